@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace MassWork.AppHost.Hosting;
+
+/// <summary>
+/// A PostgreSQL server run from the machine's binaries in a folder of ours, on a free loopback
+/// port, as the "postgres" user when we are root (PostgreSQL refuses to run as root).
+/// The data folder persists between runs; a server left behind by a killed run is stopped first.
+/// </summary>
+public sealed class LocalPostgresServer(string directory, Action<string, string> log, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
+{
+    public const string SuperUser = "postgres";
+    private static readonly string? RunAs = Posix.IsRoot ? "postgres" : null;
+    private ChildProcess? _process;
+
+    public int Port { get; private set; }
+
+    public string Password { get; private set; } = "";
+
+    public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = SuperUser,
+        Password = Password,
+        Database = database,
+    }.ConnectionString;
+
+    public static string BinDirectory()
+    {
+        var root = "/usr/lib/postgresql";
+        var version = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Select(Path.GetFileName).OrderByDescending(v => int.TryParse(v, out var n) ? n : 0).FirstOrDefault()
+            : null;
+        return version is null
+            ? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql: apt-get install -y postgresql")
+            : Path.Combine(root, version, "bin");
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var bin = BinDirectory();
+        var data = Path.Combine(directory, "data");
+        var socket = Path.Combine(directory, "socket");
+        ServerFolders.CreateOwnedBy(directory, RunAs);
+        if (!ServerFolders.Reachable(directory, RunAs))
+        {
+            throw new InvalidOperationException($"The postgres user cannot reach {directory}; choose a data folder outside a private home (AppHost:DataDir).");
+        }
+
+        Password = ReadOrCreatePassword();
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            await InitDbAsync(bin, data);
+        }
+
+        await StopLeftoverAsync(data);
+        ServerFolders.CreateOwnedBy(socket, RunAs);
+        Port = FreePort.Next();
+
+        var arguments = new List<string>
+        {
+            "-D", data, "-p", Port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={socket}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments.AddRange(["-c", $"{key}={value}"]);
+        }
+
+        _process = ChildProcess.Start("postgres", Path.Combine(bin, "postgres"), arguments, directory, new Dictionary<string, string?>(), RunAs, log);
+        await WaitReadyAsync(cancellationToken);
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to leave.
+            await _process.StopAsync(Posix.SIGINT, TimeSpan.FromSeconds(20));
+            _process = null;
+        }
+    }
+
+    public int? Pid => _process?.Pid;
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private string ReadOrCreatePassword()
+    {
+        var file = Path.Combine(directory, "superuser.password");
+        if (!File.Exists(file))
+        {
+            File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+            ServerFolders.CreateOwnedBy(directory, RunAs);
+        }
+
+        return File.ReadAllText(file).Trim();
+    }
+
+    private async Task InitDbAsync(string bin, string data)
+    {
+        var passwordFile = Path.Combine(directory, "superuser.password");
+        var init = ChildProcess.Start("initdb", Path.Combine(bin, "initdb"),
+            ["-D", data, "-U", SuperUser, $"--pwfile={passwordFile}", "--auth=scram-sha-256", "-E", "UTF8", "--no-locale"],
+            directory, new Dictionary<string, string?>(), RunAs, log);
+        await init.WaitForExitAsync();
+        if (init.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"initdb failed with exit code {init.ExitCode}; see the [initdb] lines above.");
+        }
+
+        await init.DisposeAsync();
+    }
+
+    /// <summary>A postmaster of an earlier, killed run still owns the folder: stop it.</summary>
+    private static async Task StopLeftoverAsync(string data)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) || !Posix.IsAlive(pid))
+        {
+            return;
+        }
+
+        Posix.Signal(pid, Posix.SIGINT);
+        for (var i = 0; i < 100 && Posix.IsAlive(pid); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Posix.Signal(pid, Posix.SIGKILL);
+    }
+
+    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"postgres exited with code {_process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString());
+                await connection.OpenAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+}

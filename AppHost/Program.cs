@@ -1,0 +1,28 @@
+using MassWork.AppHost.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres");
+var messaging = builder.AddRabbitMQ("messaging");
+
+ProjectResource AddService(string name, string projectPath)
+{
+    var database = postgres.AddDatabase($"{name}db", builder);
+    return builder.AddProject(name, projectPath)
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging).WaitFor(messaging);
+}
+
+var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.csproj");
+var visits = AddService("visits", "services/Visits/MassWork.Visits.csproj");
+var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj");
+var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");
+var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj");
+
+var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", port: builder.GatewayPort);
+foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
+{
+    gateway.WithReference(service).WaitFor(service);
+}
+
+return await builder.Build().RunAsync();

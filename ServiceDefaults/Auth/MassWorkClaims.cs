@@ -1,0 +1,12 @@
+namespace MassWork.ServiceDefaults.Auth;
+
+/// <summary>Claim names in MassWork tokens (kept as issued; no Microsoft claim mapping).</summary>
+public static class MassWorkClaims
+{
+    public const string UserId = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+
+    /// <summary>A statistical division code prefix (行政区划代码前缀): "3607" city, "360702" county.</summary>
+    public const string Region = "region";
+}

@@ -1,0 +1,115 @@
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Errors;
+using MassWork.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every MassWork process shares: telemetry, health, service discovery, resilient HTTP
+/// clients, ProblemDetails for every error, caller identity and the clock.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+    public const string LiveTag = "live";
+
+    /// <summary>Sources our own code traces (outbox relay, consumers).</summary>
+    public const string ActivitySourceName = "MassWork";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddErrorHandling();
+        builder.AddCallerIdentity();
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        // Every SQL statement at Information drowns the log; failures still log as errors.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter("MassTransit")
+                .AddMeter(ActivitySourceName))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(ActivitySourceName)
+                .AddSource("MassTransit")
+                .AddAspNetCoreInstrumentation(o =>
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(HealthPath)
+                                      && !ctx.Request.Path.StartsWithSegments(AlivePath))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health</c> is readiness (every check, including database and broker); <c>/alive</c>
+    /// only says the process answers. Both are anonymous so orchestrators can probe them.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The middleware order every service uses, so none forgets one.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseIdempotencyBuffering();
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using MassTransit;
+using MassWork.ServiceDefaults.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MassWork.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI):
+    /// quorum queues named "&lt;service&gt;-&lt;consumer&gt;", retries, then the "_error" queue;
+    /// plus the outbox relay for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configure = null)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not configured (environment: ConnectionStrings__{ConnectionName}).");
+        var broker = new Uri(connectionString);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configure?.Invoke(bus);
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    // Quorum queues are replicated across a RabbitMQ cluster and survive a node loss.
+                    rabbit.SetQuorumQueue();
+                }
+
+                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+            });
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort || broker.Port < 0 ? 5672 : broker.Port), VirtualHost(broker), host =>
+                {
+                    var (user, password) = Credentials(broker);
+                    host.Username(user);
+                    host.Password(password);
+                    host.PublisherConfirmation = true;
+                    host.ConnectionName(serviceName);
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<PlatformRetention<TContext>>();
+        return builder;
+    }
+
+    private static string VirtualHost(Uri broker)
+    {
+        var path = Uri.UnescapeDataString(broker.AbsolutePath.Trim('/'));
+        return path.Length == 0 ? "/" : path;
+    }
+
+    private static (string User, string Password) Credentials(Uri broker)
+    {
+        if (string.IsNullOrEmpty(broker.UserInfo))
+        {
+            return ("guest", "guest");
+        }
+
+        var parts = broker.UserInfo.Split(':', 2);
+        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using MassWork.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MassWork.ServiceDefaults.Messaging;
+
+public sealed class OutboxRelayOptions
+{
+    /// <summary>How often the relay looks for rows when nobody signalled (other replicas' writes, retries).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one publish may wait for the broker's confirm.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>
+/// Publishes committed outbox rows in id order with publisher confirms, then marks them sent.
+/// One relay per database works at a time (a transaction-scoped advisory lock), so the order of
+/// events per aggregate holds across replicas. A failed publish stops the batch: later rows wait
+/// rather than overtake. A crash between publish and mark republishes; consumers' inboxes absorb it.
+/// </summary>
+internal sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<OutboxRelayOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : ServiceDbContext
+{
+    private static readonly ActivitySource Source = new(ServiceDefaultsExtensions.ActivitySourceName);
+
+    // Any fixed number works: each service has its own database.
+    private const long RelayLockKey = 0x4D57_4F42_5831;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var (published, drained) = await RelayBatchAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                if (published > 0 && !drained)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 30));
+                LogRelayFailed(ex, backoff.TotalSeconds);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many went out and whether nothing is left.</summary>
+    internal async Task<(int Published, bool Drained)> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var isLeader = await db.Database
+            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!isLeader)
+        {
+            return (0, true);
+        }
+
+        var batchSize = options.Value.BatchSize;
+        var batch = await db.OutboxMessages
+            .Where(m => m.SentAt == null && m.FailedAt == null)
+            .OrderBy(m => m.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+
+        var published = 0;
+        foreach (var row in batch)
+        {
+            if (!TryReadMessage(row, out var message, out var messageType))
+            {
+                row.FailedAt = time.GetUtcNow();
+                row.LastError = $"Unknown message type {row.MessageType}";
+                LogUnknownType(row.Id, row.MessageType);
+                continue;
+            }
+
+            try
+            {
+                await PublishAsync(row, message, messageType, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                throw;
+            }
+
+            row.SentAt = time.GetUtcNow();
+            row.Attempts++;
+            published++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (published, batch.Count < batchSize);
+    }
+
+    private async Task PublishAsync(OutboxMessage row, object message, Type messageType, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId);
+        activity?.SetTag("masswork.outbox.id", row.Id);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        await bus.Publish(message, messageType, ctx =>
+        {
+            ctx.MessageId = row.MessageId;
+            ctx.Headers.Set(MessageHeaders.AggregateId, row.AggregateId);
+        }, timeout.Token);
+    }
+
+    private static bool TryReadMessage(OutboxMessage row, out object message, out Type messageType)
+    {
+        message = null!;
+        messageType = Type.GetType(row.MessageType, throwOnError: false)!;
+        if (messageType is null)
+        {
+            return false;
+        }
+
+        message = JsonSerializer.Deserialize(row.Payload, messageType, JsonSerializerOptions.Web)!;
+        return message is not null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not publish; retrying in {Seconds}s")]
+    private partial void LogRelayFailed(Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} has unknown type {Type} and is set aside")]
+    private partial void LogUnknownType(long id, string type);
+}

@@ -1,0 +1,48 @@
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MassWork.Gateway.DevTokens;
+
+public sealed record DevTokenRequest(string? UserId, string[]? Roles, string? Region);
+
+public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Development only: mints a token for any role and region so the API can be tried before real
+/// login exists. Never mapped outside the Development environment.
+/// </summary>
+public static class DevTokenEndpoint
+{
+    public const string Path = "/dev/token";
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public static WebApplication MapDevTokenEndpoint(this WebApplication app)
+    {
+        app.MapPost(Path, Issue).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, AuthOptions options, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!RegionPrefixes.IsValid(request.Region))
+        {
+            errors["region"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits, e.g. 360702 (章贡区)."];
+        }
+
+        var roles = request.Roles ?? [];
+        if (roles.Length == 0 || roles.Any(r => !Roles.All.Contains(r)))
+        {
+            errors["roles"] = [$"One or more of: {string.Join(", ", Roles.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = string.IsNullOrWhiteSpace(request.UserId) ? $"dev-{roles[0]}-{request.Region}" : request.UserId;
+        var token = new DevTokenIssuer(options, time).Issue(userId, roles, request.Region!, Lifetime);
+        return TypedResults.Ok(new DevTokenResponse(token, time.GetUtcNow() + Lifetime));
+    }
+}
