@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MassWork.ServiceDefaults.Data;
 
-/// <summary>Renames tables, columns, keys and indexes to snake_case unless set explicitly.</summary>
+/// <summary>Renames tables, columns, keys and indexes to snake_case (names already in snake_case stay).</summary>
 internal static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder modelBuilder)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            if (entity.GetTableName() is { } table && entity.FindAnnotation(RelationalAnnotationNames.TableName) is null)
+            if (entity.GetTableName() is { } table)
             {
                 entity.SetTableName(ToSnakeCase(table));
             }
@@ -19,10 +19,7 @@ internal static class SnakeCaseNames
             var storeObject = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var property in entity.GetProperties())
             {
-                if (property.FindAnnotation(RelationalAnnotationNames.ColumnName) is null)
-                {
-                    property.SetColumnName(ToSnakeCase(property.GetColumnName(storeObject) ?? property.Name));
-                }
+                property.SetColumnName(ToSnakeCase(property.GetColumnName(storeObject) ?? property.Name));
             }
 
             foreach (var key in entity.GetKeys())

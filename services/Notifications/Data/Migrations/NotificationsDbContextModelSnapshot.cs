@@ -72,7 +72,7 @@ namespace MassWork.Notifications.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
 
-                    b.ToTable("Notices");
+                    b.ToTable("notices");
                 });
 
             modelBuilder.Entity("MassWork.ServiceDefaults.Http.IdempotencyRecord", b =>

@@ -81,7 +81,7 @@ namespace MassWork.Personnel.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
 
-                    b.ToTable("Households");
+                    b.ToTable("households");
                 });
 
             modelBuilder.Entity("MassWork.ServiceDefaults.Http.IdempotencyRecord", b =>

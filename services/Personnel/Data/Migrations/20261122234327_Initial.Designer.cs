@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Personnel.Data.Migrations
 {
     [DbContext(typeof(PersonnelDbContext))]
-    [Migration("20261122233257_Initial")]
+    [Migration("20261122234327_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -84,7 +84,7 @@ namespace MassWork.Personnel.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
 
-                    b.ToTable("Households");
+                    b.ToTable("households");
                 });
 
             modelBuilder.Entity("MassWork.ServiceDefaults.Http.IdempotencyRecord", b =>

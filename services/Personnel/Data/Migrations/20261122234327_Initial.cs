@@ -13,7 +13,7 @@ namespace MassWork.Personnel.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Households",
+                name: "households",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -85,13 +85,13 @@ namespace MassWork.Personnel.Data.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_households_household_number",
-                table: "Households",
+                table: "households",
                 column: "household_number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_households_village_code",
-                table: "Households",
+                table: "households",
                 column: "village_code")
                 .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
 
@@ -122,7 +122,7 @@ namespace MassWork.Personnel.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Households");
+                name: "households");
 
             migrationBuilder.DropTable(
                 name: "idempotency_records");

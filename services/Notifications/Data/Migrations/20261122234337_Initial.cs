@@ -44,7 +44,7 @@ namespace MassWork.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Notices",
+                name: "notices",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -94,12 +94,12 @@ namespace MassWork.Notifications.Data.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_notices_household_id",
-                table: "Notices",
+                table: "notices",
                 column: "household_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_notices_region_code",
-                table: "Notices",
+                table: "notices",
                 column: "region_code")
                 .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
 
@@ -126,7 +126,7 @@ namespace MassWork.Notifications.Data.Migrations
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
-                name: "Notices");
+                name: "notices");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");

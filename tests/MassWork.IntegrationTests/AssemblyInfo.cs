@@ -1,0 +1,2 @@
+// Two cores: one platform at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using MassWork.AppHost.Hosting;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace MassWork.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Throwaway PostgreSQL and RabbitMQ for a test run: containers where a Docker engine answers,
+/// otherwise local server processes from the machine's binaries in a temp folder. Either way the
+/// broker can be stopped and started again on the same port.
+/// </summary>
+public sealed class InfrastructureFixture : IAsyncDisposable
+{
+    private readonly string _directory = TempFolder.Create("masswork-tests-");
+    private LocalPostgresServer? _localPostgres;
+    private LocalRabbitMqServer? _localRabbit;
+    private PostgreSqlContainer? _postgresContainer;
+    private RabbitMqContainer? _rabbitContainer;
+
+    public string Directory => _directory;
+
+    public string PostgresConnectionString { get; private set; } = "";
+
+    public string BrokerConnectionString => $"amqp://guest:guest@127.0.0.1:{BrokerPort}/";
+
+    public int BrokerPort { get; private set; }
+
+    public bool UsesContainers { get; private set; }
+
+    public async Task StartAsync()
+    {
+        UsesContainers = await DockerAnswersAsync();
+        if (UsesContainers)
+        {
+            BrokerPort = FreePort.Next();
+            _postgresContainer = new PostgreSqlBuilder("postgres:15").Build();
+            _rabbitContainer = new RabbitMqBuilder("rabbitmq:3.10")
+                .WithUsername("guest").WithPassword("guest")
+                .WithPortBinding(BrokerPort, 5672).Build();
+            await Task.WhenAll(_postgresContainer.StartAsync(), _rabbitContainer.StartAsync());
+            PostgresConnectionString = _postgresContainer.GetConnectionString();
+            return;
+        }
+
+        // Durability settings off: a test database is thrown away, speed matters more.
+        var settings = new Dictionary<string, string> { ["fsync"] = "off", ["synchronous_commit"] = "off", ["full_page_writes"] = "off" };
+        _localPostgres = new LocalPostgresServer(Path.Combine(_directory, "postgres"), Log, settings);
+        _localRabbit = new LocalRabbitMqServer(Path.Combine(_directory, "rabbitmq"), Log);
+        await Task.WhenAll(_localPostgres.StartAsync(CancellationToken.None), _localRabbit.StartAsync(CancellationToken.None));
+        PostgresConnectionString = _localPostgres.ConnectionString();
+        BrokerPort = _localRabbit.Port;
+    }
+
+    public Task StopBrokerAsync() => UsesContainers ? _rabbitContainer!.StopAsync() : _localRabbit!.StopNodeAsync();
+
+    public Task StartBrokerAsync() => UsesContainers ? _rabbitContainer!.StartAsync() : _localRabbit!.StartAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_localRabbit is not null)
+        {
+            await _localRabbit.DisposeAsync();
+        }
+
+        if (_localPostgres is not null)
+        {
+            await _localPostgres.DisposeAsync();
+        }
+
+        if (_rabbitContainer is not null)
+        {
+            await _rabbitContainer.DisposeAsync();
+        }
+
+        if (_postgresContainer is not null)
+        {
+            await _postgresContainer.DisposeAsync();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by an exiting server; the OS temp cleaner takes it.
+        }
+    }
+
+    private void Log(string name, string line) => File.AppendAllText(Path.Combine(_directory, "servers.log"), $"[{name}] {line}\n");
+
+    private static async Task<bool> DockerAnswersAsync()
+    {
+        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
+        if (host is null && !File.Exists("/var/run/docker.sock"))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", "info") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await docker.WaitForExitAsync(timeout.Token);
+            return docker.ExitCode == 0;
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using MassWork.ServiceDefaults.Auth;
+using Npgsql;
+
+namespace MassWork.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole platform for a test collection: throwaway PostgreSQL and RabbitMQ, and the AppHost
+/// running the five services and the gateway against them (its "existing servers" mode).
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string Region = "360702";
+    public const string OtherRegion = "360703";
+
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private AppHostProcess? _appHost;
+
+    public InfrastructureFixture Infrastructure { get; } = new();
+
+    public AppHostProcess AppHost => _appHost!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Infrastructure.StartAsync();
+        _appHost = AppHostProcess.Start(Infrastructure.Directory, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:postgres"] = Infrastructure.PostgresConnectionString,
+            ["ConnectionStrings:messaging"] = Infrastructure.BrokerConnectionString,
+            ["Auth:SigningKey"] = _signingKey,
+            ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
+        });
+        await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
+        Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_appHost is not null)
+        {
+            await _appHost.DisposeAsync();
+        }
+
+        await Infrastructure.DisposeAsync();
+    }
+
+    public string Token(string region = Region, string role = Roles.TownStaff, string userId = "test-user") =>
+        new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, TimeProvider.System).Issue(userId, [role], region);
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string? token, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
+    }
+
+    public string DatabaseConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(Infrastructure.PostgresConnectionString) { Database = database }.ConnectionString;
+
+    public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,76 @@
+namespace MassWork.IntegrationTests.Infrastructure;
+
+/// <summary>Reads the process tree from /proc.</summary>
+public static class ProcessTree
+{
+    public static IReadOnlyList<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && ParentOf(pid) is { } parent)
+            {
+                parents[pid] = parent;
+            }
+        }
+
+        var result = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.Count > 0)
+        {
+            var current = frontier.Dequeue();
+            foreach (var (pid, parent) in parents)
+            {
+                if (parent == current)
+                {
+                    result.Add(pid);
+                    frontier.Enqueue(pid);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public static bool IsAlive(int pid) => ParentOf(pid) is not null && !IsZombie(pid);
+
+    public static string Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // Fields after the parenthesised name: state, ppid, ...
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
