@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds and runs every test (unit and integration, on real PostgreSQL and RabbitMQ), then
+# prints the totals as its last line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+bash deploy/local/prerequisites.sh || exit 1
+
+results="TestResults"
+rm -rf "$results"
+dotnet test MassWork.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+  echo "No test results were produced." >&2
+  status=1
+fi
+echo "${passed} passed, ${failed} failed"
+exit $status
