@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Notifications.Data;
 
-/// <summary>For `dotnet ef migrations add` only; the service itself configures the context at start-up.</summary>
-internal sealed class NotificationsDbContextFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
-{
-    public NotificationsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseNpgsql("Host=localhost;Database=notificationsdb").Options);
-}
+internal sealed class NotificationsDbContextFactory : DesignTimeDbContextFactory<NotificationsDbContext>;

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Projects.Data;
 
-/// <summary>For `dotnet ef migrations add` only; the service itself configures the context at start-up.</summary>
-internal sealed class ProjectsDbContextFactory : IDesignTimeDbContextFactory<ProjectsDbContext>
-{
-    public ProjectsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql("Host=localhost;Database=projectsdb").Options);
-}
+internal sealed class ProjectsDbContextFactory : DesignTimeDbContextFactory<ProjectsDbContext>;
