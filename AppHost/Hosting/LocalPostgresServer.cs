@@ -82,8 +82,6 @@ public sealed class LocalPostgresServer(string directory, Action<string, string>
         }
     }
 
-    public int? Pid => _process?.Pid;
-
     public ValueTask DisposeAsync() => new(StopAsync());
 
     private string ReadOrCreatePassword()

@@ -23,6 +23,4 @@ internal static class Posix
     public static void SignalGroup(int pgid, int signal) => Kill(-pgid, signal);
 
     public static bool IsAlive(int pid) => Kill(pid, 0) == 0;
-
-    public static bool GroupIsAlive(int pgid) => Kill(-pgid, 0) == 0;
 }

@@ -18,11 +18,6 @@ public sealed class ProjectResource(string name, string projectPath, int? port) 
 
     public Uri HttpEndpoint => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>How many times the project was restarted after exiting on its own.</summary>
-    public int Restarts { get; private set; }
-
-    public int? Pid => _process?.Pid;
-
     public ProjectResource WithReference(IResourceWithConnectionString resource)
     {
         _connectionStrings.Add(resource);
@@ -160,7 +155,6 @@ public sealed class ProjectResource(string name, string projectPath, int? port) 
 
             backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 30));
             _process = Launch(context, assembly, environment);
-            Restarts++;
         }
     }
 }

@@ -27,13 +27,9 @@ internal static class ServerFolders
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
         process.WaitForExit();
-        LastOutput = output.Result + error.Result;
         return process.ExitCode;
     }
-
-    [ThreadStatic]
-    public static string? LastOutput;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,7 +36,7 @@ public sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider time) 
         }
 
         var cancellationToken = http.RequestAborted;
-        var scope = $"{http.User.FindFirst("sub")?.Value}|{http.Request.Method}|{(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path}";
+        var scope = $"{http.User.FindFirst(MassWorkClaims.UserId)?.Value}|{http.Request.Method}|{(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path}";
         var hash = await HashRequestAsync(http.Request, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
