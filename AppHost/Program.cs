@@ -13,7 +13,11 @@ ProjectResource AddService(string name, string projectPath)
         .WithReference(messaging).WaitFor(messaging);
 }
 
-var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.csproj");
+// The city's statistical region codes are reference data; the demo town (on unless Demo:Enabled=false) gives a new user a working system.
+var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.csproj")
+    .WithEnvironment("Regions__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
+    .WithEnvironment("Imports__Folder", Path.Combine(builder.Context.DataDirectory, "imports"))
+    .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true");
 var visits = AddService("visits", "services/Visits/MassWork.Visits.csproj");
 var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj");
 var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");

@@ -8,6 +8,7 @@ namespace MassWork.AppHost.Hosting;
 /// Declares what the AppHost runs, after Aspire's builder. Settings come from the command line
 /// (--Key=value) or the environment (Key__Sub=value):
 /// AppHost:DataDir, AppHost:Environment, Gateway:Port, Auth:SigningKey,
+/// PersonalData:EncryptionKey and PersonalData:HashKey, Demo:Enabled,
 /// ConnectionStrings:postgres and ConnectionStrings:messaging (use existing servers).
 /// </summary>
 public sealed class DistributedApplicationBuilder
@@ -27,6 +28,7 @@ public sealed class DistributedApplicationBuilder
         GatewayPort = int.TryParse(Configuration["Gateway:Port"], out var port) ? port : DefaultGatewayPort;
         // A fresh key per run unless one is given (tests give one so they can mint tokens).
         SigningKey = Configuration["Auth:SigningKey"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        PersonalData = PersonalDataKeys.Resolve(Configuration, dataDirectory);
     }
 
     public IConfiguration Configuration { get; }
@@ -39,6 +41,8 @@ public sealed class DistributedApplicationBuilder
 
     public string SigningKey { get; }
 
+    public PersonalDataKeys PersonalData { get; }
+
     public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(args);
 
     public PostgresResource AddPostgres(string name) =>
@@ -47,9 +51,12 @@ public sealed class DistributedApplicationBuilder
     public RabbitMqResource AddRabbitMQ(string name) =>
         Add(new RabbitMqResource(name, Configuration.GetConnectionString(name)));
 
-    /// <summary>A project by its path from the repository root; every project gets the token signing key.</summary>
+    /// <summary>A project by its path from the repository root; every project gets the token signing key and personal data keys.</summary>
     public ProjectResource AddProject(string name, string projectPath, int? port = null) =>
-        Add(new ProjectResource(name, projectPath, port)).WithEnvironment("Auth__SigningKey", SigningKey);
+        Add(new ProjectResource(name, projectPath, port))
+            .WithEnvironment("Auth__SigningKey", SigningKey)
+            .WithEnvironment("PersonalData__EncryptionKey", PersonalData.EncryptionKey)
+            .WithEnvironment("PersonalData__HashKey", PersonalData.HashKey);
 
     public T Add<T>(T resource) where T : Resource
     {

@@ -1,7 +1,16 @@
+using MassWork.Personnel.Attendance;
+using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Data;
+using MassWork.Personnel.Demo;
 using MassWork.Personnel.Households;
+using MassWork.Personnel.Imports;
+using MassWork.Personnel.NoticeBoard;
+using MassWork.Personnel.Pairings;
+using MassWork.Personnel.Regions;
+using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +18,16 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Personnel API (人员与结对)");
 builder.AddServiceDatabase<PersonnelDbContext>("personneldb");
 builder.AddServiceMessaging<PersonnelDbContext>("personnel");
+builder.AddPersonalDataProtection();
+
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.AddSingleton<ImportQueue>();
+builder.Services.AddSingleton<HouseholdImporter>();
+builder.Services.AddScoped<AssignmentService>();
+// Hosted services start in this order, after the migrator: reference data, then demo data, then queued imports.
+builder.Services.AddHostedService<RegionSeeder>();
+builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddHostedService<ImportWorker>();
 
 var app = builder.Build();
 
@@ -16,6 +35,14 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 
+app.MapRegionEndpoints();
 app.MapHouseholdEndpoints();
+app.MapImportEndpoints();
+app.MapCadreEndpoints();
+app.MapTeamEndpoints();
+app.MapPairingEndpoints();
+app.MapAssignmentEndpoints();
+app.MapAttendanceEndpoints();
+app.MapNoticeBoardEndpoints();
 
 app.Run();

@@ -73,7 +73,8 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
     {
         var householdId = Guid.NewGuid();
         var messageId = Guid.NewGuid();
-        var message = new HouseholdRegistered(householdId, Households.NewNumber(), Households.Village, "王建国", DateTimeOffset.UtcNow);
+        var message = new HouseholdRegistered(householdId, Households.NewNumber(), Households.Village, "王建国", DateTimeOffset.UtcNow,
+            "和平路12号", "Resident", [], [new HouseholdMemberContact(Guid.NewGuid(), "王建国", "户主", true, "13800138000")]);
 
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)platform.Infrastructure.BrokerPort, "/", h =>
         {

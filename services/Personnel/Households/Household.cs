@@ -9,32 +9,90 @@ public sealed class Household
 
     public Guid Id { get; private set; }
 
-    /// <summary>户号, unique in the city.</summary>
+    /// <summary>户号, unique in the city; the key a re-import matches on.</summary>
     public string HouseholdNumber { get; private set; } = "";
 
     /// <summary>12-digit division code of the village (村/社区) the household belongs to.</summary>
     public string VillageCode { get; private set; } = "";
 
+    /// <summary>村民小组, when the village keeps groups.</summary>
+    public Guid? GroupId { get; private set; }
+
+    /// <summary>小区, for urban households (compound mode pairs them with cadres living there).</summary>
+    public Guid? CompoundId { get; private set; }
+
     public string Address { get; private set; } = "";
 
-    /// <summary>户主 name.</summary>
+    /// <summary>户主 name, kept in step with the member whose relation is 户主.</summary>
     public string HeadName { get; private set; } = "";
 
     public HouseholdStatus Status { get; private set; }
+
+    public List<string> Tags { get; private set; } = [];
+
+    public List<HouseholdMember> Members { get; private set; } = [];
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
     public string RegisteredBy { get; private set; } = "";
 
-    public static Household Register(HouseholdRegistration registration, string registeredBy, DateTimeOffset now) => new()
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>PostgreSQL xmin: two edits of the same version cannot both win.</summary>
+    public uint Version { get; private set; }
+
+    public static Household Register(HouseholdDetails details, IReadOnlyList<HouseholdMember> members, string registeredBy, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7(now),
-        HouseholdNumber = registration.HouseholdNumber,
-        VillageCode = registration.VillageCode,
-        Address = registration.Address,
-        HeadName = registration.HeadName,
-        Status = registration.Status,
-        RegisteredAt = now,
-        RegisteredBy = registeredBy,
-    };
+        var household = new Household
+        {
+            Id = Guid.CreateVersion7(now),
+            HouseholdNumber = details.HouseholdNumber,
+            RegisteredAt = now,
+            RegisteredBy = registeredBy,
+        };
+        household.Apply(details, now);
+        household.Members.AddRange(members);
+        household.HeadName = members.Single(m => m.IsHead).Name;
+        return household;
+    }
+
+    public void Update(HouseholdDetails details, IReadOnlyList<HouseholdMember> members, DateTimeOffset now)
+    {
+        Apply(details, now);
+        var kept = members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        Members.RemoveAll(m => !kept.Contains(m.Name));
+        foreach (var member in members)
+        {
+            var existing = Members.SingleOrDefault(m => m.Name == member.Name);
+            if (existing is null)
+            {
+                Members.Add(member);
+            }
+            else
+            {
+                existing.CopyFrom(member);
+            }
+        }
+
+        HeadName = Members.Single(m => m.IsHead).Name;
+    }
+
+    public void MoveTo(string villageCode, Guid? groupId, Guid? compoundId, DateTimeOffset now)
+    {
+        VillageCode = villageCode;
+        GroupId = groupId;
+        CompoundId = compoundId;
+        UpdatedAt = now;
+    }
+
+    private void Apply(HouseholdDetails details, DateTimeOffset now)
+    {
+        VillageCode = details.VillageCode;
+        GroupId = details.GroupId;
+        CompoundId = details.CompoundId;
+        Address = details.Address;
+        Status = details.Status;
+        Tags = [.. details.Tags];
+        UpdatedAt = now;
+    }
 }

@@ -1,8 +1,13 @@
 using MassWork.Contracts.Personnel.V1;
+using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
+using MassWork.Personnel.Pairings;
+using MassWork.Personnel.People;
+using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,6 +17,7 @@ namespace MassWork.Personnel.Households;
 public static class HouseholdEndpoints
 {
     private static readonly string[] RegistrarRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Operator];
+    private static readonly string[] FullReadRoles = [Roles.TownStaff, Roles.Operator];
 
     public static IEndpointRouteBuilder MapHouseholdEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -19,89 +25,306 @@ public static class HouseholdEndpoints
 
         group.MapPost("/", RegisterAsync)
             .WithName("RegisterHousehold")
-            .WithSummary("Register a household (登记户)")
+            .WithSummary("Register a household with its members (登记户)")
             .RequireAuthorization(p => p.RequireRole(RegistrarRoles))
             .WithIdempotency<PersonnelDbContext>();
-
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetHousehold").WithSummary("One household in your region");
-        group.MapGet("/", ListAsync).WithName("ListHouseholds").WithSummary("Households in your region, newest first");
+        group.MapPut("/{id:guid}", UpdateAsync)
+            .WithName("UpdateHousehold")
+            .WithSummary("Replace a household's details, status, tags and members; If-Match with its version guards against lost updates")
+            .RequireAuthorization(p => p.RequireRole(RegistrarRoles));
+        group.MapPost("/{id:guid}/move", MoveAsync)
+            .WithName("MoveHousehold")
+            .WithSummary("Move a household to another village, group or compound; its pairings there end")
+            .RequireAuthorization(p => p.RequireRole(RegistrarRoles));
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetHousehold").WithSummary("One household in your region, personal data masked");
+        group.MapGet("/", SearchAsync).WithName("SearchHouseholds")
+            .WithSummary("Search by name, household number, tag, status, region, or exact ID number or phone");
+        group.MapGet("/{id:guid}/members/{memberId:guid}/personal-data", ReadPersonalDataAsync)
+            .WithName("ReadMemberPersonalData")
+            .WithSummary("The full ID number and phone of one member (town staff, operators); every read is logged with its purpose")
+            .RequireAuthorization(p => p.RequireRole(FullReadRoles));
         return routes;
     }
 
     internal static async Task<Results<Created<HouseholdResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterHouseholdRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        HouseholdForm request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var (registration, errors) = HouseholdRegistration.Create(
-            request.HouseholdNumber, request.VillageCode, request.Address, request.HeadName, request.Status);
-        if (registration is null)
+        var (details, members, errors) = HouseholdValidation.Validate(request, Problems.ShanghaiToday(time));
+        if (details is null)
         {
-            return TypedResults.ValidationProblem(errors, title: "The household is not valid");
+            return Problems.Invalid(errors, "The household is not valid");
         }
 
-        if (!caller.Covers(registration.VillageCode))
+        if (!caller.Covers(details.VillageCode))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your region",
-                detail: $"villageCode {registration.VillageCode} is outside your region {caller.RegionPrefix}.");
+            return Problems.OutsideRegion("villageCode", details.VillageCode, caller.RegionPrefix);
         }
 
-        if (await db.Households.AnyAsync(h => h.HouseholdNumber == registration.HouseholdNumber, cancellationToken))
+        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
         {
-            return DuplicateNumber(registration.HouseholdNumber);
+            return Problems.Invalid(placeErrors, "The household is not valid");
         }
 
-        var household = Household.Register(registration, caller.UserId, time.GetUtcNow());
+        if (await db.Households.AnyAsync(h => h.HouseholdNumber == details.HouseholdNumber, cancellationToken))
+        {
+            return DuplicateNumber(details.HouseholdNumber);
+        }
+
+        var household = Household.Register(details, ToEntities(members, protector), caller.UserId, time.GetUtcNow());
         db.Households.Add(household);
-        db.RaiseIntegrationEvent(
-            new HouseholdRegistered(household.Id, household.HouseholdNumber, household.VillageCode, household.HeadName, household.RegisteredAt),
-            household.Id.ToString());
-
+        db.RaiseIntegrationEvent(HouseholdEvents.Registered(household, protector), household.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return DuplicateNumber(registration.HouseholdNumber);
+            return DuplicateNumber(details.HouseholdNumber);
         }
 
         return TypedResults.Created($"/api/personnel/households/{household.Id}", HouseholdResponse.From(household));
     }
 
-    internal static async Task<Results<Ok<HouseholdResponse>, NotFound>> GetAsync(
-        Guid id, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HouseholdResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, HouseholdForm request, HttpRequest http, Caller caller, PersonnelDbContext db, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var household = await db.Households.AsNoTracking()
-            .Where(h => h.Id == id && h.VillageCode.StartsWith(caller.RegionPrefix))
-            .SingleOrDefaultAsync(cancellationToken);
-        return household is null ? TypedResults.NotFound() : TypedResults.Ok(HouseholdResponse.From(household));
-    }
-
-    internal static async Task<Results<Ok<HouseholdPage>, ValidationProblem>> ListAsync(
-        Caller caller, PersonnelDbContext db, CancellationToken cancellationToken,
-        string? householdNumber = null, int page = 1, int pageSize = 50)
-    {
-        if (page < 1 || pageSize is < 1 or > 500)
+        var household = await Scoped(db, caller).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [page < 1 ? "Must be 1 or more." : "Must be between 1 and 500."],
-            });
+            return Problems.NotFound($"Household {id}");
         }
 
-        var query = db.Households.AsNoTracking().Where(h => h.VillageCode.StartsWith(caller.RegionPrefix));
+        var (details, members, errors) = HouseholdValidation.Validate(request with { HouseholdNumber = request.HouseholdNumber ?? household.HouseholdNumber }, Problems.ShanghaiToday(time));
+        if (details is null)
+        {
+            return Problems.Invalid(errors, "The household is not valid");
+        }
+
+        if (details.HouseholdNumber != household.HouseholdNumber)
+        {
+            return Problems.Invalid("householdNumber", "The household number cannot change; it is the household's key.");
+        }
+
+        if (details.VillageCode != household.VillageCode)
+        {
+            return Problems.Invalid("villageCode", "Use POST /api/personnel/households/{id}/move to move a household.");
+        }
+
+        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
+        {
+            return Problems.Invalid(placeErrors, "The household is not valid");
+        }
+
+        if (IfMatchFails(http, household.Version))
+        {
+            return VersionConflict(household.Version, StatusCodes.Status412PreconditionFailed);
+        }
+
+        household.Update(details, ToEntities(members, protector), time.GetUtcNow());
+        db.RaiseIntegrationEvent(HouseholdEvents.Updated(household, protector, "Updated"), household.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VersionConflict(household.Version, StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Ok(HouseholdResponse.From(household));
+    }
+
+    internal static async Task<Results<Ok<HouseholdResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, MoveHouseholdRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var village = request.VillageCode?.Trim();
+        if (!DivisionCode.IsVillage(village))
+        {
+            return Problems.Invalid("villageCode", "Must be the 12-digit division code of a village.");
+        }
+
+        if (!caller.Covers(village!))
+        {
+            return Problems.OutsideRegion("villageCode", village!, caller.RegionPrefix);
+        }
+
+        var household = await Scoped(db, caller).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null)
+        {
+            return Problems.NotFound($"Household {id}");
+        }
+
+        if (await PlaceChecks.ValidateAsync(db, village!, request.GroupId, request.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
+        {
+            return Problems.Invalid(placeErrors, "The move is not valid");
+        }
+
+        var now = time.GetUtcNow();
+        var previous = household.VillageCode;
+        household.MoveTo(village!, request.GroupId, request.CompoundId, now);
+        if (previous != village)
+        {
+            // The old village's team no longer looks after the household; the new one takes over.
+            var reason = string.IsNullOrWhiteSpace(request.Reason) ? "户迁出" : request.Reason.Trim();
+            var active = await db.Pairings.Where(p => p.HouseholdId == id && p.EndedAt == null).ToListAsync(cancellationToken);
+            foreach (var pairing in active)
+            {
+                pairing.End(now, caller.UserId, reason);
+                db.RaiseIntegrationEvent(
+                    new PairingEnded(pairing.Id, pairing.Kind.ToString(), now, id, previous, pairing.CadreId, reason), pairing.Id.ToString());
+            }
+        }
+
+        db.RaiseIntegrationEvent(HouseholdEvents.Updated(household, protector, "Moved", previous), household.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return VersionConflict(household.Version, StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Ok(HouseholdResponse.From(household));
+    }
+
+    internal static async Task<Results<Ok<HouseholdResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, Caller caller, PersonnelDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var household = await Scoped(db, caller).AsNoTracking().Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null)
+        {
+            return Problems.NotFound($"Household {id}");
+        }
+
+        response.Headers.ETag = $"\"{household.Version}\"";
+        return TypedResults.Ok(HouseholdResponse.From(household));
+    }
+
+    internal static async Task<Results<Ok<HouseholdPage>, ValidationProblem, ProblemHttpResult>> SearchAsync(
+        Caller caller, PersonnelDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken,
+        string? name = null, string? householdNumber = null, string? tag = null, string? status = null, string? region = null,
+        string? idNumber = null, string? phone = null, int page = 1, int pageSize = 50)
+    {
+        if (Problems.Paging(page, pageSize) is { } pagingProblem)
+        {
+            return pagingProblem;
+        }
+
+        var prefix = caller.RegionPrefix;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            region = region.Trim();
+            if (!RegionPrefixes.IsValid(region))
+            {
+                return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
+            }
+
+            if (!caller.Covers(region))
+            {
+                return Problems.OutsideRegion("region", region, caller.RegionPrefix);
+            }
+
+            prefix = region;
+        }
+
+        var query = db.Households.AsNoTracking().Where(h => h.VillageCode.StartsWith(prefix));
         if (!string.IsNullOrWhiteSpace(householdNumber))
         {
             query = query.Where(h => h.HouseholdNumber == householdNumber.Trim());
         }
 
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var pattern = $"%{name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            query = query.Where(h => EF.Functions.ILike(h.HeadName, pattern)
+                || db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && EF.Functions.ILike(m.Name, pattern)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            query = query.Where(h => h.Tags.Contains(tag.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!HouseholdStatusNames.TryParse(status, out var parsed))
+            {
+                return Problems.Invalid("status", $"One of: {string.Join(", ", Enum.GetNames<HouseholdStatus>())}.");
+            }
+
+            query = query.Where(h => h.Status == parsed);
+        }
+
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            var hash = protector.Hash(IdCardNumber.Normalize(idNumber));
+            query = query.Where(h => db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && m.IdNumberHash == hash));
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone))
+        {
+            var hash = protector.Hash(PhoneNumber.Normalize(phone));
+            query = query.Where(h => db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && m.PhoneHash == hash));
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(h => h.RegisteredAt).ThenBy(h => h.Id)
+        var items = await query.OrderBy(h => h.VillageCode).ThenBy(h => h.HouseholdNumber)
             .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(h => new HouseholdSummary(h.Id, h.HouseholdNumber, h.VillageCode, h.Address, h.HeadName, h.Status.ToString(), h.Tags, h.RegisteredAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new HouseholdPage(items.Select(HouseholdResponse.From).ToList(), total));
+        return TypedResults.Ok(new HouseholdPage(items, total));
     }
 
+    internal static async Task<Results<Ok<MemberPersonalData>, ValidationProblem, ProblemHttpResult>> ReadPersonalDataAsync(
+        Guid id, Guid memberId, string? purpose, Caller caller, PersonnelDbContext db, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(purpose) || purpose.Trim().Length > 200)
+        {
+            return Problems.Invalid("purpose", "Say why the full values are needed (at most 200 characters); it is logged.");
+        }
+
+        var member = await db.HouseholdMembers.AsNoTracking()
+            .Where(m => m.Id == memberId && m.HouseholdId == id
+                && db.Households.Any(h => h.Id == id && h.VillageCode.StartsWith(caller.RegionPrefix)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (member is null)
+        {
+            return Problems.NotFound($"Member {memberId} of household {id}");
+        }
+
+        db.PersonalDataReads.Add(new PersonalDataRead
+        {
+            ReadBy = caller.UserId, SubjectKind = "HouseholdMember", SubjectId = memberId, Purpose = purpose.Trim(), ReadAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new MemberPersonalData(member.Id, member.Name,
+            member.IdNumberCipher is null ? null : protector.Decrypt(member.IdNumberCipher),
+            member.PhoneCipher is null ? null : protector.Decrypt(member.PhoneCipher)));
+    }
+
+    private static IQueryable<Household> Scoped(PersonnelDbContext db, Caller caller) =>
+        db.Households.Where(h => h.VillageCode.StartsWith(caller.RegionPrefix));
+
+    private static List<HouseholdMember> ToEntities(IReadOnlyList<ValidMember> members, PersonalDataProtector protector) =>
+        members.Select(m => HouseholdMember.Create(m.Name, m.Relation,
+            m.IdNumber is null ? null : SensitiveValue.IdNumber(protector, m.IdNumber),
+            m.Phone is null ? null : SensitiveValue.Phone(protector, m.Phone))).ToList();
+
+    private static bool IfMatchFails(HttpRequest http, uint version)
+    {
+        var ifMatch = http.Headers.IfMatch.ToString();
+        return ifMatch.Length > 0 && ifMatch != "*" && ifMatch.Trim('"', ' ').TrimStart('W', '/').Trim('"') != version.ToString();
+    }
+
+    private static ProblemHttpResult VersionConflict(uint version, int status) =>
+        TypedResults.Problem(statusCode: status, title: "The household was changed by someone else",
+            detail: $"Reload it (current version {version}) and apply your change again.");
+
     private static ProblemHttpResult DuplicateNumber(string number) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Household number already registered",
-            detail: $"householdNumber {number} is already in the register.");
+        Problems.Conflict("Household number already registered", $"householdNumber {number} is already in the register.");
 }

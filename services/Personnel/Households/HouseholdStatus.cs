@@ -12,3 +12,25 @@ public enum HouseholdStatus
     /// <summary>流动人口: floating population.</summary>
     Floating,
 }
+
+public static class HouseholdStatusNames
+{
+    /// <summary>Accepts the English name or the Chinese word a clerk types.</summary>
+    public static bool TryParse(string value, out HouseholdStatus status)
+    {
+        switch (value.Trim())
+        {
+            case "常住":
+                status = HouseholdStatus.Resident;
+                return true;
+            case "外出务工":
+                status = HouseholdStatus.WorkingAway;
+                return true;
+            case "流动人口":
+                status = HouseholdStatus.Floating;
+                return true;
+            default:
+                return Enum.TryParse(value.Trim(), ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(value, out _);
+        }
+    }
+}

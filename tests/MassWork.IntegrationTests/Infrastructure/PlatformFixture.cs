@@ -32,6 +32,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ConnectionStrings:messaging"] = Infrastructure.BrokerConnectionString,
             ["Auth:SigningKey"] = _signingKey,
             ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
+            ["Demo:Enabled"] = "false",
         });
         await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace MassWork.ServiceDefaults.Security;
+
+/// <summary>
+/// Encrypts personal data for storage (PIPL, GB/T 35273) and computes the keyed hash that an
+/// exact lookup compares. Ciphertext layout: version (1) | nonce (12) | tag (16) | ciphertext.
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    private const byte Version = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _hashKey;
+
+    public PersonalDataProtector(IOptions<PersonalDataOptions> options)
+    {
+        _encryptionKey = Key(options.Value.EncryptionKey, nameof(PersonalDataOptions.EncryptionKey));
+        _hashKey = Key(options.Value.HashKey, nameof(PersonalDataOptions.HashKey));
+    }
+
+    public byte[] Encrypt(string value)
+    {
+        var plain = Encoding.UTF8.GetBytes(value);
+        var output = new byte[1 + NonceSize + TagSize + plain.Length];
+        output[0] = Version;
+        var nonce = output.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize));
+        return output;
+    }
+
+    public string Decrypt(byte[] stored)
+    {
+        if (stored.Length < 1 + NonceSize + TagSize || stored[0] != Version)
+        {
+            throw new CryptographicException("Unknown personal data format.");
+        }
+
+        var plain = new byte[stored.Length - 1 - NonceSize - TagSize];
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(1 + NonceSize + TagSize), stored.AsSpan(1 + NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Deterministic keyed hash of a normalised value; equal inputs give equal hashes.</summary>
+    public byte[] Hash(string value) => HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(value));
+
+    private static byte[] Key(string? base64, string name)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64 ?? "");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{PersonalDataOptions.Section}:{name} is not base64.");
+        }
+
+        return key.Length == 32
+            ? key
+            : throw new InvalidOperationException($"{PersonalDataOptions.Section}:{name} must be 32 bytes (base64); set it in configuration.");
+    }
+}

@@ -1,0 +1,103 @@
+using MassWork.Personnel.Api;
+using MassWork.Personnel.Data;
+using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Personnel.NoticeBoard;
+
+public sealed record BoardHousehold(string HouseholdNumber, string HeadName, string Kind);
+
+public sealed record BoardMember(Guid CadreId, string Name, string Role, string? Position, string? Phone, int PairedHouseholds, IReadOnlyList<BoardHousehold> Households);
+
+public sealed record BoardCommitment(Guid Id, string Text, DateTimeOffset CreatedAt);
+
+public sealed record BoardTeam(Guid TeamId, string Name, string? Unit, IReadOnlyList<BoardMember> Members, IReadOnlyList<BoardCommitment> Commitments);
+
+/// <summary>公示 for one village: who serves it, how to reach them (masked phones), whom each looks after, and what they promised.</summary>
+public sealed record NoticeBoardResponse(string VillageCode, string VillageName, long Households, long PairedHouseholds, IReadOnlyList<BoardTeam> Teams);
+
+public sealed record AddCommitmentRequest(string? Text);
+
+public static class NoticeBoardEndpoints
+{
+    private static readonly string[] EditorRoles = [Roles.WorkTeam, Roles.VillageStaff, Roles.TownStaff, Roles.Operator];
+
+    public static IEndpointRouteBuilder MapNoticeBoardEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/personnel/notice-board/{villageCode}", GetAsync).WithTags("Notice board").WithName("GetNoticeBoard")
+            .WithSummary("Public notice board (公示) data for a village: teams, members with position and masked phone, paired households, commitments");
+        routes.MapPost("/api/personnel/teams/{id:guid}/commitments", AddCommitmentAsync).WithTags("Notice board").WithName("AddCommitment")
+            .WithSummary("Post a service commitment (服务承诺) of a team")
+            .RequireAuthorization(p => p.RequireRole(EditorRoles));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<NoticeBoardResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string villageCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        if (!DivisionCode.IsVillage(villageCode))
+        {
+            return Problems.Invalid("villageCode", "Must be the 12-digit division code of a village.");
+        }
+
+        if (!caller.Covers(villageCode))
+        {
+            return Problems.OutsideRegion("villageCode", villageCode, caller.RegionPrefix);
+        }
+
+        var village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == villageCode, cancellationToken);
+        if (village is null)
+        {
+            return Problems.NotFound($"Village {villageCode}");
+        }
+
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.VillageCode == villageCode)
+            .Select(t => new { t.Id, t.Name, Unit = db.DispatchingUnits.Where(u => u.Id == t.UnitId).Select(u => u.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var teamIds = teams.Select(t => t.Id).ToList();
+        var members = await db.TeamMemberships.AsNoTracking().Where(m => teamIds.Contains(m.TeamId) && m.LeftAt == null)
+            .Join(db.Cadres, m => m.CadreId, c => c.Id, (m, c) => new { m.TeamId, m.CadreId, c.Name, m.Role, c.Position, c.PhoneMasked })
+            .ToListAsync(cancellationToken);
+        var cadreIds = members.Select(m => m.CadreId).ToList();
+        var paired = (await db.Pairings.AsNoTracking().Where(p => p.EndedAt == null && cadreIds.Contains(p.CadreId))
+            .Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { p.CadreId, h.HouseholdNumber, h.HeadName, p.Kind })
+            .OrderBy(x => x.HouseholdNumber)
+            .ToListAsync(cancellationToken)).ToLookup(x => x.CadreId);
+        var commitments = (await db.Commitments.AsNoTracking().Where(c => teamIds.Contains(c.TeamId)).OrderBy(c => c.CreatedAt)
+            .ToListAsync(cancellationToken)).ToLookup(c => c.TeamId);
+        var households = await db.Households.LongCountAsync(h => h.VillageCode == villageCode, cancellationToken);
+        var pairedHouseholds = await db.Pairings.Where(p => p.EndedAt == null && p.VillageCode == villageCode)
+            .Select(p => p.HouseholdId).Distinct().LongCountAsync(cancellationToken);
+
+        var board = teams.Select(t => new BoardTeam(t.Id, t.Name, t.Unit,
+            members.Where(m => m.TeamId == t.Id).OrderBy(m => m.Role).ThenBy(m => m.Name)
+                .Select(m => new BoardMember(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, paired[m.CadreId].Count(),
+                    paired[m.CadreId].Select(h => new BoardHousehold(h.HouseholdNumber, h.HeadName, h.Kind.ToString())).ToList()))
+                .ToList(),
+            commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, c.CreatedAt)).ToList())).ToList();
+        return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board));
+    }
+
+    internal static async Task<Results<Created<BoardCommitment>, ValidationProblem, ProblemHttpResult>> AddCommitmentAsync(
+        Guid id, AddCommitmentRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 500)
+        {
+            return Problems.Invalid("text", "Required, at most 500 characters.");
+        }
+
+        var team = await db.WorkTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.VillageCode.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (team is null)
+        {
+            return Problems.NotFound($"Team {id}");
+        }
+
+        var commitment = new Commitment { Id = Guid.CreateVersion7(), TeamId = id, Text = text, CreatedAt = time.GetUtcNow(), CreatedBy = caller.UserId };
+        db.Commitments.Add(commitment);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/personnel/notice-board/{team.VillageCode}", new BoardCommitment(commitment.Id, commitment.Text, commitment.CreatedAt));
+    }
+}

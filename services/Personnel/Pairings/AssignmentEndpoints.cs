@@ -1,0 +1,136 @@
+using MassWork.Personnel.Api;
+using MassWork.Personnel.Data;
+using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Personnel.Pairings;
+
+public static class AssignmentEndpoints
+{
+    private static readonly string[] PlannerRoles = [Roles.TownStaff, Roles.Operator];
+
+    public static IEndpointRouteBuilder MapAssignmentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/personnel/assignments").WithTags("Pairing");
+        group.MapPost("/", ProposeAsync).WithName("ProposeAssignment")
+            .WithSummary("Propose pairings for a village's or town's uncovered households (Village mode: the work teams; Compound mode: cadres living in each compound)")
+            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetAssignmentProposal").WithSummary("A proposal for review: items, and each cadre's share and load after it");
+        group.MapPost("/{id:guid}/apply", ApplyAsync).WithName("ApplyAssignmentProposal")
+            .WithSummary("Apply a reviewed proposal in one transaction; items overtaken since are skipped")
+            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+        group.MapPost("/{id:guid}/discard", DiscardAsync).WithName("DiscardAssignmentProposal")
+            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+        return routes;
+    }
+
+    internal static async Task<Results<Created<ProposalResponse>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
+        ProposeAssignmentRequest request, Caller caller, PersonnelDbContext db, AssignmentService service, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var code = request.RegionCode?.Trim();
+        if (!DivisionCode.IsVillage(code) && !DivisionCode.IsTown(code))
+        {
+            errors["regionCode"] = ["The 12-digit division code of a village or a town."];
+        }
+
+        var mode = AssignmentMode.Village;
+        if (request.Mode is not null && (!Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode) || int.TryParse(request.Mode, out _)))
+        {
+            errors["mode"] = ["Village (work teams, by group) or Compound (三送进小区)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The assignment request is not valid");
+        }
+
+        if (!caller.Covers(code!))
+        {
+            return Problems.OutsideRegion("regionCode", code!, caller.RegionPrefix);
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
+        {
+            return Problems.Invalid("regionCode", $"Region {code} is not in the register.");
+        }
+
+        var proposal = await service.ProposeAsync(code!, mode, caller.UserId, cancellationToken);
+        return TypedResults.Created($"/api/personnel/assignments/{proposal.Id}", await DescribeAsync(db, proposal, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        var proposal = await db.AssignmentProposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken);
+        return proposal is null ? Problems.NotFound($"Proposal {id}") : TypedResults.Ok(await DescribeAsync(db, proposal, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> ApplyAsync(
+        Guid id, Caller caller, PersonnelDbContext db, AssignmentService service, CancellationToken cancellationToken)
+    {
+        var proposal = await db.AssignmentProposals.SingleOrDefaultAsync(p => p.Id == id && p.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (proposal is null)
+        {
+            return Problems.NotFound($"Proposal {id}");
+        }
+
+        if (proposal.Status != ProposalStatus.Proposed)
+        {
+            return Problems.Conflict("Proposal already decided", $"It was {proposal.Status.ToString().ToLowerInvariant()} at {proposal.DecidedAt:O}.");
+        }
+
+        if (!await service.ApplyAsync(proposal, caller.UserId, cancellationToken))
+        {
+            return Problems.Conflict("Proposal already decided", "Another request applied or discarded it first.");
+        }
+
+        return TypedResults.Ok(await DescribeAsync(db, proposal, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> DiscardAsync(
+        Guid id, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var proposal = await db.AssignmentProposals.SingleOrDefaultAsync(p => p.Id == id && p.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (proposal is null)
+        {
+            return Problems.NotFound($"Proposal {id}");
+        }
+
+        if (proposal.Status != ProposalStatus.Proposed)
+        {
+            return Problems.Conflict("Proposal already decided", $"It was {proposal.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        proposal.Status = ProposalStatus.Discarded;
+        proposal.DecidedAt = time.GetUtcNow();
+        proposal.DecidedBy = caller.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await DescribeAsync(db, proposal, cancellationToken));
+    }
+
+    private const int ItemsShown = 1000;
+
+    private static async Task<ProposalResponse> DescribeAsync(PersonnelDbContext db, AssignmentProposal proposal, CancellationToken cancellationToken)
+    {
+        var cadreIds = proposal.Items.Select(i => i.CadreId).Distinct().ToList();
+        var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, Load = db.Pairings.Count(p => p.CadreId == c.Id && p.EndedAt == null) })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var shown = proposal.Items.Take(ItemsShown).ToList();
+        var householdIds = shown.Select(i => i.HouseholdId).ToList();
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .Select(h => new { h.Id, h.HouseholdNumber, h.HeadName }).ToDictionaryAsync(h => h.Id, cancellationToken);
+        var applied = proposal.Status == ProposalStatus.Applied;
+        var shares = proposal.Items.GroupBy(i => i.CadreId)
+            .Select(g => new CadreShare(g.Key, cadres.GetValueOrDefault(g.Key)?.Name ?? "", g.Count(),
+                (cadres.GetValueOrDefault(g.Key)?.Load ?? 0) + (applied ? 0 : g.Count())))
+            .OrderBy(s => s.CadreName).ToList();
+        return new ProposalResponse(proposal.Id, proposal.RegionCode, proposal.Mode.ToString(), proposal.Status.ToString(), proposal.Items.Count,
+            proposal.UnassignedCount, proposal.CreatedAt, proposal.CreatedBy, proposal.DecidedAt, proposal.Applied, proposal.Skipped, shares,
+            shown.Select(i => new ProposalItemResponse(i.HouseholdId, households.GetValueOrDefault(i.HouseholdId)?.HouseholdNumber ?? "",
+                households.GetValueOrDefault(i.HouseholdId)?.HeadName ?? "", i.CadreId, cadres.GetValueOrDefault(i.CadreId)?.Name ?? "", i.Kind.ToString())).ToList());
+    }
+}

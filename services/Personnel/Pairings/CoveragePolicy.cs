@@ -1,0 +1,93 @@
+using MassWork.Personnel.Cadres;
+
+namespace MassWork.Personnel.Pairings;
+
+/// <summary>
+/// A city's pairing and presence rules (stored, editable by its operators). Defaults are the seeds'
+/// figures: single coverage; full-coverage cadres 5 households at section level, 3 otherwise (004);
+/// resident members 10; resident members on site at least 5 days a week (000).
+/// </summary>
+public sealed class CoveragePolicy
+{
+    /// <summary>The city's 4-digit code prefix, e.g. "3607".</summary>
+    public required string CityCode { get; init; }
+
+    public CoverageMode Mode { get; set; } = CoverageMode.Single;
+
+    public int MinResidentSectionLevel { get; set; } = 10;
+
+    public int MinResidentGeneral { get; set; } = 10;
+
+    public int MinFullCoverageSectionLevel { get; set; } = 5;
+
+    public int MinFullCoverageGeneral { get; set; } = 3;
+
+    /// <summary>Days a resident member must be on site per <see cref="PresencePeriod"/> (Ganzhou used 20 a month).</summary>
+    public int PresenceDays { get; set; } = 5;
+
+    public PresencePeriod PresencePeriod { get; set; } = PresencePeriod.Week;
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string UpdatedBy { get; set; } = "";
+
+    public static CoveragePolicy DefaultFor(string cityCode) => new() { CityCode = cityCode };
+
+    public int MinimumFor(PairingKind kind, CadreRank rank) => (kind, rank) switch
+    {
+        (PairingKind.Resident, CadreRank.SectionLevel) => MinResidentSectionLevel,
+        (PairingKind.Resident, _) => MinResidentGeneral,
+        (_, CadreRank.SectionLevel) => MinFullCoverageSectionLevel,
+        _ => MinFullCoverageGeneral,
+    };
+
+    /// <summary>Whether a household with these active pairings meets the policy.</summary>
+    public bool IsCovered(bool hasResident, bool hasFullCoverage) =>
+        Mode == CoverageMode.Double ? hasResident && hasFullCoverage : hasResident || hasFullCoverage;
+
+    /// <summary>The kinds a household still needs; empty when covered.</summary>
+    public IReadOnlyList<PairingKind> MissingKinds(bool hasResident, bool hasFullCoverage, bool residentAvailable)
+    {
+        if (Mode == CoverageMode.Double)
+        {
+            var missing = new List<PairingKind>(2);
+            if (!hasResident)
+            {
+                missing.Add(PairingKind.Resident);
+            }
+
+            if (!hasFullCoverage)
+            {
+                missing.Add(PairingKind.FullCoverage);
+            }
+
+            return missing;
+        }
+
+        if (hasResident || hasFullCoverage)
+        {
+            return [];
+        }
+
+        // Single coverage prefers someone stationed in the village when the team has one.
+        return [residentAvailable ? PairingKind.Resident : PairingKind.FullCoverage];
+    }
+
+    public static string? ValidateFigures(int minimum, string field) =>
+        minimum is < 0 or > 500 ? $"{field} must be between 0 and 500." : null;
+}
+
+public enum CoverageMode
+{
+    /// <summary>双向全覆盖: every household has at least one cadre.</summary>
+    Single,
+
+    /// <summary>二次覆盖: one resident member AND one full-coverage cadre per household (双保险).</summary>
+    Double,
+}
+
+public enum PresencePeriod
+{
+    Week,
+    Month,
+}

@@ -1,0 +1,162 @@
+using MassWork.Personnel.Api;
+using MassWork.Personnel.Data;
+using MassWork.Personnel.Imports;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MassWork.Personnel.Regions;
+
+public sealed record RegionImportResult(int Regions, int Added, int Renamed);
+
+public sealed record RegionUnitResponse(Guid Id, string Kind, string Name);
+
+public sealed record RegionNode(string Code, string Name, string Level, string? ParentCode, IReadOnlyList<RegionNode> Children, IReadOnlyList<RegionUnitResponse> Units);
+
+public sealed record AddRegionUnitRequest(string? Kind, string? Name);
+
+public static class RegionEndpoints
+{
+    public const long MaxRegionFileBytes = 32 * 1024 * 1024;
+    private static readonly string[] UnitEditorRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Operator];
+
+    public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/personnel/regions").WithTags("Regions");
+        group.MapPost("/import", ImportAsync)
+            .WithName("ImportRegions")
+            .WithSummary("Load a region tree from CSV (code,name,level,parent_code; UTF-8 or GBK); all lines must be valid")
+            .Accepts<string>("text/csv")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+        group.MapGet("/{code}", GetTreeAsync).WithName("GetRegionTree")
+            .WithSummary("A region and its subtree down to depth levels, with villages' groups and compounds");
+        group.MapPost("/{villageCode}/units", AddUnitAsync).WithName("AddRegionUnit")
+            .WithSummary("Add a villager group (Group, 村民小组) or residential compound (Compound, 小区) to a village")
+            .RequireAuthorization(p => p.RequireRole(UnitEditorRoles));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<RegionImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        HttpContext http, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxRegionFileBytes;
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var encoding = await TextEncodingDetector.DetectAsync(buffer, cancellationToken);
+        using var text = new StreamReader(buffer, encoding);
+        var (rows, errors) = await RegionStore.ReadAsync(text, cancellationToken);
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add("The file has no regions.");
+        }
+
+        if (rows.FirstOrDefault(r => !caller.Covers(r.Code) && r.Level > RegionLevel.City) is { } outside)
+        {
+            return Problems.OutsideRegion("code", outside.Code, caller.RegionPrefix);
+        }
+
+        errors.AddRange(await RegionStore.OrphansAsync(db, rows, cancellationToken));
+        if (errors.Count > 0)
+        {
+            // Reference data is loaded whole or not at all: a tree with holes would misplace households.
+            return Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200)] }, $"{errors.Count} line(s) of the region file are not valid");
+        }
+
+        var (added, renamed) = await RegionStore.UpsertAsync(db, rows, cancellationToken);
+        return TypedResults.Ok(new RegionImportResult(rows.Count, added, renamed));
+    }
+
+    internal static async Task<Results<Ok<RegionNode>, ValidationProblem, ProblemHttpResult>> GetTreeAsync(
+        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int depth = 1)
+    {
+        if (!DivisionCode.IsWellFormed(code))
+        {
+            return Problems.Invalid("code", "A 12-digit division code.");
+        }
+
+        if (depth is < 0 or > 4)
+        {
+            return Problems.Invalid("depth", "Between 0 and 4.");
+        }
+
+        if (!caller.Covers(code))
+        {
+            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
+        }
+
+        var level = DivisionCode.LevelOf(code);
+        var prefix = DivisionCode.Prefix(code);
+        var deepest = (RegionLevel)Math.Min((int)RegionLevel.Village, (int)level + depth);
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Code.StartsWith(prefix) && r.Level <= deepest)
+            .ToListAsync(cancellationToken);
+        if (regions.All(r => r.Code != code))
+        {
+            return Problems.NotFound($"Region {code}");
+        }
+
+        var units = deepest == RegionLevel.Village
+            ? (await db.RegionUnits.AsNoTracking().Where(u => u.VillageCode.StartsWith(prefix)).OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(cancellationToken))
+                .ToLookup(u => u.VillageCode)
+            : Enumerable.Empty<RegionUnit>().ToLookup(u => u.VillageCode);
+        var children = regions.ToLookup(r => r.ParentCode);
+
+        RegionNode Build(Region r) => new(r.Code, r.Name, r.Level.ToString(), r.ParentCode,
+            children[r.Code].OrderBy(c => c.Code, StringComparer.Ordinal).Select(Build).ToList(),
+            units[r.Code].Select(u => new RegionUnitResponse(u.Id, u.Kind.ToString(), u.Name)).ToList());
+
+        return TypedResults.Ok(Build(regions.Single(r => r.Code == code)));
+    }
+
+    internal static async Task<Results<Created<RegionUnitResponse>, ValidationProblem, ProblemHttpResult>> AddUnitAsync(
+        string villageCode, AddRegionUnitRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<RegionUnitKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        {
+            errors["kind"] = ["Group (村民小组) or Compound (小区)."];
+        }
+
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 50)
+        {
+            errors["name"] = ["Required, at most 50 characters."];
+        }
+
+        if (!DivisionCode.IsVillage(villageCode))
+        {
+            errors["villageCode"] = ["Must be the 12-digit division code of a village."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (!caller.Covers(villageCode))
+        {
+            return Problems.OutsideRegion("villageCode", villageCode, caller.RegionPrefix);
+        }
+
+        if (await PlaceChecks.ValidateAsync(db, villageCode, null, null, cancellationToken) is { Count: > 0 } placeErrors)
+        {
+            return Problems.Invalid(placeErrors);
+        }
+
+        var unit = new RegionUnit { Id = Guid.CreateVersion7(), VillageCode = villageCode, Kind = kind, Name = name! };
+        db.RegionUnits.Add(unit);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Problems.Conflict("Already there", $"Village {villageCode} already has a {kind.ToString().ToLowerInvariant()} named {name}.");
+        }
+
+        return TypedResults.Created($"/api/personnel/regions/{villageCode}", new RegionUnitResponse(unit.Id, kind.ToString(), unit.Name));
+    }
+}

@@ -1,0 +1,84 @@
+using MassWork.Personnel.Attendance;
+using MassWork.Personnel.Pairings;
+
+namespace MassWork.UnitTests.Personnel;
+
+public sealed class AttendanceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Leader = Guid.NewGuid();
+    private static readonly Guid Secretary = Guid.NewGuid();
+    private static readonly Guid CityLeader = Guid.NewGuid();
+    private static readonly LeaveApprovers Approvers = new(Leader, Secretary, CityLeader);
+
+    [Theory]
+    [InlineData(1, new[] { LeaveStep.TeamLeader })]
+    [InlineData(2, new[] { LeaveStep.TeamLeader, LeaveStep.TownPartySecretary })]
+    [InlineData(3, new[] { LeaveStep.CityLeader })]
+    [InlineData(10, new[] { LeaveStep.CityLeader })]
+    public void The_chain_follows_the_length_of_the_leave(int days, LeaveStep[] steps) => Assert.Equal(steps, LeaveChain.StepsFor(days));
+
+    [Fact]
+    public void A_team_leaders_own_one_day_leave_goes_to_the_town_party_secretary()
+    {
+        Assert.Equal(Leader, LeaveChain.ApproverFor(LeaveStep.TeamLeader, Guid.NewGuid(), Approvers));
+        Assert.Equal(Secretary, LeaveChain.ApproverFor(LeaveStep.TeamLeader, Leader, Approvers));
+    }
+
+    [Fact]
+    public void Two_days_need_the_leader_then_the_secretary()
+    {
+        var leave = Leave(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24));
+
+        leave.Decide(Leader, "leader", approve: true, "同意", Now);
+        Assert.Equal((LeaveStatus.Pending, LeaveStep.TownPartySecretary), (leave.Status, leave.CurrentStep));
+
+        leave.Decide(Secretary, "secretary", approve: true, null, Now);
+        Assert.Equal(LeaveStatus.Approved, leave.Status);
+        Assert.Equal([LeaveStep.TeamLeader, LeaveStep.TownPartySecretary], leave.Decisions.Select(d => d.Step));
+    }
+
+    [Fact]
+    public void One_rejection_ends_the_leave_and_decisions_are_final()
+    {
+        var leave = Leave(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 24));
+
+        leave.Decide(Leader, "leader", approve: false, "村里有防汛任务", Now);
+
+        Assert.Equal(LeaveStatus.Rejected, leave.Status);
+        Assert.Null(leave.CurrentStep);
+        Assert.Throws<InvalidOperationException>(() => leave.Decide(Secretary, "secretary", approve: true, null, Now));
+        Assert.Single(leave.Decisions);
+    }
+
+    [Fact]
+    public void Only_approved_leave_covers_a_day()
+    {
+        var leave = Leave(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23));
+        Assert.False(leave.Covers(new DateOnly(2026, 11, 23)));
+
+        leave.Decide(Leader, "leader", approve: true, null, Now);
+        Assert.True(leave.Covers(new DateOnly(2026, 11, 23)));
+        Assert.False(leave.Covers(new DateOnly(2026, 11, 24)));
+    }
+
+    [Fact]
+    public void Weeks_run_Monday_to_Sunday_and_months_whole()
+    {
+        Assert.Equal((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)), PresenceRule.PeriodContaining(new DateOnly(2026, 11, 22), PresencePeriod.Week));
+        Assert.Equal((new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 29)), PresenceRule.PeriodContaining(new DateOnly(2026, 11, 23), PresencePeriod.Week));
+        Assert.Equal((new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), PresenceRule.PeriodContaining(new DateOnly(2026, 2, 14), PresencePeriod.Month));
+    }
+
+    [Fact]
+    public void Approved_leave_in_the_period_lowers_the_required_days()
+    {
+        Assert.Equal(2, PresenceRule.Overlap(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)));
+        Assert.Equal(0, PresenceRule.Overlap(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)));
+        Assert.Equal(3, PresenceRule.RequiredDays(5, 2));
+        Assert.Equal(0, PresenceRule.RequiredDays(5, 7));
+    }
+
+    private static LeaveRequest Leave(DateOnly first, DateOnly last) =>
+        LeaveRequest.Create(Guid.NewGuid(), Guid.NewGuid(), "360731105000", first, last, "家中老人住院", Now);
+}
