@@ -15,7 +15,7 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseRequestBodyLimit());
 app.MapApiReference(DownstreamServices.Names);
 if (app.Environment.IsDevelopment())
 {

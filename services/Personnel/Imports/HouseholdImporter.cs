@@ -71,7 +71,7 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         Guid jobId, FileStream file, System.Text.Encoding encoding, NpgsqlConnection connection, string regionPrefix,
         List<ImportRowError> errors, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var today = Problems.ShanghaiToday(time);
         var householdIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         HouseholdCsvColumns? columns = null;

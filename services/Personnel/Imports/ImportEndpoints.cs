@@ -42,7 +42,7 @@ public static class ImportEndpoints
         return routes;
     }
 
-    internal static async Task<Results<AcceptedAtRoute<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+    internal static async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         HttpContext http, Caller caller, PersonnelDbContext db, ImportQueue queue, IOptions<ImportOptions> options,
         TimeProvider time, CancellationToken cancellationToken, string? fileName = null)
     {
@@ -56,7 +56,7 @@ public static class ImportEndpoints
         {
             // A retried upload is the same import: answer with it rather than loading the file twice.
             http.Response.Headers[IdempotencyFilter<PersonnelDbContext>.ReplayedHeaderName] = "true";
-            return TypedResults.AcceptedAtRoute(ImportJobResponse.From(earlier, []), "GetImport", new { id = earlier.Id });
+            return TypedResults.Accepted($"/api/personnel/imports/{earlier.Id}", ImportJobResponse.From(earlier, []));
         }
 
         var name = string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : Path.GetFileName(fileName.Trim());
@@ -98,7 +98,7 @@ public static class ImportEndpoints
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
         queue.Enqueue(id);
-        return TypedResults.AcceptedAtRoute(ImportJobResponse.From(job, []), "GetImport", new { id });
+        return TypedResults.Accepted($"/api/personnel/imports/{id}", ImportJobResponse.From(job, []));
     }
 
     internal static async Task<Results<Ok<ImportJobResponse>, ProblemHttpResult>> GetAsync(

@@ -38,6 +38,7 @@ public static class CoverageQueries
         LEFT JOIN team_memberships m ON m.cadre_id = c.id AND m.left_at IS NULL
         LEFT JOIN LATERAL (SELECT count(*) AS load FROM pairings p WHERE p.cadre_id = c.id AND p.ended_at IS NULL) l ON true
         WHERE c.region_code LIKE @prefix
+           OR EXISTS (SELECT 1 FROM work_teams t WHERE t.id = m.team_id AND t.village_code LIKE @prefix)
         """;
 
     private const string Minimum = """

@@ -36,6 +36,19 @@ public sealed class PlatformFixture : IAsyncLifetime
         });
         await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        await LoadTestVillagesAsync();
+    }
+
+    /// <summary>The AppHost loads the city's towns; the villages the tests use are added through the region import.</summary>
+    private async Task LoadTestVillagesAsync()
+    {
+        using var request = Request(HttpMethod.Post, "/api/personnel/regions/import", Token("3607", Roles.Operator),
+            new StringContent(Households.VillageCsv, System.Text.Encoding.UTF8, "text/csv"));
+        using var response = await Gateway.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Loading test villages failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     public async Task DisposeAsync()

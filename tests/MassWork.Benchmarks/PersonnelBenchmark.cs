@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using MassWork.Personnel.Data;
+using MassWork.Personnel.Demo;
+using MassWork.Personnel.Imports;
+using MassWork.Personnel.Pairings;
+using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MassWork.Benchmarks;
+
+/// <summary>
+/// City scale for the personnel service: generates households (with members) for villages under
+/// all 310 real towns of Ganzhou plus cadres in work teams, then measures the import, the coverage
+/// report for a county and the whole city, and auto-assignment for one town.
+/// </summary>
+public sealed class PersonnelBenchmark(int households, int cadres, string repositoryRoot)
+{
+    private const int VillagesPerTown = 10;
+
+    public async Task RunAsync()
+    {
+        await using var database = new BenchDatabase();
+        await database.StartAsync("personneldb");
+        await using var services = Services(database.ConnectionString);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PersonnelDbContext>().Database.MigrateAsync();
+        }
+
+        var villages = await LoadRegionsAsync(services);
+        var perVillage = (int)Math.Ceiling((double)households / villages.Count);
+        var file = Path.Combine(Path.GetTempPath(), $"masswork-bench-households-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            int generated;
+            await using (var writer = new StreamWriter(file, false, new System.Text.UTF8Encoding(false), 1 << 20))
+            {
+                generated = new DemoDataGenerator(seed: 7).WriteHouseholds(writer, villages, perVillage, DateOnly.FromDateTime(DateTime.UtcNow));
+            }
+
+            var size = new FileInfo(file).Length;
+            Report("generate CSV", $"{generated:N0} households, {size / 1024.0 / 1024:N0} MiB in {stopwatch.Elapsed.TotalSeconds:N1} s");
+
+            var importer = services.GetRequiredService<HouseholdImporter>();
+            stopwatch.Restart();
+            var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", CancellationToken.None);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            Report("import (parse, encrypt, COPY, merge, events)",
+                $"{outcome.Inserted:N0} households / {outcome.Staged:N0} member lines in {seconds:N1} s = {outcome.Inserted / seconds:N0} households/s, {outcome.Staged / seconds:N0} lines/s; {outcome.Events:N0} outbox events");
+
+            stopwatch.Restart();
+            var again = await importer.RunAsync(Guid.NewGuid(), file, "3607", CancellationToken.None);
+            Report("re-import of the same file", $"{again.Unchanged:N0} unchanged, {again.Inserted + again.Updated} written in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await SeedCadresAndPairingsAsync(database.ConnectionString, cadres);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            var policy = CoveragePolicy.DefaultFor("3607");
+            policy.Mode = CoverageMode.Double;
+            foreach (var (name, prefix) in new[] { ("county 于都县", "360731"), ("city 赣州市", "3607") })
+            {
+                var timings = new List<double>();
+                CoverageReport? report = null;
+                for (var i = 0; i < 5; i++)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    report = await CoverageQueries.ReportAsync(db, prefix, policy, sample: 20, CancellationToken.None);
+                    timings.Add(stopwatch.Elapsed.TotalMilliseconds);
+                }
+
+                timings.Sort();
+                Report($"coverage report, {name}",
+                    $"median {timings[2]:N0} ms (min {timings[0]:N0}, max {timings[^1]:N0}) over 5 runs: {report!.Households:N0} households, {report.Covered:N0} covered, {report.DoubleCovered:N0} double, {report.Cadres:N0} cadres, {report.CadresBelowMinimum:N0} below minimum");
+            }
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+            var town = "360731105000";
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM pairings WHERE village_code LIKE '360731105%'");
+            var service = scope.ServiceProvider.GetRequiredService<AssignmentService>();
+            var stopwatch = Stopwatch.StartNew();
+            var proposal = await service.ProposeAsync(town, AssignmentMode.Village, "bench", CancellationToken.None);
+            var proposeMs = stopwatch.Elapsed.TotalMilliseconds;
+            stopwatch.Restart();
+            await service.ApplyAsync(proposal, "bench", CancellationToken.None);
+            Report("auto-assignment, one town (梓山镇)",
+                $"propose {proposal.Items.Count:N0} pairings in {proposeMs:N0} ms; apply with events in {stopwatch.Elapsed.TotalMilliseconds:N0} ms");
+        }
+    }
+
+    private async Task<List<RegionCsvRow>> LoadRegionsAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
+        using var text = new StreamReader(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"));
+        var (rows, _) = await RegionStore.ReadAsync(text, CancellationToken.None);
+        await RegionStore.UpsertAsync(db, rows, CancellationToken.None);
+        var generator = new DemoDataGenerator(seed: 3);
+        var villages = rows.Where(r => r.Level == RegionLevel.Town)
+            .SelectMany(t => generator.Villages(t.Code, t.Name, urban: 3, rural: VillagesPerTown - 3)).ToList();
+        await RegionStore.UpsertAsync(db, villages, CancellationToken.None);
+        Report("regions", $"{rows.Count} real regions, {villages.Count:N0} generated villages");
+        return villages;
+    }
+
+    /// <summary>
+    /// Cadres in one work team per village (leader, two resident members, the rest full-coverage),
+    /// and pairings for most households (set-based, like an applied assignment), so the coverage
+    /// report has realistic gaps: about 90% covered, two thirds of those double.
+    /// </summary>
+    private static async Task SeedCadresAndPairingsAsync(string connectionString, int cadres)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO dispatching_units (id, name, region_code, created_at)
+            SELECT gen_random_uuid(), '单位' || g, '360700000000', now() FROM generate_series(1, 300) g;
+
+            CREATE TEMP TABLE v AS SELECT code, row_number() OVER (ORDER BY code) AS n FROM regions WHERE level = 'Village';
+            INSERT INTO work_teams (id, name, unit_id, village_code, created_at)
+            SELECT gen_random_uuid(), '工作队' || v.n, (SELECT id FROM dispatching_units ORDER BY id OFFSET (v.n % 300) LIMIT 1), v.code, now() FROM v;
+
+            CREATE TEMP TABLE c AS
+            SELECT gen_random_uuid() AS id, g AS n, t.id AS team_id, t.village_code,
+                   row_number() OVER (PARTITION BY t.id ORDER BY g) AS k
+            FROM generate_series(1, @cadres) g
+            JOIN (SELECT id, village_code, row_number() OVER (ORDER BY village_code) - 1 AS i FROM work_teams) t
+              ON t.i = g % (SELECT count(*) FROM work_teams);
+            INSERT INTO cadres (id, name, rank, position, region_code, registered_at)
+            SELECT id, '干部' || n, CASE WHEN n % 3 = 0 THEN 'SectionLevel' ELSE 'General' END, '科员', substr(village_code, 1, 9) || '000', now() FROM c;
+            INSERT INTO team_memberships (id, team_id, cadre_id, role, group_ids, joined_at)
+            SELECT gen_random_uuid(), team_id, id, CASE WHEN k = 1 THEN 'Leader' WHEN k <= 3 THEN 'Resident' ELSE 'FullCoverage' END, '{}', now() FROM c;
+
+            CREATE TEMP TABLE hh AS
+            SELECT id, village_code, row_number() OVER (PARTITION BY village_code ORDER BY household_number) AS k FROM households;
+            CREATE TEMP TABLE members AS
+            SELECT c.id, c.village_code, m.role, row_number() OVER (PARTITION BY c.village_code, m.role = 'FullCoverage' ORDER BY c.id) - 1 AS i,
+                   count(*) OVER (PARTITION BY c.village_code, m.role = 'FullCoverage') AS total
+            FROM c JOIN team_memberships m ON m.cadre_id = c.id;
+            INSERT INTO pairings (id, cadre_id, household_id, kind, village_code, started_at, started_by)
+            SELECT gen_random_uuid(), m.id, hh.id, 'Resident', hh.village_code, now(), 'bench'
+            FROM hh JOIN members m ON m.village_code = hh.village_code AND m.role <> 'FullCoverage' AND m.i = hh.k % m.total
+            WHERE hh.k % 10 <> 0;
+            INSERT INTO pairings (id, cadre_id, household_id, kind, village_code, started_at, started_by)
+            SELECT gen_random_uuid(), m.id, hh.id, 'FullCoverage', hh.village_code, now(), 'bench'
+            FROM hh JOIN members m ON m.village_code = hh.village_code AND m.role = 'FullCoverage' AND m.i = hh.k % m.total
+            WHERE hh.k % 10 <> 0 AND hh.k % 3 <> 0;
+            """, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("cadres", cadres);
+        await command.ExecuteNonQueryAsync();
+        Report("seed cadres, teams, pairings", $"{cadres:N0} cadres in {stopwatch.Elapsed.TotalSeconds:N1} s");
+    }
+
+    private static ServiceProvider Services(string connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<PersonnelDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history").CommandTimeout(0)));
+        services.Configure<PersonalDataOptions>(o =>
+        {
+            o.EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            o.HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        });
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<HouseholdImporter>();
+        services.AddScoped<AssignmentService>();
+        return services.BuildServiceProvider();
+    }
+
+    private static void Report(string what, string result) => Console.WriteLine($"{what,-48} {result}");
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MassWork.IntegrationTests.Infrastructure;
+
+namespace MassWork.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PersonnelImportTests(PlatformFixture platform)
+{
+    private readonly PersonnelApi _api = new(platform);
+
+    [Fact]
+    public async Task A_GBK_file_loads_its_good_lines_reports_each_bad_line_and_reimporting_it_changes_nothing()
+    {
+        var village = await _api.NewVillageAsync();
+        var p = $"I{Guid.NewGuid():N}"[..12];
+        var csv = $""""
+            户号,村代码,村民小组,地址,状态,标签,姓名,与户主关系,身份证号,电话
+            {p}-1,{village},第一村民小组,一组1号,常住,困难户、低保户,刘桂英,户主,11010519491231002X,13800138001
+            {p}-1,{village},第一村民小组,一组1号,常住,困难户、低保户,陈建国,配偶,,13800138002
+            {p}-1,{village},第一村民小组,一组1号,常住,困难户、低保户,陈小红,女,360702198003151238,
+            {p}-2,{village},第二村民小组,二组5号,外出务工,,王福生,户主,440524198001010013,13900000001
+            {p}-3,{Households.UnknownVillage},,三组,常住,,李四,户主,,
+            {p}-4,{village},第二村民小组,二组8号,常住,,赵六,子,,
+            {p}-5,{village},,"五组,9号",流动人口,,"钱""七""",户主,,
+            """";
+        var gbk = Gbk().GetBytes(csv);
+
+        var first = await ImportAsync(gbk, $"{p}.csv");
+
+        Assert.Equal("Completed", first.GetProperty("status").GetString());
+        Assert.Equal("gb18030", first.GetProperty("encoding").GetString(), ignoreCase: true);
+        Assert.Equal((3, 0, 0), (first.GetProperty("householdsInserted").GetInt32(), first.GetProperty("householdsUpdated").GetInt32(), first.GetProperty("householdsUnchanged").GetInt32()));
+        var errors = first.GetProperty("firstErrors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(4, "id_number"), (6, "village_code"), (7, "relation")], errors);
+        Assert.Equal(3, first.GetProperty("rowsRejected").GetInt32());
+
+        var found = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households?householdNumber={p}-1", _api.TownStaff);
+        var id = found.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var household = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households/{id}", _api.TownStaff);
+        Assert.Equal(("刘桂英", 2), (household.GetProperty("headName").GetString(), household.GetProperty("members").GetArrayLength()));
+        Assert.Equal(["困难户", "低保户"], household.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.NotNull(household.GetProperty("groupId").GetString());
+        var quoted = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households?householdNumber={p}-5", _api.TownStaff);
+        Assert.Equal(("钱\"七\"", "五组,9号"), (quoted.GetProperty("items")[0].GetProperty("headName").GetString(), quoted.GetProperty("items")[0].GetProperty("address").GetString()));
+        var registered = await OutboxCountAsync(p);
+        Assert.Equal(3, registered);
+
+        var again = await ImportAsync(gbk, $"{p}.csv");
+
+        Assert.Equal((0, 0, 3), (again.GetProperty("householdsInserted").GetInt32(), again.GetProperty("householdsUpdated").GetInt32(), again.GetProperty("householdsUnchanged").GetInt32()));
+        Assert.Equal(registered, await OutboxCountAsync(p));
+    }
+
+    [Fact]
+    public async Task A_changed_phone_updates_one_household_and_a_dropped_line_removes_its_member()
+    {
+        var village = await _api.NewVillageAsync();
+        var p = $"J{Guid.NewGuid():N}"[..12];
+        string Csv(string phone, bool withSpouse) => "household_number,village_code,address,name,relation,phone\n"
+            + $"{p}-1,{village},1号,刘桂英,户主,{phone}\n"
+            + (withSpouse ? $"{p}-1,{village},1号,陈建国,配偶,\n" : "")
+            + $"{p}-2,{village},2号,王福生,户主,\n";
+
+        await ImportAsync(Encoding.UTF8.GetBytes(Csv("13800138001", withSpouse: true)), "v1.csv");
+        var second = await ImportAsync(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Csv("13800138009", withSpouse: false))).ToArray(), "v2.csv");
+
+        Assert.Equal((0, 1, 1), (second.GetProperty("householdsInserted").GetInt32(), second.GetProperty("householdsUpdated").GetInt32(), second.GetProperty("householdsUnchanged").GetInt32()));
+        Assert.Equal(1, second.GetProperty("membersRemoved").GetInt32());
+        Assert.Equal(1, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%HouseholdUpdated%' AND payload->>'householdNumber' = @n AND payload->'members'->0->>'phone' = '13800138009'",
+            ("n", $"{p}-1")));
+    }
+
+    [Fact]
+    public async Task A_file_without_the_required_columns_fails_and_changes_nothing()
+    {
+        var job = await ImportAsync(Encoding.UTF8.GetBytes("户号,姓名\nX-1,张三\n"), "bad.csv");
+
+        Assert.Equal("Failed", job.GetProperty("status").GetString());
+        Assert.Contains("village_code", job.GetProperty("failure").GetString());
+    }
+
+    [Fact]
+    public async Task Retrying_an_upload_with_its_Idempotency_Key_returns_the_same_import()
+    {
+        var village = await _api.NewVillageAsync();
+        var number = $"K-{Guid.NewGuid():N}"[..20];
+        var body = Encoding.UTF8.GetBytes($"household_number,village_code,address,name,relation\n{number},{village},1号,张三,户主\n");
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await Upload(body, key);
+        using var retry = await Upload(body, key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+
+        Task<HttpResponseMessage> Upload(byte[] content, string idempotencyKey) =>
+            _api.SendAsync(HttpMethod.Post, "/api/personnel/imports?fileName=retry.csv", _api.TownStaff, new ByteArrayContent(content),
+                r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+    }
+
+    private async Task<JsonElement> ImportAsync(byte[] file, string name)
+    {
+        using var response = await _api.SendAsync(HttpMethod.Post, $"/api/personnel/imports?fileName={name}", _api.TownStaff,
+            new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        JsonElement job = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            job = await _api.OkAsync(HttpMethod.Get, location, _api.TownStaff);
+            return job.GetProperty("status").GetString() is "Completed" or "Failed";
+        }, TimeSpan.FromSeconds(30), $"import {location} to finish");
+        return job;
+    }
+
+    private Task<long> OutboxCountAsync(string prefix) => platform.CountAsync("personneldb",
+        "SELECT count(*) FROM outbox_messages WHERE payload->>'householdNumber' LIKE @p", ("p", prefix + "%"));
+
+    private static Encoding Gbk()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GBK");
+    }
+}

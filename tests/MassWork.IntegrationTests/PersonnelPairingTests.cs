@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using MassWork.IntegrationTests.Infrastructure;
+
+namespace MassWork.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PersonnelPairingTests(PlatformFixture platform)
+{
+    private readonly PersonnelApi _api = new(platform);
+
+    [Fact]
+    public async Task A_pairing_carries_the_contact_card_and_one_household_has_one_cadre_of_each_kind()
+    {
+        var village = await _api.NewVillageAsync();
+        var household = await _api.RegisterHouseholdAsync(village, "赖福生", phone: "13807971234");
+        var first = await _api.RegisterCadreAsync("叶志明", phone: "13979712345");
+        var second = await _api.RegisterCadreAsync("严海涛");
+
+        var pairing = await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = first, householdId = household, kind = "Resident" });
+        using var sameKind = await _api.SendAsync(HttpMethod.Post, "/api/personnel/pairings", _api.TownStaff,
+            JsonContent.Create(new { cadreId = second, householdId = household, kind = "Resident" }));
+        using var badKind = await _api.SendAsync(HttpMethod.Post, "/api/personnel/pairings", _api.TownStaff,
+            JsonContent.Create(new { cadreId = second, householdId = household, kind = "Visitor" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, sameKind.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+        Assert.Contains("kind", await badKind.Content.ReadAsStringAsync());
+        Assert.Equal(1, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM outbox_messages WHERE aggregate_id = @p AND payload->>'cadrePhone' = '13979712345' AND payload->'householdMembers'->0->>'phone' = '13807971234'",
+            ("p", pairing.GetProperty("id").GetGuid().ToString())));
+
+        var ended = await _api.OkAsync(HttpMethod.Post, $"/api/personnel/pairings/{pairing.GetProperty("id").GetGuid()}/end", _api.TownStaff, new { reason = "干部调动" });
+        Assert.Equal("干部调动", ended.GetProperty("endReason").GetString());
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = second, householdId = household, kind = "Resident" });
+        var history = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/pairings?householdId={household}&includeEnded=true", _api.TownStaff);
+        Assert.Equal(2, history.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Coverage_counts_covered_double_covered_and_cadres_below_minimum_and_lists_the_gaps()
+    {
+        var village = await _api.NewVillageAsync();
+        var households = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            households.Add(await _api.RegisterHouseholdAsync(village, $"户主{i}"));
+        }
+
+        var resident = await _api.RegisterCadreAsync("蓝天明");
+        var full = await _api.RegisterCadreAsync("袁丽", rank: "SectionLevel");
+        var unit = await _api.CreateUnitAsync("赣州市发改委");
+        var team = await _api.CreateTeamAsync(village, unit);
+        await _api.AddMemberAsync(team, resident, "Resident");
+        await _api.AddMemberAsync(team, full, "FullCoverage");
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = resident, householdId = households[0], kind = "Resident" });
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = resident, householdId = households[1], kind = "Resident" });
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = full, householdId = households[1], kind = "FullCoverage" });
+
+        var report = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village}", _api.TownStaff);
+
+        Assert.Equal((4, 2, 2, 1), (report.GetProperty("households").GetInt64(), report.GetProperty("covered").GetInt64(),
+            report.GetProperty("uncovered").GetInt64(), report.GetProperty("doubleCovered").GetInt64()));
+        Assert.Equal(households.Skip(2).Order(), report.GetProperty("uncoveredSample").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).Order());
+        var below = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village[..9]}000/cadres-below-minimum?pageSize=500", _api.TownStaff);
+        var fullLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == full);
+        Assert.Equal((1, 5), (fullLine.GetProperty("load").GetInt32(), fullLine.GetProperty("minimum").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Auto_assignment_proposes_a_balanced_plan_by_group_and_applies_it_once()
+    {
+        var village = await _api.NewVillageAsync();
+        var groupA = await _api.AddGroupAsync(village, "第一村民小组");
+        var groupB = await _api.AddGroupAsync(village, "第二村民小组");
+        var inA = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = await _api.RegisterHouseholdAsync(village, $"甲{i}", groupId: i % 2 == 0 ? groupA : groupB);
+            if (i % 2 == 0)
+            {
+                inA.Add(id);
+            }
+        }
+
+        var unit = await _api.CreateUnitAsync("赣州市财政局");
+        var team = await _api.CreateTeamAsync(village, unit);
+        var a = await _api.RegisterCadreAsync("朱建军");
+        var b = await _api.RegisterCadreAsync("郭秀英");
+        await _api.AddMemberAsync(team, a, "Resident", groupA);
+        await _api.AddMemberAsync(team, b, "Resident", groupB);
+
+        var proposal = await _api.CreatedAsync("/api/personnel/assignments", _api.TownStaff, new { regionCode = village });
+        var items = proposal.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(6, items.Count);
+        Assert.All(items, i => Assert.Equal(inA.Contains(i.GetProperty("householdId").GetGuid()) ? a : b, i.GetProperty("cadreId").GetGuid()));
+        Assert.Equal(0, await platform.CountAsync("personneldb", "SELECT count(*) FROM pairings WHERE village_code = @v", ("v", village)));
+
+        var applied = await _api.OkAsync(HttpMethod.Post, $"/api/personnel/assignments/{proposal.GetProperty("id").GetGuid()}/apply", _api.TownStaff);
+        using var twice = await _api.SendAsync(HttpMethod.Post, $"/api/personnel/assignments/{proposal.GetProperty("id").GetGuid()}/apply", _api.TownStaff);
+
+        Assert.Equal(("Applied", 6, 0), (applied.GetProperty("status").GetString(), applied.GetProperty("applied").GetInt32(), applied.GetProperty("skipped").GetInt32()));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(6, await platform.CountAsync("personneldb", "SELECT count(*) FROM pairings WHERE village_code = @v AND ended_at IS NULL", ("v", village)));
+        Assert.Equal(6, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%PairingStarted%' AND payload->>'villageCode' = @v", ("v", village)));
+        var report = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village}", _api.TownStaff);
+        Assert.Equal(1.0, report.GetProperty("coverageRate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Compound_mode_divides_a_compounds_households_among_the_cadres_living_there()
+    {
+        var village = await _api.NewVillageAsync();
+        var compound = await _api.AddGroupAsync(village, "阳明小区", kind: "Compound");
+        for (var i = 0; i < 4; i++)
+        {
+            await _api.CreatedAsync("/api/personnel/households", _api.TownStaff, new
+            {
+                householdNumber = Households.NewNumber(), villageCode = village, compoundId = compound, address = $"阳明小区{i}栋", headName = $"住户{i}",
+            });
+        }
+
+        var living = new[] { await _api.RegisterCadreAsync("公务员甲", homeCompoundId: compound), await _api.RegisterCadreAsync("公务员乙", homeCompoundId: compound) };
+
+        var proposal = await _api.CreatedAsync("/api/personnel/assignments", _api.TownStaff, new { regionCode = village, mode = "Compound" });
+
+        Assert.All(proposal.GetProperty("loads").EnumerateArray(), s => Assert.Equal(2, s.GetProperty("added").GetInt32()));
+        Assert.Equal(living.Order(), proposal.GetProperty("loads").EnumerateArray().Select(s => s.GetProperty("cadreId").GetGuid()).Order());
+    }
+
+    [Fact]
+    public async Task The_policy_is_editable_by_operators_and_bad_figures_are_named()
+    {
+        using var bad = await _api.SendAsync(HttpMethod.Put, "/api/personnel/policies/3607", _api.Operator, JsonContent.Create(new
+        {
+            mode = "Triple", minResidentSectionLevel = 10, minResidentGeneral = 10, minFullCoverageSectionLevel = -1, minFullCoverageGeneral = 3,
+            presenceDays = 9, presencePeriod = "Week",
+        }));
+        using var staff = await _api.SendAsync(HttpMethod.Put, "/api/personnel/policies/3607", _api.TownStaff, JsonContent.Create(new { mode = "Single" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("\"mode\"", body);
+        Assert.Contains("minFullCoverageSectionLevel", body);
+        Assert.Contains("presenceDays", body);
+        Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+        var policy = await _api.OkAsync(HttpMethod.Get, "/api/personnel/policies/3607", _api.TownStaff);
+        Assert.Equal("Single", policy.GetProperty("mode").GetString());
+    }
+}
