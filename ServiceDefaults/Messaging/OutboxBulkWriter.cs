@@ -36,7 +36,7 @@ public static class OutboxBulkWriter
                 await writer.StartRowAsync(cancellationToken);
                 await writer.WriteAsync(Guid.CreateVersion7(occurredAt), NpgsqlDbType.Uuid, cancellationToken);
                 await writer.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), NpgsqlDbType.Json, cancellationToken);
                 await writer.WriteAsync(aggregateId, NpgsqlDbType.Varchar, cancellationToken);
                 if (traceParent is null)
                 {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,15 @@ public sealed class PersonalDataProtector
     private readonly byte[] _encryptionKey;
     private readonly byte[] _hashKey;
 
+    // AesGcm and HMAC instances are not thread-safe and costly to set up (key schedule); bulk imports
+    // encrypt millions of values, so each thread keeps its own.
+    private readonly ThreadLocal<ThreadState> _state;
+
     public PersonalDataProtector(IOptions<PersonalDataOptions> options)
     {
         _encryptionKey = Key(options.Value.EncryptionKey, nameof(PersonalDataOptions.EncryptionKey));
         _hashKey = Key(options.Value.HashKey, nameof(PersonalDataOptions.HashKey));
+        _state = new ThreadLocal<ThreadState>(() => new ThreadState(_encryptionKey, _hashKey));
     }
 
     public byte[] Encrypt(string value)
@@ -27,10 +33,10 @@ public sealed class PersonalDataProtector
         var plain = Encoding.UTF8.GetBytes(value);
         var output = new byte[1 + NonceSize + TagSize + plain.Length];
         output[0] = Version;
+        var state = _state.Value!;
         var nonce = output.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize));
+        state.NextNonce(nonce);
+        state.Aes.Encrypt(nonce, plain, output.AsSpan(1 + NonceSize + TagSize), output.AsSpan(1 + NonceSize, TagSize));
         return output;
     }
 
@@ -42,13 +48,17 @@ public sealed class PersonalDataProtector
         }
 
         var plain = new byte[stored.Length - 1 - NonceSize - TagSize];
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(1 + NonceSize + TagSize), stored.AsSpan(1 + NonceSize, TagSize), plain);
+        _state.Value!.Aes.Decrypt(stored.AsSpan(1, NonceSize), stored.AsSpan(1 + NonceSize + TagSize), stored.AsSpan(1 + NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }
 
     /// <summary>Deterministic keyed hash of a normalised value; equal inputs give equal hashes.</summary>
-    public byte[] Hash(string value) => HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(value));
+    public byte[] Hash(string value)
+    {
+        var hmac = _state.Value!.Hmac;
+        hmac.AppendData(Encoding.UTF8.GetBytes(value));
+        return hmac.GetHashAndReset();
+    }
 
     private static byte[] Key(string? base64, string name)
     {
@@ -65,5 +75,29 @@ public sealed class PersonalDataProtector
         return key.Length == 32
             ? key
             : throw new InvalidOperationException($"{PersonalDataOptions.Section}:{name} must be 32 bytes (base64); set it in configuration.");
+    }
+
+    private sealed class ThreadState(byte[] encryptionKey, byte[] hashKey)
+    {
+        // GCM nonces must never repeat under one key: a random 64-bit prefix per thread instance and a
+        // 32-bit counter (NIST SP 800-38D deterministic construction), renewed before the counter wraps.
+        private readonly byte[] _prefix = RandomNumberGenerator.GetBytes(8);
+        private uint _counter;
+
+        public AesGcm Aes { get; } = new(encryptionKey, TagSize);
+
+        public IncrementalHash Hmac { get; } = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, hashKey);
+
+        public void NextNonce(Span<byte> nonce)
+        {
+            if (_counter == uint.MaxValue)
+            {
+                RandomNumberGenerator.Fill(_prefix);
+                _counter = 0;
+            }
+
+            _prefix.CopyTo(nonce);
+            BinaryPrimitives.WriteUInt32BigEndian(nonce[8..], ++_counter);
+        }
     }
 }

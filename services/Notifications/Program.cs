@@ -8,7 +8,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Notifications API (通知短信)");
 builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
-builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus => bus.AddConsumer<HouseholdRegisteredConsumer>());
+builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
+{
+    bus.AddConsumer<HouseholdRegisteredConsumer>();
+    bus.AddConsumer<HouseholdsImportedConsumer>();
+});
 
 var app = builder.Build();
 

@@ -64,6 +64,11 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         }
 
         await SeedCadresAndPairingsAsync(database.ConnectionString, cadres);
+        if (Environment.GetEnvironmentVariable("BENCH_PAUSE") is not null)
+        {
+            Console.WriteLine(database.ConnectionString);
+            await Task.Delay(TimeSpan.FromSeconds(90));
+        }
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
@@ -108,7 +113,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
         using var text = new StreamReader(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"));
-        var (rows, _) = await RegionStore.ReadAsync(text, CancellationToken.None);
+        var (rows, _) = RegionStore.Read(text, CancellationToken.None);
         await RegionStore.UpsertAsync(db, rows, CancellationToken.None);
         var generator = new DemoDataGenerator(seed: 3);
         var villages = rows.Where(r => r.Level == RegionLevel.Town)
@@ -170,7 +175,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
     private static ServiceProvider Services(string connectionString)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("MassWork", LogLevel.Information));
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<PersonnelDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history").CommandTimeout(0)));
         services.Configure<PersonalDataOptions>(o =>

@@ -106,7 +106,10 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             h.HasIndex(x => x.Tags).HasMethod("gin");
             h.Property(x => x.RegisteredBy).HasMaxLength(100);
             h.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
-            h.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            // No database foreign key: members are only ever written with their household (one
+            // SaveChanges, or the import's merge from the same staged rows) and households are never
+            // deleted; a per-row key check would cost a third of a city-scale import.
+            h.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.ClientCascade);
             h.Navigation(x => x.Members).AutoInclude(false);
         });
 
@@ -120,8 +123,9 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             m.HasIndex(x => x.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
             m.Property(x => x.Relation).HasMaxLength(HouseholdValidation.MaxRelationLength);
             m.Ignore(x => x.IsHead);
-            m.HasIndex(x => x.IdNumberHash);
-            m.HasIndex(x => x.PhoneHash);
+            // Exact-match lookups on random keys: hash indexes are smaller and cheaper to insert into than B-trees.
+            m.HasIndex(x => x.IdNumberHash).HasMethod("hash");
+            m.HasIndex(x => x.PhoneHash).HasMethod("hash");
             m.Property(x => x.IdNumberMasked).HasMaxLength(18);
             m.Property(x => x.PhoneMasked).HasMaxLength(12);
         });
@@ -178,7 +182,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             c.HasKey(x => x.Id);
             c.Property(x => x.Name).HasMaxLength(HouseholdValidation.MaxNameLength);
             c.Property(x => x.PhoneMasked).HasMaxLength(12);
-            c.HasIndex(x => x.PhoneHash);
+            c.HasIndex(x => x.PhoneHash).HasMethod("hash");
             c.Property(x => x.Rank).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.Position).HasMaxLength(50);
             c.Property(x => x.RegionCode).HasMaxLength(12);

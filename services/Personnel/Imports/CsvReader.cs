@@ -7,16 +7,18 @@ public readonly record struct CsvRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// Streaming RFC 4180 reader: comma separated, double quotes around fields that hold commas,
-/// quotes ("") or line breaks; blank lines are skipped. Reads one record at a time.
+/// quotes ("") or line breaks; blank lines are skipped. Reads one record at a time, synchronously:
+/// it runs on a file or a buffered body in a background import, where per-line async costs more
+/// than it saves.
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
     private readonly StringBuilder _field = new();
     private int _line;
 
-    public async IAsyncEnumerable<CsvRecord> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IEnumerable<CsvRecord> ReadAll(CancellationToken cancellationToken = default)
     {
-        while (await ReadLineAsync() is { } text)
+        while (ReadLine() is { } text)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = _line;
@@ -39,7 +41,7 @@ public sealed class CsvReader(TextReader reader)
                     }
 
                     // A quoted field continues on the next physical line.
-                    var next = await ReadLineAsync();
+                    var next = ReadLine();
                     if (next is null)
                     {
                         break;
@@ -88,9 +90,9 @@ public sealed class CsvReader(TextReader reader)
         }
     }
 
-    private async Task<string?> ReadLineAsync()
+    private string? ReadLine()
     {
-        var line = await reader.ReadLineAsync();
+        var line = reader.ReadLine();
         if (line is not null)
         {
             _line++;

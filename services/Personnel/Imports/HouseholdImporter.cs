@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Api;
@@ -25,7 +26,10 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
     /// <summary>Errors kept per import; beyond this they are counted, not listed.</summary>
     public const int MaxStoredErrors = 100_000;
     private const int ProgressEvery = 25_000;
-    private const int EventBatch = 5_000;
+    private const int EventBatch = 20_000;
+    private const int BatchSize = 2_000;
+    private const int Checkers = 2;
+    public const int HouseholdsPerMessage = 500;
 
     public async Task<ImportOutcome> RunAsync(Guid jobId, string path, string regionPrefix, CancellationToken cancellationToken)
     {
@@ -34,7 +38,7 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         var encoding = await TextEncodingDetector.DetectAsync(file, cancellationToken);
-        await ProgressAsync(jobId, j => j.SetProperty(x => x.Encoding, encoding.WebName).SetProperty(x => x.Phase, "Reading"), cancellationToken);
+        Progress(jobId, j => j.SetProperty(x => x.Encoding, encoding.WebName).SetProperty(x => x.Phase, "Reading"));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -48,125 +52,201 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
             """, cancellationToken);
 
         var errors = new List<ImportRowError>();
-        var (lines, staged, rejected) = await StageAsync(jobId, file, encoding, connection, regionPrefix, errors, cancellationToken);
-        await ProgressAsync(jobId, j => j.SetProperty(x => x.Phase, "Merging").SetProperty(x => x.LinesRead, lines)
-            .SetProperty(x => x.RowsStaged, staged).SetProperty(x => x.RowsRejected, rejected).SetProperty(x => x.BytesRead, file.Length), cancellationToken);
+        var phases = new List<string>();
+        void Phase(string name) => phases.Add($"{name} {stopwatch.Elapsed.TotalSeconds:N1}s");
+        var (lines, staged, rejected) = await Task.Run(() => Stage(jobId, file, encoding, connection, regionPrefix, errors, cancellationToken), cancellationToken);
+        Progress(jobId, j => j.SetProperty(x => x.Phase, "Merging").SetProperty(x => x.LinesRead, lines)
+            .SetProperty(x => x.RowsStaged, staged).SetProperty(x => x.RowsRejected, rejected).SetProperty(x => x.BytesRead, file.Length));
         await CopyErrorsAsync(connection, jobId, errors, cancellationToken);
+        Phase("staged");
 
         rejected += await RejectCrossLineAsync(connection, jobId, regionPrefix, cancellationToken);
+        Phase("checked");
         var now = time.GetUtcNow();
         var (inserted, updated, householdsInFile, membersWritten, membersRemoved) = await MergeAsync(connection, now, cancellationToken);
+        Phase("merged");
 
-        await ProgressAsync(jobId, j => j.SetProperty(x => x.Phase, "Publishing"), cancellationToken);
-        var events = await RaiseEventsAsync(db, connection, now, cancellationToken);
+        Progress(jobId, j => j.SetProperty(x => x.Phase, "Publishing"));
+        var events = await RaiseEventsAsync(db, connection, jobId, now, cancellationToken);
+        Phase("events");
         await transaction.CommitAsync(cancellationToken);
+        Phase("committed");
 
         var outcome = new ImportOutcome(lines, staged, rejected, inserted, updated, householdsInFile - inserted - updated, membersWritten, membersRemoved, events);
-        logger.LogInformation("Import {JobId}: {Lines} lines, {Inserted} households new, {Updated} changed, {Rejected} lines rejected, {Events} events in {Elapsed}",
-            jobId, lines, inserted, updated, rejected, events, stopwatch.Elapsed);
+        logger.LogInformation("Import {JobId}: {Lines} lines, {Inserted} households new, {Updated} changed, {Rejected} lines rejected, {Events} events ({Phases})",
+            jobId, lines, inserted, updated, rejected, events, string.Join(", ", phases));
         return outcome;
     }
 
-    private async Task<(int Lines, int Staged, int Rejected)> StageAsync(
+    /// <summary>
+    /// A pipeline over the two cores: one thread reads CSV records, <see cref="Checkers"/> threads
+    /// check and encrypt them, and this thread writes the COPY stream. Batches keep hand-overs cheap;
+    /// line numbers travel with the rows, so order between batches does not matter.
+    /// </summary>
+    private (int Lines, int Staged, int Rejected) Stage(
         Guid jobId, FileStream file, System.Text.Encoding encoding, NpgsqlConnection connection, string regionPrefix,
         List<ImportRowError> errors, CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var records = new BlockingCollection<CsvRecord[]>(boundedCapacity: 8);
+        using var staged = new BlockingCollection<StagedRow[]>(boundedCapacity: 8);
+        var householdIds = new ConcurrentDictionary<string, Guid>(StringComparer.Ordinal);
+        var rejected = new ConcurrentBag<ImportRowError>();
         using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        var today = Problems.ShanghaiToday(time);
-        var householdIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        HouseholdCsvColumns? columns = null;
-        int lines = 0, staged = 0, rejected = 0;
+        using var input = new CsvReader(text).ReadAll(stop.Token).GetEnumerator();
+        var columns = ReadHeader(input);
+        var lines = 1;
 
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY import_rows (line, household_number, village_code, group_name, compound_name, address, status, tags, name, relation, household_id, member_id, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
-        await foreach (var record in new CsvReader(text).ReadAllAsync(cancellationToken))
+        var reader = Task.Run(() =>
         {
-            lines = record.Line;
-            if (columns is null)
+            try
             {
-                (columns, var headerError) = HouseholdCsvColumns.FromHeader(record.Fields);
-                if (columns is null)
+                lines = ReadRecords(jobId, file, input, records, stop.Token);
+            }
+            finally
+            {
+                records.CompleteAdding();
+            }
+        }, stop.Token);
+        var checkers = Enumerable.Range(0, Checkers).Select(_ => Task.Run(() =>
+        {
+            var today = Problems.ShanghaiToday(time);
+            foreach (var batch in records.GetConsumingEnumerable(stop.Token))
+            {
+                var rows = new List<StagedRow>(batch.Length);
+                foreach (var record in batch)
                 {
-                    throw new ImportFileException(headerError!);
+                    var (row, error) = columns.Parse(record, today, regionPrefix);
+                    if (row is null)
+                    {
+                        rejected.Add(error!);
+                        continue;
+                    }
+
+                    rows.Add(new StagedRow(row, householdIds.GetOrAdd(row.HouseholdNumber, _ => Guid.CreateVersion7()), Guid.CreateVersion7(),
+                        row.IdNumber is null ? null : SensitiveValue.IdNumber(protector, row.IdNumber),
+                        row.Phone is null ? null : SensitiveValue.Phone(protector, row.Phone)));
                 }
 
-                continue;
+                staged.Add([.. rows], stop.Token);
+            }
+        }, stop.Token)).ToArray();
+        // When the checkers end (or one fails), the writer must stop waiting; a failure also stops the reader.
+        var checkersDone = Task.WhenAll(checkers).ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                stop.Cancel();
             }
 
-            var (row, error) = columns.Parse(record, today, regionPrefix);
-            if (row is null)
+            staged.CompleteAdding();
+        }, TaskScheduler.Default);
+
+        var count = 0;
+        try
+        {
+            using var writer = connection.BeginBinaryImport(
+                "COPY import_rows (line, household_number, village_code, group_name, compound_name, address, status, tags, name, relation, household_id, member_id, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)");
+            foreach (var batch in staged.GetConsumingEnumerable(stop.Token))
             {
-                rejected++;
-                if (errors.Count < MaxStoredErrors)
+                foreach (var row in batch)
                 {
-                    errors.Add(error!);
-                }
-            }
-            else
-            {
-                if (!householdIds.TryGetValue(row.HouseholdNumber, out var householdId))
-                {
-                    householdIds[row.HouseholdNumber] = householdId = Guid.CreateVersion7();
+                    WriteRow(writer, row);
                 }
 
-                await WriteRowAsync(writer, row, householdId, cancellationToken);
-                staged++;
+                count += batch.Length;
             }
 
-            if (record.Line % ProgressEvery == 0)
-            {
-                var (l, s, r, b) = (record.Line, staged, rejected, file.Position);
-                await ProgressAsync(jobId, j => j.SetProperty(x => x.LinesRead, l).SetProperty(x => x.RowsStaged, s)
-                    .SetProperty(x => x.RowsRejected, r).SetProperty(x => x.BytesRead, b), cancellationToken);
-            }
+            checkersDone.GetAwaiter().GetResult();
+            Task.WhenAll(checkers).GetAwaiter().GetResult();
+            reader.GetAwaiter().GetResult();
+            writer.Complete();
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
         }
 
-        if (columns is null)
+        errors.AddRange(rejected.OrderBy(e => e.Line).Take(MaxStoredErrors));
+        return (lines, count, rejected.Count);
+    }
+
+    private static HouseholdCsvColumns ReadHeader(IEnumerator<CsvRecord> input)
+    {
+        if (!input.MoveNext())
         {
             throw new ImportFileException("The file is empty: expected a header line and one line per household member.");
         }
 
-        await writer.CompleteAsync(cancellationToken);
-        return (lines, staged, rejected);
+        var (columns, error) = HouseholdCsvColumns.FromHeader(input.Current.Fields);
+        return columns ?? throw new ImportFileException(error!);
     }
 
-    private async Task WriteRowAsync(NpgsqlBinaryImporter writer, HouseholdCsvRow row, Guid householdId, CancellationToken cancellationToken)
+    /// <summary>Hands the records after the header on in batches, reporting progress; returns the last line number.</summary>
+    private int ReadRecords(Guid jobId, FileStream file, IEnumerator<CsvRecord> input, BlockingCollection<CsvRecord[]> records, CancellationToken cancellationToken)
     {
-        await writer.StartRowAsync(cancellationToken);
-        await writer.WriteAsync(row.Line, NpgsqlDbType.Integer, cancellationToken);
-        await writer.WriteAsync(row.HouseholdNumber, NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.VillageCode, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(writer, row.GroupName, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(writer, row.CompoundName, NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.Address, NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.Status.ToString(), NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.Name, NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(row.Relation, NpgsqlDbType.Text, cancellationToken);
-        await writer.WriteAsync(householdId, NpgsqlDbType.Uuid, cancellationToken);
-        await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
-        var id = row.IdNumber is null ? null : SensitiveValue.IdNumber(protector, row.IdNumber);
-        var phone = row.Phone is null ? null : SensitiveValue.Phone(protector, row.Phone);
-        await WriteNullableAsync(writer, id?.Cipher, NpgsqlDbType.Bytea, cancellationToken);
-        await WriteNullableAsync(writer, id?.Hash, NpgsqlDbType.Bytea, cancellationToken);
-        await WriteNullableAsync(writer, id?.Masked, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(writer, phone?.Cipher, NpgsqlDbType.Bytea, cancellationToken);
-        await WriteNullableAsync(writer, phone?.Hash, NpgsqlDbType.Bytea, cancellationToken);
-        await WriteNullableAsync(writer, phone?.Masked, NpgsqlDbType.Text, cancellationToken);
+        var batch = new List<CsvRecord>(BatchSize);
+        var lines = input.Current.Line;
+        while (input.MoveNext())
+        {
+            var record = input.Current;
+            lines = record.Line;
+            batch.Add(record);
+            if (batch.Count == BatchSize)
+            {
+                records.Add([.. batch], cancellationToken);
+                batch.Clear();
+            }
+
+            if (record.Line % ProgressEvery == 0)
+            {
+                var (l, b) = (record.Line, file.Position);
+                Progress(jobId, j => j.SetProperty(x => x.LinesRead, l).SetProperty(x => x.BytesRead, b));
+            }
+        }
+
+        records.Add([.. batch], cancellationToken);
+        return lines;
     }
 
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    private static void WriteRow(NpgsqlBinaryImporter writer, StagedRow staged)
+    {
+        var row = staged.Row;
+        writer.StartRow();
+        writer.Write(row.Line, NpgsqlDbType.Integer);
+        writer.Write(row.HouseholdNumber, NpgsqlDbType.Text);
+        writer.Write(row.VillageCode, NpgsqlDbType.Text);
+        WriteNullable(writer, row.GroupName, NpgsqlDbType.Text);
+        WriteNullable(writer, row.CompoundName, NpgsqlDbType.Text);
+        writer.Write(row.Address, NpgsqlDbType.Text);
+        writer.Write(row.Status.ToString(), NpgsqlDbType.Text);
+        writer.Write(row.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        writer.Write(row.Name, NpgsqlDbType.Text);
+        writer.Write(row.Relation, NpgsqlDbType.Text);
+        writer.Write(staged.HouseholdId, NpgsqlDbType.Uuid);
+        writer.Write(staged.MemberId, NpgsqlDbType.Uuid);
+        WriteNullable(writer, staged.IdNumber?.Cipher, NpgsqlDbType.Bytea);
+        WriteNullable(writer, staged.IdNumber?.Hash, NpgsqlDbType.Bytea);
+        WriteNullable(writer, staged.IdNumber?.Masked, NpgsqlDbType.Text);
+        WriteNullable(writer, staged.Phone?.Cipher, NpgsqlDbType.Bytea);
+        WriteNullable(writer, staged.Phone?.Hash, NpgsqlDbType.Bytea);
+        WriteNullable(writer, staged.Phone?.Masked, NpgsqlDbType.Text);
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
     {
         if (value is null)
         {
-            await writer.WriteNullAsync(cancellationToken);
+            writer.WriteNull();
         }
         else
         {
-            await writer.WriteAsync(value, type, cancellationToken);
+            writer.Write(value, type);
         }
     }
+
+    private sealed record StagedRow(HouseholdCsvRow Row, Guid HouseholdId, Guid MemberId, SensitiveValue? IdNumber, SensitiveValue? Phone);
 
     private static async Task CopyErrorsAsync(NpgsqlConnection connection, Guid jobId, List<ImportRowError> errors, CancellationToken cancellationToken)
     {
@@ -318,17 +398,25 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
             SELECT (SELECT count(*) FROM removed), (SELECT count(*) FROM files),
                    (SELECT count(*) FROM import_changed WHERE inserted), (SELECT count(*) FROM import_changed WHERE NOT inserted)
             """, connection);
-        await using var reader = await remove.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return ((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(1), membersWritten, (int)reader.GetInt64(0));
+        (int, int, int, int, int) result;
+        await using (var reader = await remove.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            result = ((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(1), membersWritten, (int)reader.GetInt64(0));
+        }
+
+        // Temp tables get no statistics on their own; the event batches join on this one by key.
+        await ExecuteAsync(connection, "ANALYZE import_changed", cancellationToken);
+        return result;
     }
 
     /// <summary>
-    /// HouseholdRegistered for new households, HouseholdUpdated ("Imported") for changed ones, in
-    /// batches read by key and copied into the outbox. A household that moved village loses its
-    /// pairings there (PairingEnded), as a move through the API does.
+    /// HouseholdsImported messages, each carrying up to <see cref="HouseholdsPerMessage"/> new
+    /// (HouseholdRegistered) and changed (HouseholdUpdated, "Imported") households, read by key in
+    /// batches and copied into the outbox. A household that moved village loses its pairings there
+    /// (PairingEnded), as a move through the API does.
     /// </summary>
-    private async Task<int> RaiseEventsAsync(PersonnelDbContext db, NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> RaiseEventsAsync(PersonnelDbContext db, NpgsqlConnection connection, Guid jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ended = new List<(PairingEnded, string)>();
         await using (var command = new NpgsqlCommand("""
@@ -348,47 +436,69 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         }
 
         var count = await db.CopyIntegrationEventsAsync(ended, now, cancellationToken);
-        var after = Guid.Empty;
+
+        // One query, read through a cursor: the outbox COPY runs between fetches on the same
+        // connection (the rows are this transaction's own, invisible to any other connection).
+        await ExecuteAsync(connection, """
+            DECLARE import_events NO SCROLL CURSOR FOR
+            SELECT h.id, h.household_number, h.village_code, h.group_id, h.compound_id, h.address, h.head_name, h.status, h.tags,
+                   h.registered_at, h.updated_at, c.inserted, m.id, m.name, m.relation, m.phone_cipher
+            FROM import_changed c
+            JOIN households h ON h.id = c.household_id
+            LEFT JOIN household_members m ON m.household_id = h.id
+            ORDER BY h.id, (m.relation = '户主') DESC, m.name
+            """, cancellationToken);
+        var part = 0;
+        var registered = new List<HouseholdRegistered>();
+        var updated = new List<HouseholdUpdated>();
+        var members = new List<HouseholdMemberContact>();
+        ChangedHousehold? current = null;
+
+        void Flush()
+        {
+            if (current is { } h)
+            {
+                var contacts = members.ToList();
+                if (h.Inserted)
+                {
+                    registered.Add(new HouseholdRegistered(h.Id, h.Number, h.Village, h.HeadName, h.RegisteredAt, h.Address, h.Status, h.Tags,
+                        contacts, h.GroupId, h.CompoundId));
+                }
+                else
+                {
+                    updated.Add(new HouseholdUpdated(h.Id, h.Number, h.Village, h.HeadName, h.UpdatedAt, h.Address, h.Status, h.Tags,
+                        contacts, "Imported", h.GroupId, h.CompoundId));
+                }
+            }
+
+            members.Clear();
+        }
+
+        async Task PublishAsync(bool final)
+        {
+            var messages = new List<(HouseholdsImported, string)>();
+            while (registered.Count + updated.Count >= HouseholdsPerMessage || (final && registered.Count + updated.Count > 0))
+            {
+                part++;
+                var newOnes = registered.Take(HouseholdsPerMessage).ToList();
+                var changed = updated.Take(HouseholdsPerMessage - newOnes.Count).ToList();
+                registered.RemoveRange(0, newOnes.Count);
+                updated.RemoveRange(0, changed.Count);
+                messages.Add((new HouseholdsImported(jobId, part, newOnes, changed), $"{jobId}/{part}"));
+            }
+
+            count += await db.CopyIntegrationEventsAsync(messages, now, cancellationToken);
+        }
+
         while (true)
         {
-            var registered = new List<(HouseholdRegistered, string)>();
-            var updated = new List<(HouseholdUpdated, string)>();
-            await using (var command = new NpgsqlCommand("""
-                SELECT h.id, h.household_number, h.village_code, h.group_id, h.compound_id, h.address, h.head_name, h.status, h.tags,
-                       h.registered_at, h.updated_at, b.inserted, m.id, m.name, m.relation, m.phone_cipher
-                FROM (SELECT household_id, inserted FROM import_changed WHERE household_id > @after ORDER BY household_id LIMIT @batch) b
-                JOIN households h ON h.id = b.household_id
-                LEFT JOIN household_members m ON m.household_id = h.id
-                ORDER BY h.id, (m.relation = '户主') DESC, m.name
-                """, connection))
+            var fetched = 0;
+            await using (var fetch = new NpgsqlCommand($"FETCH {EventBatch} FROM import_events", connection))
+            await using (var reader = await fetch.ExecuteReaderAsync(cancellationToken))
             {
-                command.Parameters.AddWithValue("after", after);
-                command.Parameters.AddWithValue("batch", EventBatch);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                ChangedHousehold? current = null;
-                var members = new List<HouseholdMemberContact>();
-                void Flush()
-                {
-                    if (current is { } h)
-                    {
-                        var contacts = members.ToList();
-                        if (h.Inserted)
-                        {
-                            registered.Add((new HouseholdRegistered(h.Id, h.Number, h.Village, h.HeadName, h.RegisteredAt, h.Address, h.Status, h.Tags,
-                                contacts, h.GroupId, h.CompoundId), h.Id.ToString()));
-                        }
-                        else
-                        {
-                            updated.Add((new HouseholdUpdated(h.Id, h.Number, h.Village, h.HeadName, h.UpdatedAt, h.Address, h.Status, h.Tags,
-                                contacts, "Imported", h.GroupId, h.CompoundId), h.Id.ToString()));
-                        }
-                    }
-
-                    members.Clear();
-                }
-
                 while (await reader.ReadAsync(cancellationToken))
                 {
+                    fetched++;
                     var id = reader.GetGuid(0);
                     if (current?.Id != id)
                     {
@@ -406,29 +516,33 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
                             reader.IsDBNull(15) ? null : protector.Decrypt(reader.GetFieldValue<byte[]>(15))));
                     }
                 }
-
-                Flush();
-                if (current is null)
-                {
-                    break;
-                }
-
-                after = current.Id;
             }
 
-            count += await db.CopyIntegrationEventsAsync(registered, now, cancellationToken);
-            count += await db.CopyIntegrationEventsAsync(updated, now, cancellationToken);
+            if (fetched == 0)
+            {
+                Flush();
+                current = null;
+                await PublishAsync(final: true);
+                break;
+            }
+
+            // The last household of a fetch may continue in the next one; it is flushed later.
+            await PublishAsync(final: false);
         }
 
+        await ExecuteAsync(connection, "CLOSE import_events", cancellationToken);
         return count;
     }
 
-    private async Task ProgressAsync(Guid jobId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportJob>> set, CancellationToken cancellationToken)
+    /// <summary>
+    /// Its own connection and transaction, so a running import's progress is visible to GET /imports/{id}.
+    /// Synchronous: it is called from the parsing thread of a background import.
+    /// </summary>
+    private void Progress(Guid jobId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportJob>> set)
     {
-        // Its own connection and transaction, so a running import's progress is visible to GET /imports/{id}.
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
-        await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set, cancellationToken);
+        db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdate(set);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

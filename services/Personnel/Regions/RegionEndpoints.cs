@@ -47,7 +47,7 @@ public static class RegionEndpoints
         buffer.Position = 0;
         var encoding = await TextEncodingDetector.DetectAsync(buffer, cancellationToken);
         using var text = new StreamReader(buffer, encoding);
-        var (rows, errors) = await RegionStore.ReadAsync(text, cancellationToken);
+        var (rows, errors) = RegionStore.Read(text, cancellationToken);
         if (rows.Count == 0 && errors.Count == 0)
         {
             errors.Add("The file has no regions.");

@@ -19,7 +19,7 @@ public sealed class RegionSeeder(IServiceScopeFactory scopes, IConfiguration con
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
         using var text = new StreamReader(path);
-        var (rows, errors) = await RegionStore.ReadAsync(text, cancellationToken);
+        var (rows, errors) = RegionStore.Read(text, cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"Regions:SeedFile {path} is not valid: {string.Join("; ", errors.Take(5))}");

@@ -12,12 +12,12 @@ public static class RegionStore
 
     public sealed record ReadResult(List<RegionCsvRow> Rows, List<string> Errors);
 
-    public static async Task<ReadResult> ReadAsync(TextReader text, CancellationToken cancellationToken)
+    public static ReadResult Read(TextReader text, CancellationToken cancellationToken)
     {
         var rows = new List<RegionCsvRow>();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var record in new Imports.CsvReader(text).ReadAllAsync(cancellationToken))
+        foreach (var record in new Imports.CsvReader(text).ReadAll(cancellationToken))
         {
             if (record.Line == 1 && record.Fields.Count > 0 && record.Fields[0].Trim().TrimStart('\uFEFF') == "code")
             {

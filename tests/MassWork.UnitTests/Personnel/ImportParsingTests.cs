@@ -9,11 +9,11 @@ public sealed class ImportParsingTests
     private static readonly DateOnly Today = new(2026, 11, 22);
 
     [Fact]
-    public async Task Csv_records_keep_quoted_commas_quotes_and_line_breaks_with_their_line_numbers()
+    public void Csv_records_keep_quoted_commas_quotes_and_line_breaks_with_their_line_numbers()
     {
         var text = "a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\n";
 
-        var records = await ReadAsync(text);
+        var records = new CsvReader(new StringReader(text)).ReadAll().ToList();
 
         Assert.Equal([1, 2, 4], records.Select(r => r.Line));
         Assert.Equal(["x,1", "say \"hi\""], records[1].Fields);
@@ -98,16 +98,5 @@ public sealed class ImportParsingTests
         Assert.Equal(level, DivisionCode.LevelOf(code));
         Assert.Equal(prefix, DivisionCode.Prefix(code));
         Assert.Equal(parent, DivisionCode.ParentOf(code));
-    }
-
-    private static async Task<List<CsvRecord>> ReadAsync(string text)
-    {
-        var list = new List<CsvRecord>();
-        await foreach (var record in new CsvReader(new StringReader(text)).ReadAllAsync())
-        {
-            list.Add(record);
-        }
-
-        return list;
     }
 }

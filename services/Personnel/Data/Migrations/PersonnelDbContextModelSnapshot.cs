@@ -247,6 +247,8 @@ namespace MassWork.Personnel.Data.Migrations
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_cadres_phone_hash");
 
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneHash"), "hash");
+
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_cadres_region_code");
 
@@ -448,6 +450,8 @@ namespace MassWork.Personnel.Data.Migrations
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_household_members_id_number_hash");
 
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("IdNumberHash"), "hash");
+
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_household_members_name");
 
@@ -456,6 +460,8 @@ namespace MassWork.Personnel.Data.Migrations
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_household_members_phone_hash");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneHash"), "hash");
 
                     b.HasIndex("HouseholdId", "Name")
                         .IsUnique()
@@ -1197,8 +1203,9 @@ namespace MassWork.Personnel.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
+                        .HasColumnType("json")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -1246,7 +1253,7 @@ namespace MassWork.Personnel.Data.Migrations
                     b.HasOne("MassWork.Personnel.Households.Household", null)
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired()
                         .HasConstraintName("fk_household_members_households_household_id");
                 });
