@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MassWork.AppHost.Hosting;
 using MassWork.IntegrationTests.Infrastructure;
 
@@ -6,7 +8,8 @@ namespace MassWork.IntegrationTests;
 
 /// <summary>
 /// `dotnet run --project AppHost` on its own: it starts local PostgreSQL and RabbitMQ, the five
-/// services and the gateway; brings back a crashed service; and Ctrl+C leaves no process behind.
+/// services and the gateway; loads the demo town once; brings back a crashed service; and Ctrl+C
+/// leaves no process behind.
 /// </summary>
 [Collection(Name)]
 public sealed class AppHostLifecycleTests
@@ -30,6 +33,10 @@ public sealed class AppHostLifecycleTests
             Assert.Contains(children, pid => ProcessTree.Command(pid).Contains("beam.smp"));
             Assert.Contains(children, pid => ProcessTree.Command(pid).Contains("epmd"));
             var personnel = Assert.Single(children, pid => ProcessTree.Command(pid).EndsWith("MassWork.Personnel.dll"));
+            var demo = await DemoCoverageAsync(appHost);
+            Assert.Equal(2000, demo.GetProperty("households").GetInt64());
+            Assert.Equal(1.0, demo.GetProperty("coverageRate").GetDouble());
+            Assert.Equal("Double", demo.GetProperty("mode").GetString());
 
             Posix.Signal(personnel, Posix.SIGKILL);
             await Eventually.HoldsAsync(async () =>
@@ -38,6 +45,8 @@ public sealed class AppHostLifecycleTests
                 return now.Any(pid => pid != personnel && ProcessTree.Command(pid).EndsWith("MassWork.Personnel.dll"))
                        && await GatewayHealthyAsync(appHost);
             }, TimeSpan.FromMinutes(2), "personnel restarted and the gateway healthy again");
+
+            Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
 
             var before = ProcessTree.Descendants(appHost.Pid);
             var exitCode = await appHost.InterruptAsync(TimeSpan.FromMinutes(2));
@@ -50,6 +59,19 @@ public sealed class AppHostLifecycleTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>The demo town's coverage, read as its staff would, with a Development token from the gateway.</summary>
+    private static async Task<JsonElement> DemoCoverageAsync(AppHostProcess appHost)
+    {
+        using var http = new HttpClient { BaseAddress = appHost.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        using var tokenResponse = await http.PostAsJsonAsync("/dev/token", new { roles = new[] { "town-staff" }, region = "360731105" });
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/personnel/coverage/360731105000");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task<bool> GatewayHealthyAsync(AppHostProcess appHost)
