@@ -103,7 +103,7 @@ public static class CadreEndpoints
             errors["phone"] = [phoneError];
         }
 
-        if (!Enum.TryParse<CadreRank>(request.Rank, ignoreCase: true, out var rank) || !Enum.IsDefined(rank) || int.TryParse(request.Rank, out _))
+        if (!EnumText.TryParse<CadreRank>(request.Rank, out var rank))
         {
             errors["rank"] = ["SectionLevel (科级以上) or General (一般干部)."];
         }

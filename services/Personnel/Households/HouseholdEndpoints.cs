@@ -239,9 +239,12 @@ public static class HouseholdEndpoints
 
         if (!string.IsNullOrWhiteSpace(name))
         {
-            var pattern = $"%{name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            query = query.Where(h => EF.Functions.ILike(h.HeadName, pattern)
-                || db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && EF.Functions.ILike(m.Name, pattern)));
+            // The head's name matches anywhere (秀兰 finds 钟秀兰); other members' names from the start.
+            var escaped = name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            var anywhere = $"%{escaped}%";
+            var start = $"{escaped}%";
+            query = query.Where(h => EF.Functions.ILike(h.HeadName, anywhere)
+                || db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && EF.Functions.Like(m.Name, start)));
         }
 
         if (!string.IsNullOrWhiteSpace(tag))

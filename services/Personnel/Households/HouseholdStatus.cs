@@ -30,7 +30,7 @@ public static class HouseholdStatusNames
                 status = HouseholdStatus.Floating;
                 return true;
             default:
-                return Enum.TryParse(value.Trim(), ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(value, out _);
+                return Api.EnumText.TryParse(value.Trim(), out status);
         }
     }
 }

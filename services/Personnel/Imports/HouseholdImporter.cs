@@ -386,16 +386,19 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         var membersWritten = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
 
         await using var remove = new NpgsqlCommand("""
-            WITH files AS (SELECT DISTINCT household_id FROM import_members),
+            WITH existing AS (
+                -- Only households that existed before this import can have members the file dropped.
+                SELECT DISTINCT household_id FROM import_members
+                EXCEPT SELECT household_id FROM import_changed WHERE inserted),
             removed AS (
-                DELETE FROM household_members m USING files f
+                DELETE FROM household_members m USING existing f
                 WHERE m.household_id = f.household_id
                   AND NOT EXISTS (SELECT 1 FROM import_members i WHERE i.household_id = m.household_id AND i.name = m.name)
                 RETURNING m.household_id),
             changed AS (
                 INSERT INTO import_changed (household_id, inserted) SELECT DISTINCT household_id, false FROM removed
                 ON CONFLICT (household_id) DO NOTHING)
-            SELECT (SELECT count(*) FROM removed), (SELECT count(*) FROM files),
+            SELECT (SELECT count(*) FROM removed), (SELECT count(DISTINCT household_id) FROM import_members),
                    (SELECT count(*) FROM import_changed WHERE inserted), (SELECT count(*) FROM import_changed WHERE NOT inserted)
             """, connection);
         (int, int, int, int, int) result;

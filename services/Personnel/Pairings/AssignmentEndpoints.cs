@@ -37,7 +37,7 @@ public static class AssignmentEndpoints
         }
 
         var mode = AssignmentMode.Village;
-        if (request.Mode is not null && (!Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode) || int.TryParse(request.Mode, out _)))
+        if (request.Mode is not null && !EnumText.TryParse(request.Mode, out mode))
         {
             errors["mode"] = ["Village (work teams, by group) or Compound (三送进小区)."];
         }

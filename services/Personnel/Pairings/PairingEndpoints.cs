@@ -48,7 +48,8 @@ public static class PairingEndpoints
             return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
         }
 
-        if (!caller.Covers(cityCode) && !cityCode.StartsWith(caller.RegionPrefix[..Math.Min(4, caller.RegionPrefix.Length)], StringComparison.Ordinal))
+        // Anyone working inside the city (or above it) reads its policy.
+        if (!caller.RegionPrefix.StartsWith(cityCode, StringComparison.Ordinal) && !caller.Covers(cityCode))
         {
             return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
         }
@@ -71,13 +72,13 @@ public static class PairingEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var mode = CoverageMode.Single;
-        if (request.Mode is null || !Enum.TryParse(request.Mode, ignoreCase: true, out mode) || !Enum.IsDefined(mode) || int.TryParse(request.Mode, out _))
+        if (!EnumText.TryParse(request.Mode, out mode))
         {
             errors["mode"] = ["Single (双向全覆盖) or Double (二次覆盖)."];
         }
 
         var period = PresencePeriod.Week;
-        if (request.PresencePeriod is null || !Enum.TryParse(request.PresencePeriod, ignoreCase: true, out period) || !Enum.IsDefined(period) || int.TryParse(request.PresencePeriod, out _))
+        if (!EnumText.TryParse(request.PresencePeriod, out period))
         {
             errors["presencePeriod"] = ["Week or Month."];
         }
@@ -144,7 +145,7 @@ public static class PairingEndpoints
         }
 
         var kind = PairingKind.Resident;
-        if (request.Kind is null || !Enum.TryParse(request.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        if (!EnumText.TryParse(request.Kind, out kind))
         {
             errors["kind"] = ["Resident (常驻队员) or FullCoverage (全覆盖干部)."];
         }

@@ -115,7 +115,7 @@ public static class RegionEndpoints
         string villageCode, AddRegionUnitRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<RegionUnitKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        if (!EnumText.TryParse<RegionUnitKind>(request.Kind, out var kind))
         {
             errors["kind"] = ["Group (村民小组) or Compound (小区)."];
         }

@@ -132,7 +132,7 @@ public static class TeamEndpoints
             errors["cadreId"] = ["Required."];
         }
 
-        if (!Enum.TryParse<TeamRole>(request.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(request.Role, out _))
+        if (!EnumText.TryParse<TeamRole>(request.Role, out var role))
         {
             errors["role"] = ["Leader (队长), Resident (常驻队员) or FullCoverage (全覆盖干部)."];
         }

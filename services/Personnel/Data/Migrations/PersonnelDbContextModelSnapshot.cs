@@ -455,8 +455,7 @@ namespace MassWork.Personnel.Data.Migrations
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_household_members_name");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "varchar_pattern_ops" });
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_household_members_phone_hash");
