@@ -48,55 +48,59 @@ public static class CoverageQueries
              ELSE @minFullGeneral END
         """;
 
-    /// <summary>All counts in one statement: an aggregate over the region's active pairings, its households and its cadres.</summary>
+    /// <summary>
+    /// The counts in one statement, and the two gap samples beside it on connections of their own,
+    /// so the three run in parallel. At most one active pairing of each kind per household (a unique
+    /// index) lets the counts avoid grouping by household: covered = resident + full-coverage − both.
+    /// </summary>
     public static async Task<CoverageReport> ReportAsync(PersonnelDbContext db, string prefix, CoveragePolicy policy, int sample, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        long households, anyCovered, doubleCovered, withResident, withFull, cadres, idle, below;
-        await using (var command = Command(connection, policy, prefix, $"""
-            WITH pc AS (
-                SELECT household_id, bool_or(kind = 'Resident') AS r, bool_or(kind = 'FullCoverage') AS f
-                FROM pairings WHERE ended_at IS NULL AND village_code LIKE @prefix
-                GROUP BY household_id),
-            loads AS ({CadreLoads})
+        var connectionString = db.Database.GetConnectionString()!;
+        var counts = CountsAsync(connectionString, prefix, policy, cancellationToken);
+        var uncovered = sample > 0 ? UncoveredAsync(connectionString, prefix, policy, 0, sample, cancellationToken) : Task.FromResult(new List<UncoveredHousehold>());
+        var underloaded = sample > 0 ? BelowMinimumAsync(connectionString, prefix, policy, 0, sample, cancellationToken) : Task.FromResult(new List<UnderloadedCadre>());
+        var (households, withResident, withFull, doubleCovered, cadres, idle, below) = await counts;
+        var anyCovered = withResident + withFull - doubleCovered;
+        var covered = policy.Mode == CoverageMode.Double ? doubleCovered : anyCovered;
+        return new CoverageReport(prefix, policy.Mode.ToString(), households, covered, households - covered, doubleCovered, withResident, withFull,
+            cadres, idle, below, households == 0 ? 1 : Math.Round((double)covered / households, 4), await uncovered, await underloaded);
+    }
+
+    private static async Task<(long, long, long, long, long, long, long)> CountsAsync(
+        string connectionString, string prefix, CoveragePolicy policy, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = Command(connection, policy, prefix, $"""
+            WITH loads AS ({CadreLoads})
             SELECT (SELECT count(*) FROM households WHERE village_code LIKE @prefix),
-                   (SELECT count(*) FROM pc),
-                   (SELECT count(*) FROM pc WHERE r AND f),
-                   (SELECT count(*) FROM pc WHERE r),
-                   (SELECT count(*) FROM pc WHERE f),
+                   (SELECT count(*) FROM pairings WHERE ended_at IS NULL AND kind = 'Resident' AND village_code LIKE @prefix),
+                   (SELECT count(*) FROM pairings WHERE ended_at IS NULL AND kind = 'FullCoverage' AND village_code LIKE @prefix),
+                   (SELECT count(*) FROM pairings r
+                    JOIN pairings f ON f.household_id = r.household_id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL AND f.village_code LIKE @prefix
+                    WHERE r.kind = 'Resident' AND r.ended_at IS NULL AND r.village_code LIKE @prefix),
                    (SELECT count(*) FROM loads),
                    (SELECT count(*) FROM loads WHERE load = 0),
                    (SELECT count(*) FROM loads WHERE load < {Minimum})
-            """))
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            (households, anyCovered, doubleCovered, withResident, withFull, cadres, idle, below) =
-                (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
-        }
-
-        var covered = policy.Mode == CoverageMode.Double ? doubleCovered : anyCovered;
-        var uncovered = sample > 0 ? await UncoveredAsync(db, prefix, policy, 0, sample, cancellationToken) : [];
-        var underloaded = sample > 0 ? await BelowMinimumAsync(db, prefix, policy, 0, sample, cancellationToken) : [];
-        return new CoverageReport(prefix, policy.Mode.ToString(), households, covered, households - covered, doubleCovered, withResident, withFull,
-            cadres, idle, below, households == 0 ? 1 : Math.Round((double)covered / households, 4), uncovered, underloaded);
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
     }
 
     /// <summary>Households that do not meet the policy, in village and number order.</summary>
-    public static async Task<List<UncoveredHousehold>> UncoveredAsync(PersonnelDbContext db, string prefix, CoveragePolicy policy, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<List<UncoveredHousehold>> UncoveredAsync(string connectionString, string prefix, CoveragePolicy policy, int skip, int take, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var condition = policy.Mode == CoverageMode.Double ? "NOT (r AND f)" : "NOT (r OR f)";
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var condition = policy.Mode == CoverageMode.Double ? "(r.id IS NULL OR f.id IS NULL)" : "(r.id IS NULL AND f.id IS NULL)";
         await using var command = Command(connection, policy, prefix, $"""
-            SELECT id, household_number, village_code, head_name, r, f FROM (
-                SELECT h.id, h.household_number, h.village_code, h.head_name,
-                       EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.kind = 'Resident' AND p.ended_at IS NULL) AS r,
-                       EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = h.id AND p.kind = 'FullCoverage' AND p.ended_at IS NULL) AS f
-                FROM households h WHERE h.village_code LIKE @prefix) x
-            WHERE {condition}
-            ORDER BY village_code, household_number OFFSET @skip LIMIT @take
+            SELECT h.id, h.household_number, h.village_code, h.head_name, r.id IS NOT NULL, f.id IS NOT NULL
+            FROM households h
+            LEFT JOIN pairings r ON r.household_id = h.id AND r.kind = 'Resident' AND r.ended_at IS NULL AND r.village_code LIKE @prefix
+            LEFT JOIN pairings f ON f.household_id = h.id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL AND f.village_code LIKE @prefix
+            WHERE h.village_code LIKE @prefix AND {condition}
+            ORDER BY h.village_code, h.household_number OFFSET @skip LIMIT @take
             """);
         command.Parameters.AddWithValue("skip", skip);
         command.Parameters.AddWithValue("take", take);
@@ -110,10 +114,10 @@ public static class CoverageQueries
         return list;
     }
 
-    public static async Task<List<UnderloadedCadre>> BelowMinimumAsync(PersonnelDbContext db, string prefix, CoveragePolicy policy, int skip, int take, CancellationToken cancellationToken)
+    public static async Task<List<UnderloadedCadre>> BelowMinimumAsync(string connectionString, string prefix, CoveragePolicy policy, int skip, int take, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
         await using var command = Command(connection, policy, prefix, $"""
             WITH loads AS ({CadreLoads})
             SELECT id, name, rank, kind, load::int, ({Minimum})::int FROM loads WHERE load < {Minimum}

@@ -306,7 +306,7 @@ public static class PairingEndpoints
 
         var prefix = DivisionCode.Prefix(code);
         var policy = await PolicyStore.ForRegionAsync(db, prefix, cancellationToken);
-        return TypedResults.Ok(await CoverageQueries.UncoveredAsync(db, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
+        return TypedResults.Ok(await CoverageQueries.UncoveredAsync(db.Database.GetConnectionString()!, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
     }
 
     internal static async Task<Results<Ok<List<UnderloadedCadre>>, ValidationProblem, ProblemHttpResult>> BelowMinimumAsync(
@@ -329,7 +329,7 @@ public static class PairingEndpoints
 
         var prefix = DivisionCode.Prefix(code);
         var policy = await PolicyStore.ForRegionAsync(db, prefix, cancellationToken);
-        return TypedResults.Ok(await CoverageQueries.BelowMinimumAsync(db, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
+        return TypedResults.Ok(await CoverageQueries.BelowMinimumAsync(db.Database.GetConnectionString()!, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
     }
 
     /// <summary>Reports are per city or below: the policy is a city's.</summary>
