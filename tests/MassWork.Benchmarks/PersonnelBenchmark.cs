@@ -22,17 +22,17 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
 {
     private const int VillagesPerTown = 10;
 
-    public async Task RunAsync()
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var database = new BenchDatabase();
         await database.StartAsync("personneldb");
         await using var services = Services(database.ConnectionString);
         await using (var scope = services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PersonnelDbContext>().Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<PersonnelDbContext>().Database.MigrateAsync(cancellationToken);
         }
 
-        var villages = await LoadRegionsAsync(services);
+        var villages = await LoadRegionsAsync(services, cancellationToken);
         var perVillage = (int)Math.Ceiling((double)households / villages.Count);
         var file = Path.Combine(Path.GetTempPath(), $"masswork-bench-households-{Guid.NewGuid():N}.csv");
         try
@@ -49,13 +49,13 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
 
             var importer = services.GetRequiredService<HouseholdImporter>();
             stopwatch.Restart();
-            var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", CancellationToken.None);
+            var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
             Report("import (parse, encrypt, COPY, merge, events)",
                 $"{outcome.Inserted:N0} households / {outcome.Staged:N0} member lines in {seconds:N1} s = {outcome.Inserted / seconds:N0} households/s, {outcome.Staged / seconds:N0} lines/s; {outcome.Events:N0} outbox events");
 
             stopwatch.Restart();
-            var again = await importer.RunAsync(Guid.NewGuid(), file, "3607", CancellationToken.None);
+            var again = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
             Report("re-import of the same file", $"{again.Unchanged:N0} unchanged, {again.Inserted + again.Updated} written in {stopwatch.Elapsed.TotalSeconds:N1} s");
         }
         finally
@@ -63,16 +63,11 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             File.Delete(file);
         }
 
-        await SeedCadresAndPairingsAsync(database.ConnectionString, cadres);
-        if (Environment.GetEnvironmentVariable("BENCH_PAUSE") is not null)
-        {
-            Console.WriteLine(database.ConnectionString);
-            await Task.Delay(TimeSpan.FromSeconds(90));
-        }
+        await SeedCadresAndPairingsAsync(database.ConnectionString, cadres, cancellationToken);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
-            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE", cancellationToken);
             var policy = CoveragePolicy.DefaultFor("3607");
             policy.Mode = CoverageMode.Double;
             foreach (var (name, prefix, sample) in new[] { ("county 于都县", "360731", 20), ("city 赣州市", "3607", 20), ("city, counts only", "3607", 0) })
@@ -82,7 +77,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
                 for (var i = 0; i < 5; i++)
                 {
                     var stopwatch = Stopwatch.StartNew();
-                    report = await CoverageQueries.ReportAsync(db, prefix, policy, sample, CancellationToken.None);
+                    report = await CoverageQueries.ReportAsync(db, prefix, policy, sample, cancellationToken);
                     timings.Add(stopwatch.Elapsed.TotalMilliseconds);
                 }
 
@@ -96,29 +91,29 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         {
             var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
             var town = "360731105000";
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM pairings WHERE village_code LIKE '360731105%'");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM pairings WHERE village_code LIKE '360731105%'", cancellationToken);
             var service = scope.ServiceProvider.GetRequiredService<AssignmentService>();
             var stopwatch = Stopwatch.StartNew();
-            var proposal = await service.ProposeAsync(town, AssignmentMode.Village, "bench", CancellationToken.None);
+            var proposal = await service.ProposeAsync(town, AssignmentMode.Village, "bench", cancellationToken);
             var proposeMs = stopwatch.Elapsed.TotalMilliseconds;
             stopwatch.Restart();
-            await service.ApplyAsync(proposal, "bench", CancellationToken.None);
+            await service.ApplyAsync(proposal, "bench", cancellationToken);
             Report("auto-assignment, one town (梓山镇)",
                 $"propose {proposal.Items.Count:N0} pairings in {proposeMs:N0} ms; apply with events in {stopwatch.Elapsed.TotalMilliseconds:N0} ms");
         }
     }
 
-    private async Task<List<RegionCsvRow>> LoadRegionsAsync(ServiceProvider services)
+    private async Task<List<RegionCsvRow>> LoadRegionsAsync(ServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
         using var text = new StreamReader(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"));
-        var (rows, _) = RegionStore.Read(text, CancellationToken.None);
-        await RegionStore.UpsertAsync(db, rows, CancellationToken.None);
+        var (rows, _) = RegionStore.Read(text, cancellationToken);
+        await RegionStore.UpsertAsync(db, rows, cancellationToken);
         var generator = new DemoDataGenerator(seed: 3);
         var villages = rows.Where(r => r.Level == RegionLevel.Town)
             .SelectMany(t => generator.Villages(t.Code, t.Name, urban: 3, rural: VillagesPerTown - 3)).ToList();
-        await RegionStore.UpsertAsync(db, villages, CancellationToken.None);
+        await RegionStore.UpsertAsync(db, villages, cancellationToken);
         Report("regions", $"{rows.Count} real regions, {villages.Count:N0} generated villages");
         return villages;
     }
@@ -128,11 +123,11 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
     /// and pairings for most households (set-based, like an applied assignment), so the coverage
     /// report has realistic gaps: about 90% covered, two thirds of those double.
     /// </summary>
-    private static async Task SeedCadresAndPairingsAsync(string connectionString, int cadres)
+    private static async Task SeedCadresAndPairingsAsync(string connectionString, int cadres, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             INSERT INTO dispatching_units (id, name, region_code, created_at)
             SELECT gen_random_uuid(), '单位' || g, '360700000000', now() FROM generate_series(1, 300) g;
@@ -168,7 +163,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             WHERE hh.k % 10 <> 0 AND hh.k % 3 <> 0;
             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("cadres", cadres);
-        await command.ExecuteNonQueryAsync();
+        await command.ExecuteNonQueryAsync(cancellationToken);
         Report("seed cadres, teams, pairings", $"{cadres:N0} cadres in {stopwatch.Elapsed.TotalSeconds:N1} s");
     }
 
