@@ -95,8 +95,6 @@ public sealed class LeaveRequest
 
         return decision;
     }
-
-    public bool Covers(DateOnly day) => Status == LeaveStatus.Approved && day >= FirstDay && day <= LastDay;
 }
 
 public enum LeaveStatus

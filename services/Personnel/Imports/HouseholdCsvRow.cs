@@ -20,10 +20,7 @@ public sealed record HouseholdCsvRow(
     string Name,
     string Relation,
     string? IdNumber,
-    string? Phone)
-{
-    public bool IsHead => Relation == HouseholdMember.HeadRelation;
-}
+    string? Phone);
 
 public sealed record ImportRowError(int Line, string Field, string Message);
 

@@ -41,9 +41,13 @@ public sealed class CoveragePolicy
         _ => MinFullCoverageGeneral,
     };
 
-    /// <summary>Whether a household with these active pairings meets the policy.</summary>
-    public bool IsCovered(bool hasResident, bool hasFullCoverage) =>
-        Mode == CoverageMode.Double ? hasResident && hasFullCoverage : hasResident || hasFullCoverage;
+    /// <summary>
+    /// Households covered under the policy, from a region's counts: with an active resident pairing,
+    /// with an active full-coverage pairing, and with both. A household has at most one of each
+    /// kind, so those with any cadre are resident + full-coverage − both.
+    /// </summary>
+    public long Covered(long withResident, long withFullCoverage, long withBoth) =>
+        Mode == CoverageMode.Double ? withBoth : withResident + withFullCoverage - withBoth;
 
     /// <summary>The kinds a household still needs; empty when covered.</summary>
     public IReadOnlyList<PairingKind> MissingKinds(bool hasResident, bool hasFullCoverage, bool residentAvailable)

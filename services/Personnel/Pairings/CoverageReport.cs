@@ -51,7 +51,7 @@ public static class CoverageQueries
     /// <summary>
     /// The counts in one statement, and the two gap samples beside it on connections of their own,
     /// so the three run in parallel. At most one active pairing of each kind per household (a unique
-    /// index) lets the counts avoid grouping by household: covered = resident + full-coverage − both.
+    /// index) lets the counts avoid grouping by household (see <see cref="CoveragePolicy.Covered"/>).
     /// </summary>
     public static async Task<CoverageReport> ReportAsync(PersonnelDbContext db, string prefix, CoveragePolicy policy, int sample, CancellationToken cancellationToken)
     {
@@ -60,8 +60,7 @@ public static class CoverageQueries
         var uncovered = sample > 0 ? UncoveredAsync(connectionString, prefix, policy, 0, sample, cancellationToken) : Task.FromResult(new List<UncoveredHousehold>());
         var underloaded = sample > 0 ? BelowMinimumAsync(connectionString, prefix, policy, 0, sample, cancellationToken) : Task.FromResult(new List<UnderloadedCadre>());
         var (households, withResident, withFull, doubleCovered, cadres, idle, below) = await counts;
-        var anyCovered = withResident + withFull - doubleCovered;
-        var covered = policy.Mode == CoverageMode.Double ? doubleCovered : anyCovered;
+        var covered = policy.Covered(withResident, withFull, doubleCovered);
         return new CoverageReport(prefix, policy.Mode.ToString(), households, covered, households - covered, doubleCovered, withResident, withFull,
             cadres, idle, below, households == 0 ? 1 : Math.Round((double)covered / households, 4), await uncovered, await underloaded);
     }

@@ -52,17 +52,6 @@ public sealed class AttendanceTests
     }
 
     [Fact]
-    public void Only_approved_leave_covers_a_day()
-    {
-        var leave = Leave(new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 23));
-        Assert.False(leave.Covers(new DateOnly(2026, 11, 23)));
-
-        leave.Decide(Leader, "leader", approve: true, null, Now);
-        Assert.True(leave.Covers(new DateOnly(2026, 11, 23)));
-        Assert.False(leave.Covers(new DateOnly(2026, 11, 24)));
-    }
-
-    [Fact]
     public void Weeks_run_Monday_to_Sunday_and_months_whole()
     {
         Assert.Equal((new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)), PresenceRule.PeriodContaining(new DateOnly(2026, 11, 22), PresencePeriod.Week));

@@ -8,14 +8,11 @@ public sealed class CoverageAndAssignmentTests
     private const string Village = "360731105201";
 
     [Theory]
-    [InlineData(CoverageMode.Single, false, false, false)]
-    [InlineData(CoverageMode.Single, true, false, true)]
-    [InlineData(CoverageMode.Single, false, true, true)]
-    [InlineData(CoverageMode.Double, true, false, false)]
-    [InlineData(CoverageMode.Double, false, true, false)]
-    [InlineData(CoverageMode.Double, true, true, true)]
-    public void Coverage_follows_the_citys_mode(CoverageMode mode, bool resident, bool full, bool covered) =>
-        Assert.Equal(covered, new CoveragePolicy { CityCode = "3607", Mode = mode }.IsCovered(resident, full));
+    [InlineData(CoverageMode.Single, 70, 50, 40, 80)]
+    [InlineData(CoverageMode.Double, 70, 50, 40, 40)]
+    [InlineData(CoverageMode.Single, 0, 0, 0, 0)]
+    public void Covered_households_follow_the_citys_mode(CoverageMode mode, long resident, long full, long both, long covered) =>
+        Assert.Equal(covered, new CoveragePolicy { CityCode = "3607", Mode = mode }.Covered(resident, full, both));
 
     [Fact]
     public void Double_coverage_asks_for_each_missing_kind()
