@@ -62,6 +62,10 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
         Assert.Equal((4, 2, 2, 1), (report.GetProperty("households").GetInt64(), report.GetProperty("covered").GetInt64(),
             report.GetProperty("uncovered").GetInt64(), report.GetProperty("doubleCovered").GetInt64()));
         Assert.Equal(households.Skip(2).Order(), report.GetProperty("uncoveredSample").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).Order());
+        var first = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village}/uncovered?page=1&pageSize=1", _api.TownStaff);
+        var second = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village}/uncovered?page=2&pageSize=1", _api.TownStaff);
+        Assert.Equal(report.GetProperty("uncoveredSample").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()),
+            [first[0].GetProperty("id").GetGuid(), second[0].GetProperty("id").GetGuid()]);
         var below = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village[..9]}000/cadres-below-minimum?pageSize=500", _api.TownStaff);
         var fullLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == full);
         Assert.Equal((1, 5), (fullLine.GetProperty("load").GetInt32(), fullLine.GetProperty("minimum").GetInt32()));

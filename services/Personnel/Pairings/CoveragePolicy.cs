@@ -49,6 +49,16 @@ public sealed class CoveragePolicy
     public long Covered(long withResident, long withFullCoverage, long withBoth) =>
         Mode == CoverageMode.Double ? withBoth : withResident + withFullCoverage - withBoth;
 
+    /// <summary>
+    /// Whether a village with these counts can have a household that misses the policy. Under
+    /// double coverage that is exact; under single coverage a village where every household has a
+    /// cadre of one kind has no gap, and any other may.
+    /// </summary>
+    public bool MayHaveGaps(long households, long withResident, long withFullCoverage) =>
+        Mode == CoverageMode.Double
+            ? withResident < households || withFullCoverage < households
+            : withResident < households && withFullCoverage < households;
+
     /// <summary>The kinds a household still needs; empty when covered.</summary>
     public IReadOnlyList<PairingKind> MissingKinds(bool hasResident, bool hasFullCoverage, bool residentAvailable)
     {

@@ -30,6 +30,8 @@ public sealed record CoverageReport(
 
 public static class CoverageQueries
 {
+    private const int VillagesPerQuery = 50;
+
     private const string CadreLoads = """
         SELECT c.id, c.name, c.rank,
                CASE WHEN m.role IN ('Leader', 'Resident') THEN 'Resident' ELSE 'FullCoverage' END AS kind,
@@ -87,27 +89,65 @@ public static class CoverageQueries
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
     }
 
-    /// <summary>Households that do not meet the policy, in village and number order.</summary>
+    /// <summary>
+    /// Households that do not meet the policy, in village and number order. Per-village counts
+    /// first rule out the villages that cannot have a gap, so at city scale only the first villages
+    /// with gaps are listed household by household.
+    /// </summary>
     public static async Task<List<UncoveredHousehold>> UncoveredAsync(string connectionString, string prefix, CoveragePolicy policy, int skip, int take, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var condition = policy.Mode == CoverageMode.Double ? "(r.id IS NULL OR f.id IS NULL)" : "(r.id IS NULL AND f.id IS NULL)";
-        await using var command = Command(connection, policy, prefix, $"""
-            SELECT h.id, h.household_number, h.village_code, h.head_name, r.id IS NOT NULL, f.id IS NOT NULL
-            FROM households h
-            LEFT JOIN pairings r ON r.household_id = h.id AND r.kind = 'Resident' AND r.ended_at IS NULL AND r.village_code LIKE @prefix
-            LEFT JOIN pairings f ON f.household_id = h.id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL AND f.village_code LIKE @prefix
-            WHERE h.village_code LIKE @prefix AND {condition}
-            ORDER BY h.village_code, h.household_number OFFSET @skip LIMIT @take
-            """);
-        command.Parameters.AddWithValue("skip", skip);
-        command.Parameters.AddWithValue("take", take);
-        var list = new List<UncoveredHousehold>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var villages = new List<string>();
+        await using (var counts = Command(connection, policy, prefix, """
+            SELECT v.village_code, v.n, coalesce(p.r, 0), coalesce(p.f, 0)
+            FROM (SELECT village_code, count(*) AS n FROM households WHERE village_code LIKE @prefix GROUP BY village_code) v
+            LEFT JOIN (SELECT village_code, count(*) FILTER (WHERE kind = 'Resident') AS r, count(*) FILTER (WHERE kind = 'FullCoverage') AS f
+                       FROM pairings WHERE ended_at IS NULL AND village_code LIKE @prefix GROUP BY village_code) p USING (village_code)
+            ORDER BY v.village_code
+            """))
+        await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
         {
-            list.Add(new UncoveredHousehold(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetBoolean(5)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (policy.MayHaveGaps(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)))
+                {
+                    villages.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var condition = policy.Mode == CoverageMode.Double ? "(r.id IS NULL OR f.id IS NULL)" : "(r.id IS NULL AND f.id IS NULL)";
+        var list = new List<UncoveredHousehold>();
+        var toSkip = skip;
+        foreach (var chunk in villages.Chunk(VillagesPerQuery))
+        {
+            await using var command = Command(connection, policy, prefix, $"""
+                SELECT h.id, h.household_number, h.village_code, h.head_name, r.id IS NOT NULL, f.id IS NOT NULL
+                FROM households h
+                LEFT JOIN pairings r ON r.household_id = h.id AND r.kind = 'Resident' AND r.ended_at IS NULL
+                LEFT JOIN pairings f ON f.household_id = h.id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL
+                WHERE h.village_code = ANY(@villages) AND {condition}
+                ORDER BY h.village_code, h.household_number LIMIT @limit
+                """);
+            command.Parameters.AddWithValue("villages", chunk);
+            command.Parameters.AddWithValue("limit", toSkip + take - list.Count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (toSkip > 0)
+                {
+                    toSkip--;
+                    continue;
+                }
+
+                list.Add(new UncoveredHousehold(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetBoolean(5)));
+            }
+
+            if (list.Count == take)
+            {
+                break;
+            }
         }
 
         return list;

@@ -14,6 +14,16 @@ public sealed class CoverageAndAssignmentTests
     public void Covered_households_follow_the_citys_mode(CoverageMode mode, long resident, long full, long both, long covered) =>
         Assert.Equal(covered, new CoveragePolicy { CityCode = "3607", Mode = mode }.Covered(resident, full, both));
 
+    [Theory]
+    [InlineData(CoverageMode.Double, 100, 100, 100, false)]
+    [InlineData(CoverageMode.Double, 100, 100, 99, true)]
+    [InlineData(CoverageMode.Single, 100, 100, 0, false)]
+    [InlineData(CoverageMode.Single, 100, 0, 100, false)]
+    [InlineData(CoverageMode.Single, 100, 60, 50, true)]
+    [InlineData(CoverageMode.Single, 100, 0, 0, true)]
+    public void Villages_that_cannot_have_gaps_are_ruled_out_from_their_counts(CoverageMode mode, long households, long resident, long full, bool mayHaveGaps) =>
+        Assert.Equal(mayHaveGaps, new CoveragePolicy { CityCode = "3607", Mode = mode }.MayHaveGaps(households, resident, full));
+
     [Fact]
     public void Double_coverage_asks_for_each_missing_kind()
     {
