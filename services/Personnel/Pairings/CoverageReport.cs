@@ -125,8 +125,8 @@ public static class CoverageQueries
             await using var command = Command(connection, policy, prefix, $"""
                 SELECT h.id, h.household_number, h.village_code, h.head_name, r.id IS NOT NULL, f.id IS NOT NULL
                 FROM households h
-                LEFT JOIN pairings r ON r.household_id = h.id AND r.kind = 'Resident' AND r.ended_at IS NULL
-                LEFT JOIN pairings f ON f.household_id = h.id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL
+                LEFT JOIN pairings r ON r.household_id = h.id AND r.kind = 'Resident' AND r.ended_at IS NULL AND r.village_code = ANY(@villages)
+                LEFT JOIN pairings f ON f.household_id = h.id AND f.kind = 'FullCoverage' AND f.ended_at IS NULL AND f.village_code = ANY(@villages)
                 WHERE h.village_code = ANY(@villages) AND {condition}
                 ORDER BY h.village_code, h.household_number LIMIT @limit
                 """);
