@@ -135,14 +135,7 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
             };
             db.ImportJobs.Add(job);
             await db.SaveChangesAsync(cancellationToken);
-            var outcome = await importer.RunAsync(job.Id, path, prefix, cancellationToken);
-            job.Status = ImportStatus.Completed;
-            job.Phase = "Done";
-            job.FinishedAt = time.GetUtcNow();
-            job.HouseholdsInserted = outcome.Inserted;
-            job.LinesRead = outcome.Lines;
-            job.RowsStaged = outcome.Staged;
-            job.MembersWritten = outcome.MembersWritten;
+            job.Complete(await importer.RunAsync(job.Id, path, prefix, cancellationToken), time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

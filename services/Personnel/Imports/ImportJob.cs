@@ -51,6 +51,31 @@ public sealed class ImportJob
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Records what a finished import changed; the worker and the demo seeder both end jobs this way.</summary>
+    public void Complete(ImportOutcome outcome, DateTimeOffset now)
+    {
+        Status = ImportStatus.Completed;
+        Phase = "Done";
+        FinishedAt = now;
+        LinesRead = outcome.Lines;
+        BytesRead = FileBytes;
+        RowsStaged = outcome.Staged;
+        RowsRejected = outcome.Rejected;
+        HouseholdsInserted = outcome.Inserted;
+        HouseholdsUpdated = outcome.Updated;
+        HouseholdsUnchanged = outcome.Unchanged;
+        MembersWritten = outcome.MembersWritten;
+        MembersRemoved = outcome.MembersRemoved;
+    }
+
+    public void Fail(string failure, DateTimeOffset now)
+    {
+        Status = ImportStatus.Failed;
+        Phase = "Done";
+        FinishedAt = now;
+        Failure = failure;
+    }
 }
 
 public enum ImportStatus

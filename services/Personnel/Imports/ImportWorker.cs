@@ -39,9 +39,7 @@ public sealed class ImportWorker(
             }
             else
             {
-                job.Status = ImportStatus.Failed;
-                job.Failure = "The service restarted and the uploaded file is gone; upload it again.";
-                job.FinishedAt = time.GetUtcNow();
+                job.Fail("The service restarted and the uploaded file is gone; upload it again.", time.GetUtcNow());
             }
         }
 
@@ -81,25 +79,13 @@ public sealed class ImportWorker(
         {
             var db = scope.ServiceProvider.GetRequiredService<PersonnelDbContext>();
             var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
-            job.FinishedAt = time.GetUtcNow();
-            job.Phase = "Done";
             if (outcome is not null)
             {
-                job.Status = ImportStatus.Completed;
-                job.LinesRead = outcome.Lines;
-                job.BytesRead = job.FileBytes;
-                job.RowsStaged = outcome.Staged;
-                job.RowsRejected = outcome.Rejected;
-                job.HouseholdsInserted = outcome.Inserted;
-                job.HouseholdsUpdated = outcome.Updated;
-                job.HouseholdsUnchanged = outcome.Unchanged;
-                job.MembersWritten = outcome.MembersWritten;
-                job.MembersRemoved = outcome.MembersRemoved;
+                job.Complete(outcome, time.GetUtcNow());
             }
             else
             {
-                job.Status = ImportStatus.Failed;
-                job.Failure = failure;
+                job.Fail(failure!, time.GetUtcNow());
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
