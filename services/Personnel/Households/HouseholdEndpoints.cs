@@ -1,5 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.People;
 using MassWork.ServiceDefaults.Messaging;

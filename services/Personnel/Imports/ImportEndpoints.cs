@@ -1,4 +1,3 @@
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;

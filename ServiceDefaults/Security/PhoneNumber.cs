@@ -1,4 +1,4 @@
-namespace MassWork.Personnel.People;
+namespace MassWork.ServiceDefaults.Security;
 
 /// <summary>Mainland phone numbers: mobiles (1[3-9] + 9 digits) and landlines (0 + area code + number).</summary>
 public static class PhoneNumber

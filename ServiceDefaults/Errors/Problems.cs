@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MassWork.Personnel.Api;
+namespace MassWork.ServiceDefaults.Errors;
 
 /// <summary>The ProblemDetails (RFC 9457) this service answers with, worded once.</summary>
 public static class Problems
