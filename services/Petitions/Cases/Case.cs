@@ -1,0 +1,523 @@
+using MassWork.Petitions.Deadlines;
+
+namespace MassWork.Petitions.Cases;
+
+/// <summary>
+/// A demand or petition (诉求/信访事项) from intake to 回访 and, when asked, 复查 and 复核. Every
+/// change goes through a method here that checks the state allows it (otherwise
+/// <see cref="CaseTransitionException"/>), keeps the deadlines and writes a history step.
+/// </summary>
+public sealed class Case
+{
+    private Case()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public Channel Channel { get; private set; }
+
+    public MatterType MatterType { get; private set; }
+
+    public string CategoryCode { get; private set; } = "";
+
+    public string WorkOrderClass { get; private set; } = "";
+
+    public string RegionCode { get; private set; } = "";
+
+    public IntakeLevel Level { get; private set; }
+
+    public Guid? HouseholdId { get; private set; }
+
+    public string? PetitionerName { get; private set; }
+
+    public byte[]? PetitionerPhoneCipher { get; private set; }
+
+    public byte[]? PetitionerPhoneHash { get; private set; }
+
+    public string? PetitionerPhoneMasked { get; private set; }
+
+    public string? MandateReference { get; private set; }
+
+    public int Representatives { get; private set; }
+
+    public string Content { get; private set; } = "";
+
+    public List<Attachment> Attachments { get; private set; } = [];
+
+    public CaseStatus Status { get; private set; }
+
+    public string? NotAcceptedReason { get; private set; }
+
+    public Guid? RepeatOfCaseId { get; private set; }
+
+    /// <summary>How many later intakes were linked to this case as repeats.</summary>
+    public int RepeatCount { get; private set; }
+
+    public bool SkipLevel { get; private set; }
+
+    public Holder? Holder { get; private set; }
+
+    /// <summary>The office that escalated the case to the department now holding it; it gets the case back.</summary>
+    public Holder? EscalatedFrom { get; private set; }
+
+    public Ownership? Ownership { get; private set; }
+
+    public bool Extended { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public DateTimeOffset? ResolveDueAt { get; private set; }
+
+    public Outcome? Outcome { get; private set; }
+
+    public string? Opinion { get; private set; }
+
+    public string? AnsweredBy { get; private set; }
+
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public bool? AnsweredOnTime { get; private set; }
+
+    public DateTimeOffset? ReviewWindowEndsAt { get; private set; }
+
+    public Satisfaction? Satisfaction { get; private set; }
+
+    public DateTimeOffset? RevisitedAt { get; private set; }
+
+    public int Reopens { get; private set; }
+
+    public ReviewStage ReviewStage { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public DateTimeOffset? ProgressCalledBackAt { get; private set; }
+
+    /// <summary>督办: set when a limit was missed; stays set.</summary>
+    public DateTimeOffset? SupervisedAt { get; private set; }
+
+    public MediationStep? MediationStep { get; private set; }
+
+    public MediationLevel? SettledLevel { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public string RegisteredBy { get; private set; } = "";
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>PostgreSQL xmin: of two concurrent changes, the second is refused.</summary>
+    public uint Version { get; private set; }
+
+    public List<CaseDeadline> Deadlines { get; private set; } = [];
+
+    public List<CaseStep> Steps { get; private set; } = [];
+
+    public bool IsHotline => Channel == Channel.Hotline;
+
+    public static Case Register(NewCase intake, IntakeDecision decision, CaseRules rules, DateTimeOffset now)
+    {
+        var c = new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = intake.Number,
+            Channel = intake.Channel,
+            MatterType = intake.MatterType,
+            CategoryCode = intake.CategoryCode,
+            WorkOrderClass = intake.WorkOrderClass,
+            RegionCode = intake.RegionCode,
+            Level = intake.Level,
+            HouseholdId = intake.HouseholdId,
+            PetitionerName = intake.PetitionerName,
+            PetitionerPhoneCipher = intake.PetitionerPhone?.Cipher,
+            PetitionerPhoneHash = intake.PetitionerPhone?.Hash,
+            PetitionerPhoneMasked = intake.PetitionerPhone?.Masked,
+            MandateReference = intake.MandateReference,
+            Representatives = intake.Representatives,
+            Content = intake.Content,
+            Attachments = [.. intake.Attachments],
+            Status = decision.Accepted ? CaseStatus.Registered : CaseStatus.NotAccepted,
+            NotAcceptedReason = decision.Reason,
+            RepeatOfCaseId = decision.RepeatOf,
+            SkipLevel = decision.SkipLevel,
+            RegisteredAt = now,
+            RegisteredBy = intake.RegisteredBy,
+            UpdatedAt = now,
+        };
+        c.Steps.Add(c.Step("Register", CaseStatus.Registered, intake.RegisteredBy, decision.Reason, now));
+        if (decision.Accepted)
+        {
+            c.Open(DeadlineKind.Route, rules.Due(now, c.IsHotline ? rules.Policy.WorkOrder(c.WorkOrderClass).Dispatch : rules.Policy.Route), now);
+            c.Open(DeadlineKind.ProgressCallBack, rules.Due(now, rules.Policy.ProgressCallBack), now);
+        }
+
+        return c;
+    }
+
+    /// <summary>A later intake of the same matter was linked here.</summary>
+    public void CountRepeat(DateTimeOffset now)
+    {
+        RepeatCount++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>转送/交办 to the office or department that must handle it.</summary>
+    public void Assign(Holder to, string actor, string? note, CaseRules rules, DateTimeOffset now)
+    {
+        Require("assign", CaseStatus.Registered);
+        Holder = to;
+        Meet(DeadlineKind.Route, now);
+        OpenAcceptanceLimits(rules, now);
+        Move("Assign", CaseStatus.Assigned, actor, note, now);
+    }
+
+    /// <summary>Hands the case to another office or department; the history keeps the earlier holder.</summary>
+    public void Reassign(Holder to, string actor, string reason, CaseRules rules, DateTimeOffset now)
+    {
+        Require("reassign", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress);
+        if (to == Holder)
+        {
+            throw new CaseTransitionException($"The case is already with {to.Name}.");
+        }
+
+        Holder = to;
+        if (Status == CaseStatus.Assigned)
+        {
+            Cancel(DeadlineKind.Accept, now);
+            Cancel(DeadlineKind.Objection, now);
+            OpenAcceptanceLimits(rules, now);
+        }
+
+        Move("Reassign", Status, actor, reason, now);
+    }
+
+    public void Accept(string actor, CaseRules rules, DateTimeOffset now)
+    {
+        Require("accept", CaseStatus.Assigned);
+        Meet(DeadlineKind.Accept, now);
+        Meet(DeadlineKind.Objection, now);
+        var due = rules.Due(now, IsHotline ? rules.Policy.WorkOrder(WorkOrderClass).Result : rules.Policy.Resolve);
+        Open(DeadlineKind.Resolve, due, now);
+        ResolveDueAt = due.At;
+        Move("Accept", CaseStatus.Accepted, actor, null, now);
+    }
+
+    public void NotAccept(string actor, string reason, DateTimeOffset now)
+    {
+        Require("refuse", CaseStatus.Assigned);
+        Meet(DeadlineKind.Accept, now);
+        Meet(DeadlineKind.Objection, now);
+        Cancel(DeadlineKind.ProgressCallBack, now);
+        NotAcceptedReason = reason;
+        Move("NotAccept", CaseStatus.NotAccepted, actor, reason, now);
+    }
+
+    /// <summary>异议: the holder says the matter is outside its remit; it goes back to be routed again.</summary>
+    public void Object(string actor, string reason, CaseRules rules, DateTimeOffset now)
+    {
+        Require("object to", CaseStatus.Assigned);
+        var limit = Deadlines.SingleOrDefault(d => d.Kind == DeadlineKind.Objection && d.IsOpen);
+        if (limit is null || now >= limit.DueAt)
+        {
+            throw new CaseTransitionException("The objection window has passed: a body objects within the policy's working days of receiving the matter.");
+        }
+
+        Meet(DeadlineKind.Objection, now);
+        Cancel(DeadlineKind.Accept, now);
+        Holder = null;
+        Open(DeadlineKind.Route, rules.Due(now, rules.Policy.Route), now);
+        Move("Object", CaseStatus.Registered, actor, reason, now);
+    }
+
+    /// <summary>
+    /// 退单: the holder sends the case back with a reason. A department's work order returns to the
+    /// office that escalated it; otherwise the case returns to be routed again.
+    /// </summary>
+    public void SendBack(string actor, string reason, CaseRules rules, DateTimeOffset now)
+    {
+        Require("send back", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated);
+        if (EscalatedFrom is not null)
+        {
+            Holder = EscalatedFrom;
+            EscalatedFrom = null;
+            Cancel(DeadlineKind.Sign, now);
+            Cancel(DeadlineKind.WorkOrderResult, now);
+            Move("SendBack", CaseStatus.InProgress, actor, reason, now);
+            return;
+        }
+
+        Holder = null;
+        Cancel(DeadlineKind.Accept, now);
+        Cancel(DeadlineKind.Objection, now);
+        Cancel(DeadlineKind.Resolve, now);
+        ResolveDueAt = null;
+        Open(DeadlineKind.Route, rules.Due(now, rules.Policy.Route), now);
+        Move("SendBack", CaseStatus.Registered, actor, reason, now);
+    }
+
+    public void Start(string actor, DateTimeOffset now)
+    {
+        Require("start", CaseStatus.Accepted);
+        Move("Start", CaseStatus.InProgress, actor, null, now);
+    }
+
+    /// <summary>Sets or changes the 五定; the history keeps each version.</summary>
+    public void SetOwnership(Ownership ownership, string actor, DateTimeOffset now)
+    {
+        Require("set the owners of", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated, CaseStatus.UnderReview);
+        Ownership = ownership;
+        Move("SetOwnership", Status, actor,
+            $"牵头领导 {ownership.LeadLeader}；责任股室 {ownership.ResponsibleOffice}；办案人 {ownership.HandlerName}；解决时限 {ownership.ResolutionDeadline:yyyy-MM-dd}；回访目标 {ownership.RevisitTarget}", now);
+    }
+
+    /// <summary>The petitioner was told how the matter stands (7-day call-back).</summary>
+    public void RecordProgressCallBack(string actor, string note, DateTimeOffset now)
+    {
+        Require("call back on", CaseStatus.Registered, CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated, CaseStatus.UnderReview);
+        ProgressCalledBackAt ??= now;
+        Meet(DeadlineKind.ProgressCallBack, now);
+        Move("ProgressCallBack", Status, actor, note, now);
+    }
+
+    /// <summary>The one extension of the handling limit, with a reason the petitioner is told.</summary>
+    public void Extend(int days, string reason, string actor, CaseRules rules, DateTimeOffset now)
+    {
+        Require("extend", CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated);
+        if (Extended)
+        {
+            throw new CaseTransitionException("The handling limit was already extended once; it can be extended only once.");
+        }
+
+        if (days < 1 || days > rules.Policy.MaxExtensionDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"An extension is 1 to {rules.Policy.MaxExtensionDays} days.");
+        }
+
+        var resolve = Deadlines.SingleOrDefault(d => d.Kind == DeadlineKind.Resolve && d.IsOpen)
+            ?? throw new CaseTransitionException("The case has no running handling limit to extend.");
+        if (now >= resolve.DueAt)
+        {
+            throw new CaseTransitionException("The handling limit has already passed; an extension is approved before it runs out.");
+        }
+
+        resolve.DueAt = resolve.DueAt.AddDays(days);
+        resolve.WarnAt = resolve.DueAt.AddDays(-1);
+        resolve.ApproachingRaisedAt = null;
+        ResolveDueAt = resolve.DueAt;
+        Extended = true;
+        ExtensionReason = reason;
+        Move("Extend", Status, actor, $"延期{days}日：{reason}", now);
+    }
+
+    /// <summary>A town or village office hands the case to a county department as a work order.</summary>
+    public void Escalate(Holder department, string actor, string reason, CaseRules rules, DateTimeOffset now)
+    {
+        Require("escalate", CaseStatus.Accepted, CaseStatus.InProgress);
+        if (department.Kind != HolderKind.Department)
+        {
+            throw new ArgumentException("Cases are escalated to a department.", nameof(department));
+        }
+
+        if (Holder?.Kind != HolderKind.Region)
+        {
+            throw new CaseTransitionException("Only the town or village office holding the case escalates it; a department sends it back instead.");
+        }
+
+        EscalatedFrom = Holder;
+        Holder = department;
+        var limits = rules.Policy.WorkOrder(WorkOrderClass);
+        Open(DeadlineKind.Sign, rules.Due(now, limits.Dispatch), now);
+        Open(DeadlineKind.WorkOrderResult, rules.Due(now, limits.Result), now);
+        Move("Escalate", CaseStatus.Escalated, actor, reason, now);
+    }
+
+    /// <summary>签收: the department takes the work order.</summary>
+    public void Sign(string actor, DateTimeOffset now)
+    {
+        Require("sign for", CaseStatus.Escalated);
+        Meet(DeadlineKind.Sign, now);
+        Move("Sign", CaseStatus.InProgress, actor, null, now);
+    }
+
+    /// <summary>The outcome and the written opinion (处理意见书). A department's answer returns the case to the office that revisits.</summary>
+    public void Answer(Outcome outcome, string opinion, string actor, CaseRules rules, DateTimeOffset now)
+    {
+        Require("answer", CaseStatus.Accepted, CaseStatus.InProgress);
+        var resolve = Deadlines.Where(d => d.Kind == DeadlineKind.Resolve && d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).SingleOrDefault();
+        AnsweredOnTime = resolve is null || now < resolve;
+        Meet(DeadlineKind.Resolve, now);
+        Meet(DeadlineKind.WorkOrderResult, now);
+        Meet(DeadlineKind.ProgressCallBack, now);
+        Outcome = outcome;
+        Opinion = opinion;
+        AnsweredBy = Holder?.Name;
+        AnsweredAt = now;
+        if (EscalatedFrom is not null)
+        {
+            Holder = EscalatedFrom;
+            EscalatedFrom = null;
+        }
+
+        ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
+        Open(DeadlineKind.Revisit, rules.Due(now, IsHotline ? rules.Policy.HotlineRevisit : rules.Policy.Revisit), now);
+        Move("Answer", CaseStatus.Answered, actor, $"{outcome}：{opinion}", now);
+    }
+
+    /// <summary>
+    /// 回访. Dissatisfaction the handler caused reopens the case to be redone; any other result closes it.
+    /// </summary>
+    public void Revisit(Satisfaction satisfaction, bool handlerAtFault, string? note, string actor, CaseRules rules, DateTimeOffset now)
+    {
+        Require("revisit", CaseStatus.Answered);
+        Meet(DeadlineKind.Revisit, now);
+        Satisfaction = satisfaction;
+        RevisitedAt = now;
+        if (satisfaction == Cases.Satisfaction.Dissatisfied && handlerAtFault)
+        {
+            Reopens++;
+            var due = rules.Due(now, rules.Policy.Redo);
+            Open(DeadlineKind.Resolve, due, now);
+            ResolveDueAt = due.At;
+            Move("Revisit", CaseStatus.InProgress, actor, $"{satisfaction}（办理原因，重办）{note}", now);
+            return;
+        }
+
+        ClosedAt = now;
+        Move("Revisit", CaseStatus.Closed, actor, $"{satisfaction} {note}".Trim(), now);
+    }
+
+    /// <summary>复查 after the opinion, then 复核 after the review's answer, each within its window.</summary>
+    public void RequestReview(string actor, string reason, CaseRules rules, DateTimeOffset now)
+    {
+        Require("review", CaseStatus.Closed);
+        var next = ReviewStage switch
+        {
+            ReviewStage.None => ReviewStage.Review,
+            ReviewStage.Review => ReviewStage.ReReview,
+            _ => throw new CaseTransitionException("The matter was re-reviewed (复核) and is final."),
+        };
+        if (Outcome is null || ReviewWindowEndsAt is null || now >= ReviewWindowEndsAt)
+        {
+            throw new CaseTransitionException($"The window to ask for {(next == ReviewStage.Review ? "复查" : "复核")} closed at {ReviewWindowEndsAt:u}.");
+        }
+
+        ReviewStage = next;
+        ClosedAt = null;
+        Open(DeadlineKind.ReviewAnswer, rules.Due(now, rules.Policy.ReviewAnswer), now);
+        Move(next == ReviewStage.Review ? "RequestReview" : "RequestReReview", CaseStatus.UnderReview, actor, reason, now);
+    }
+
+    /// <summary>The review's written answer; after 复核 the matter is final (终结).</summary>
+    public void AnswerReview(Outcome outcome, string opinion, string actor, CaseRules rules, DateTimeOffset now)
+    {
+        Require("answer the review of", CaseStatus.UnderReview);
+        Meet(DeadlineKind.ReviewAnswer, now);
+        Outcome = outcome;
+        Opinion = opinion;
+        AnsweredAt = now;
+        ClosedAt = now;
+        if (ReviewStage == ReviewStage.ReReview)
+        {
+            ReviewWindowEndsAt = null;
+            Move("AnswerReReview", CaseStatus.Terminated, actor, $"{outcome}：{opinion}", now);
+            return;
+        }
+
+        ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
+        Move("AnswerReview", CaseStatus.Closed, actor, $"{outcome}：{opinion}", now);
+    }
+
+    /// <summary>Dispute mediation: investigated, mediated, then settled at a level (三调联动).</summary>
+    public void RecordMediation(MediationStep step, MediationLevel? level, string actor, string? note, DateTimeOffset now)
+    {
+        if (MatterType != MatterType.Dispute)
+        {
+            throw new CaseTransitionException("Only disputes (矛盾纠纷) are mediated.");
+        }
+
+        Require("mediate", CaseStatus.Accepted, CaseStatus.InProgress);
+        if (MediationStep is { } done && step <= done)
+        {
+            throw new CaseTransitionException($"The dispute is already {done}; mediation moves forward only.");
+        }
+
+        if (step == Cases.MediationStep.Settled)
+        {
+            SettledLevel = level ?? throw new ArgumentNullException(nameof(level), "A settled dispute names the level that settled it.");
+        }
+
+        MediationStep = step;
+        Move($"Mediation{step}", Status, actor, note, now);
+    }
+
+    /// <summary>督办: a limit was missed; the case is supervised from now on.</summary>
+    public bool Supervise(string reason, DateTimeOffset now)
+    {
+        if (SupervisedAt is not null || !IntakeCheck.IsOpen(Status))
+        {
+            return false;
+        }
+
+        SupervisedAt = now;
+        Move("Supervise", Status, "system", reason, now);
+        return true;
+    }
+
+    private void OpenAcceptanceLimits(CaseRules rules, DateTimeOffset now)
+    {
+        Open(DeadlineKind.Accept, rules.Due(now, rules.Policy.Accept), now);
+        Open(DeadlineKind.Objection, rules.Due(now, rules.Policy.Objection), now);
+    }
+
+    private void Require(string action, params CaseStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new CaseTransitionException($"A case that is {Status} cannot {action}; allowed from {string.Join(", ", allowed)}.");
+        }
+    }
+
+    private void Move(string action, CaseStatus to, string actor, string? note, DateTimeOffset now)
+    {
+        Steps.Add(Step(action, to, actor, note, now));
+        Status = to;
+        UpdatedAt = now;
+    }
+
+    private CaseStep Step(string action, CaseStatus to, string actor, string? note, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        CaseId = Id,
+        Action = action,
+        FromStatus = action == "Register" ? to : Status,
+        ToStatus = action == "Register" ? Status : to,
+        ActorUserId = actor,
+        HolderCode = Holder?.Code,
+        Note = note,
+        At = now,
+    };
+
+    private void Open(DeadlineKind kind, Due due, DateTimeOffset now)
+    {
+        Cancel(kind, now);
+        Deadlines.Add(new CaseDeadline { Id = Guid.CreateVersion7(now), CaseId = Id, Kind = kind, OpenedAt = now, DueAt = due.At, WarnAt = due.WarnAt });
+    }
+
+    private void Meet(DeadlineKind kind, DateTimeOffset now)
+    {
+        foreach (var deadline in Deadlines.Where(d => d.Kind == kind && d.IsOpen))
+        {
+            deadline.MetAt = now;
+        }
+    }
+
+    private void Cancel(DeadlineKind kind, DateTimeOffset now)
+    {
+        foreach (var deadline in Deadlines.Where(d => d.Kind == kind && d.IsOpen))
+        {
+            deadline.CancelledAt = now;
+        }
+    }
+}

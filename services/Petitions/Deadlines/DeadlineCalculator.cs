@@ -1,0 +1,40 @@
+namespace MassWork.Petitions.Deadlines;
+
+/// <summary>When a limit runs out and when to warn that it is near.</summary>
+public readonly record struct Due(DateTimeOffset At, DateTimeOffset WarnAt);
+
+/// <summary>
+/// Turns a rule into an instant. Day limits count in Asia/Shanghai from the day after the start
+/// ("within 15 days") and run to the end of the last day; hour limits run from the instant itself.
+/// A warning goes out a quarter of the limit before it, at most one day before.
+/// </summary>
+public sealed class DeadlineCalculator(WorkCalendar calendar)
+{
+    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public WorkCalendar Calendar => calendar;
+
+    public Due From(DateTimeOffset start, DeadlineRule rule)
+    {
+        var at = rule.Unit == DurationUnit.Hours ? start.AddHours(rule.Amount) : EndOfLocalDay(LastDay(LocalDate(start), rule));
+        var lead = TimeSpan.FromTicks(Math.Min((at - start).Ticks / 4, TimeSpan.TicksPerDay));
+        return new Due(at, at - lead);
+    }
+
+    private DateOnly LastDay(DateOnly startDay, DeadlineRule rule) => rule.Unit switch
+    {
+        DurationUnit.CalendarDays => startDay.AddDays(rule.Amount),
+        DurationUnit.WorkingDays => calendar.AddWorkingDays(startDay, rule.Amount),
+        DurationUnit.Months => startDay.AddMonths(rule.Amount),
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Unit, "Not a day-based rule."),
+    };
+
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Shanghai).DateTime);
+
+    /// <summary>The first instant after the day ends, in UTC: a limit "by the 15th" is met at any time on the 15th.</summary>
+    public static DateTimeOffset EndOfLocalDay(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Shanghai.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,297 @@
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Deadlines;
+
+namespace MassWork.UnitTests.Petitions;
+
+public sealed class CaseLifeTests
+{
+    private static readonly CaseRules Rules = new(PetitionPolicy.Default, new DeadlineCalculator(DeadlineTests.SpringFestival2026));
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Holder Town = new(HolderKind.Region, "360702003000", "解放街道");
+    private static readonly Holder Department = new(HolderKind.Department, "360702-SBJ", "章贡区人社局");
+
+    internal static Case NewCase(Channel channel = Channel.WalkIn, MatterType type = MatterType.Request, IntakeDecision? decision = null, DateTimeOffset? at = null) =>
+        Case.Register(new NewCase("XF-1", channel, type, "social-security", "General", "360702003201", IntakeLevel.Town, Guid.NewGuid(), "刘桂英", null, null, 1,
+            "养老金未按时发放", [], "clerk"), decision ?? IntakeDecision.New, Rules, at ?? T0);
+
+    private static Case Accepted()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", null, Rules, T0.AddHours(1));
+        c.Accept("handler", Rules, T0.AddHours(2));
+        return c;
+    }
+
+    private static CaseDeadline Open(Case c, DeadlineKind kind) => Assert.Single(c.Deadlines, d => d.Kind == kind && d.IsOpen);
+
+    [Fact]
+    public void Registering_opens_the_routing_limit_and_the_7_day_call_back()
+    {
+        var c = NewCase();
+
+        Assert.Equal(CaseStatus.Registered, c.Status);
+        Assert.Equal(new DateTimeOffset(2026, 3, 18, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Route).DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.ProgressCallBack).DueAt);
+        Assert.Equal("Register", Assert.Single(c.Steps).Action);
+    }
+
+    [Fact]
+    public void A_hotline_case_is_routed_within_its_work_order_class_dispatch_limit()
+    {
+        var c = NewCase(Channel.Hotline);
+
+        Assert.Equal(T0.AddHours(24), Open(c, DeadlineKind.Route).DueAt);
+        c.Assign(Town, "router", null, Rules, T0.AddHours(1));
+        c.Accept("handler", Rules, T0.AddHours(2));
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Resolve).DueAt);
+    }
+
+    [Fact]
+    public void A_repeat_intake_is_registered_as_not_accepted_without_deadlines()
+    {
+        var c = NewCase(decision: new IntakeDecision(false, Guid.NewGuid(), false, "重复反映"));
+
+        Assert.Equal(CaseStatus.NotAccepted, c.Status);
+        Assert.Empty(c.Deadlines);
+        Assert.Throws<CaseTransitionException>(() => c.Assign(Town, "router", null, Rules, T0));
+    }
+
+    [Fact]
+    public void Assigning_meets_the_routing_limit_and_opens_acceptance_and_objection_limits()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", "交办街道", Rules, T0.AddHours(1));
+
+        Assert.Equal(CaseStatus.Assigned, c.Status);
+        Assert.Equal(Town, c.Holder);
+        Assert.NotNull(Assert.Single(c.Deadlines, d => d.Kind == DeadlineKind.Route).MetAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 18, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Accept).DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Objection).DueAt);
+    }
+
+    [Fact]
+    public void Accepting_opens_the_60_day_handling_limit()
+    {
+        var c = Accepted();
+
+        Assert.Equal(CaseStatus.Accepted, c.Status);
+        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.FromHours(8)), c.ResolveDueAt);
+        Assert.DoesNotContain(c.Deadlines, d => d.Kind is DeadlineKind.Accept or DeadlineKind.Objection && d.IsOpen);
+    }
+
+    [Fact]
+    public void Not_accepting_is_final_and_stops_the_call_back()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", null, Rules, T0);
+        c.NotAccept("handler", "不属于信访事项", T0.AddHours(1));
+
+        Assert.Equal(CaseStatus.NotAccepted, c.Status);
+        Assert.DoesNotContain(c.Deadlines, d => d.IsOpen);
+        Assert.Throws<CaseTransitionException>(() => c.Accept("handler", Rules, T0));
+    }
+
+    [Fact]
+    public void An_objection_inside_5_working_days_returns_the_case_to_be_routed_and_later_is_refused()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", null, Rules, T0);
+        c.Object("handler", "属于区人社局职责", Rules, T0.AddDays(2));
+
+        Assert.Equal(CaseStatus.Registered, c.Status);
+        Assert.Null(c.Holder);
+        Assert.NotNull(Open(c, DeadlineKind.Route));
+
+        var late = NewCase();
+        late.Assign(Town, "router", null, Rules, T0);
+        Assert.Throws<CaseTransitionException>(() => late.Object("handler", "不属本单位", Rules, T0.AddDays(8)));
+    }
+
+    [Fact]
+    public void Sending_back_an_assigned_case_keeps_the_history_and_returns_it_for_routing()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", null, Rules, T0);
+        c.SendBack("handler", "地址有误，非本街道辖区", Rules, T0.AddHours(3));
+
+        Assert.Equal(CaseStatus.Registered, c.Status);
+        Assert.Equal(["Register", "Assign", "SendBack"], c.Steps.Select(s => s.Action));
+        Assert.Equal("地址有误，非本街道辖区", c.Steps[^1].Note);
+    }
+
+    [Fact]
+    public void Reassigning_changes_the_holder_and_keeps_the_earlier_one_in_history()
+    {
+        var c = Accepted();
+        var other = new Holder(HolderKind.Region, "360702004000", "南外街道");
+        c.Reassign(other, "leader", "属地调整", Rules, T0.AddDays(1));
+
+        Assert.Equal(other, c.Holder);
+        Assert.Equal(CaseStatus.Accepted, c.Status);
+        Assert.Equal([Town.Code, other.Code], c.Steps.Where(s => s.Action is "Assign" or "Reassign").Select(s => s.HolderCode));
+        Assert.Throws<CaseTransitionException>(() => c.Reassign(other, "leader", "再次", Rules, T0.AddDays(1)));
+    }
+
+    [Fact]
+    public void The_handling_limit_extends_once_within_the_maximum_and_only_before_it_runs_out()
+    {
+        var c = Accepted();
+        var before = c.ResolveDueAt!.Value;
+        Assert.Throws<ArgumentOutOfRangeException>(() => c.Extend(31, "案情复杂", "leader", Rules, T0.AddDays(1)));
+
+        c.Extend(30, "需多部门会商", "leader", Rules, T0.AddDays(1));
+
+        Assert.Equal(before.AddDays(30), c.ResolveDueAt);
+        Assert.True(c.Extended);
+        Assert.Throws<CaseTransitionException>(() => c.Extend(5, "再延", "leader", Rules, T0.AddDays(2)));
+
+        var late = Accepted();
+        Assert.Throws<CaseTransitionException>(() => late.Extend(10, "迟了", "leader", Rules, T0.AddDays(70)));
+    }
+
+    [Fact]
+    public void An_answer_on_time_opens_the_one_month_revisit_and_the_review_window()
+    {
+        var c = Accepted();
+        c.Start("handler", T0.AddDays(1));
+        c.Answer(Outcome.Supported, "已补发养老金", "handler", Rules, T0.AddDays(10));
+
+        Assert.Equal(CaseStatus.Answered, c.Status);
+        Assert.True(c.AnsweredOnTime);
+        Assert.Equal(new DateTimeOffset(2026, 4, 13, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Revisit).DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 4, 12, 0, 0, 0, TimeSpan.FromHours(8)), c.ReviewWindowEndsAt);
+        Assert.NotNull(Assert.Single(c.Deadlines, d => d.Kind == DeadlineKind.ProgressCallBack).MetAt);
+    }
+
+    [Fact]
+    public void An_answer_after_the_limit_is_recorded_as_late()
+    {
+        var c = Accepted();
+        c.Answer(Outcome.Explained, "政策暂不支持，已解释", "handler", Rules, T0.AddDays(61));
+
+        Assert.False(c.AnsweredOnTime);
+    }
+
+    [Theory]
+    [InlineData(Satisfaction.Satisfied, false, CaseStatus.Closed)]
+    [InlineData(Satisfaction.BasicallySatisfied, false, CaseStatus.Closed)]
+    [InlineData(Satisfaction.Dissatisfied, false, CaseStatus.Closed)]
+    [InlineData(Satisfaction.Dissatisfied, true, CaseStatus.InProgress)]
+    public void A_revisit_closes_the_case_unless_the_handler_caused_the_dissatisfaction(Satisfaction satisfaction, bool handlerAtFault, CaseStatus expected)
+    {
+        var c = Accepted();
+        c.Answer(Outcome.Supported, "已处理", "handler", Rules, T0.AddDays(5));
+        c.Revisit(satisfaction, handlerAtFault, null, "visitor", Rules, T0.AddDays(20));
+
+        Assert.Equal(expected, c.Status);
+        Assert.Equal(expected == CaseStatus.InProgress ? 1 : 0, c.Reopens);
+        if (expected == CaseStatus.InProgress)
+        {
+            Assert.Equal(new DateTimeOffset(2026, 4, 7, 0, 0, 0, TimeSpan.FromHours(8)), Open(c, DeadlineKind.Resolve).DueAt);
+        }
+    }
+
+    [Fact]
+    public void Review_then_re_review_then_the_matter_is_final()
+    {
+        var c = Accepted();
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
+        c.Revisit(Satisfaction.Dissatisfied, false, "坚持诉求", "visitor", Rules, T0.AddDays(6));
+
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(20));
+        Assert.Equal((CaseStatus.UnderReview, ReviewStage.Review), (c.Status, c.ReviewStage));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", Rules, T0.AddDays(40));
+        Assert.Equal(CaseStatus.Closed, c.Status);
+
+        c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(60));
+        Assert.Equal(ReviewStage.ReReview, c.ReviewStage);
+        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", Rules, T0.AddDays(80));
+
+        Assert.Equal(CaseStatus.Terminated, c.Status);
+        Assert.Throws<CaseTransitionException>(() => c.RequestReview("clerk", "再次", Rules, T0.AddDays(81)));
+    }
+
+    [Fact]
+    public void A_review_asked_after_30_days_of_the_opinion_is_refused()
+    {
+        var c = Accepted();
+        c.Answer(Outcome.NotSupported, "不予支持", "handler", Rules, T0.AddDays(5));
+        c.Revisit(Satisfaction.Dissatisfied, false, null, "visitor", Rules, T0.AddDays(6));
+
+        Assert.Throws<CaseTransitionException>(() => c.RequestReview("clerk", "迟到的复查", Rules, T0.AddDays(37)));
+    }
+
+    [Fact]
+    public void An_escalated_work_order_is_signed_answered_by_the_department_and_returns_to_the_town()
+    {
+        var c = Accepted();
+        c.Escalate(Department, "town", "需区人社局解决", Rules, T0.AddDays(1));
+        Assert.Equal((CaseStatus.Escalated, Department), (c.Status, c.Holder));
+        Assert.Equal(T0.AddDays(1).AddHours(24), Open(c, DeadlineKind.Sign).DueAt);
+
+        c.Sign("dept", T0.AddDays(1).AddHours(3));
+        c.Answer(Outcome.Supported, "已核定并补发", "dept", Rules, T0.AddDays(4));
+
+        Assert.Equal((CaseStatus.Answered, Town), (c.Status, c.Holder));
+        Assert.Equal(Department.Name, c.AnsweredBy);
+        Assert.NotNull(Assert.Single(c.Deadlines, d => d.Kind == DeadlineKind.WorkOrderResult).MetAt);
+    }
+
+    [Fact]
+    public void A_department_sending_a_work_order_back_returns_it_to_the_town_in_progress()
+    {
+        var c = Accepted();
+        c.Escalate(Department, "town", "需区人社局解决", Rules, T0.AddDays(1));
+        c.SendBack("dept", "材料不全，请补充身份证明", Rules, T0.AddDays(2));
+
+        Assert.Equal((CaseStatus.InProgress, Town), (c.Status, c.Holder));
+        Assert.DoesNotContain(c.Deadlines, d => d.Kind is DeadlineKind.Sign or DeadlineKind.WorkOrderResult && d.IsOpen);
+        Assert.NotNull(Open(c, DeadlineKind.Resolve));
+    }
+
+    [Fact]
+    public void A_department_cannot_escalate_further_and_a_registered_case_cannot_be_answered()
+    {
+        var c = Accepted();
+        c.Escalate(Department, "town", "需区人社局解决", Rules, T0.AddDays(1));
+        c.Sign("dept", T0.AddDays(1));
+        Assert.Throws<CaseTransitionException>(() => c.Escalate(Department with { Code = "x" }, "dept", "再转", Rules, T0.AddDays(2)));
+        Assert.Throws<CaseTransitionException>(() => NewCase().Answer(Outcome.Supported, "x", "h", Rules, T0));
+    }
+
+    [Fact]
+    public void Disputes_are_mediated_forward_and_settled_at_a_level()
+    {
+        var c = NewCase(type: MatterType.Dispute);
+        c.Assign(Town, "router", null, Rules, T0);
+        c.Accept("handler", Rules, T0);
+        c.RecordMediation(MediationStep.Investigated, null, "handler", "走访双方", T0.AddDays(1));
+        c.RecordMediation(MediationStep.Settled, MediationLevel.Village, "handler", "签订调解协议", T0.AddDays(3));
+
+        Assert.Equal((MediationStep.Settled, MediationLevel.Village), (c.MediationStep, c.SettledLevel));
+        Assert.Throws<CaseTransitionException>(() => c.RecordMediation(MediationStep.Mediated, null, "handler", null, T0.AddDays(4)));
+        Assert.Throws<CaseTransitionException>(() => Accepted().RecordMediation(MediationStep.Investigated, null, "h", null, T0));
+    }
+
+    [Fact]
+    public void Supervision_is_set_once_and_only_on_open_cases()
+    {
+        var c = Accepted();
+
+        Assert.True(c.Supervise("办理超期", T0.AddDays(61)));
+        Assert.False(c.Supervise("办理超期", T0.AddDays(62)));
+        Assert.Single(c.Steps, s => s.Action == "Supervise");
+    }
+
+    [Fact]
+    public void Ownership_is_recorded_with_each_change_in_history()
+    {
+        var c = Accepted();
+        c.SetOwnership(new Ownership("王副镇长", "综治办", "handler-1", "李办事员", new DateOnly(2026, 4, 1), "满意率100%"), "leader", T0.AddDays(1));
+        c.SetOwnership(new Ownership("王副镇长", "社保所", "handler-2", "赵办事员", new DateOnly(2026, 4, 1), "满意率100%"), "leader", T0.AddDays(2));
+
+        Assert.Equal("handler-2", c.Ownership!.HandlerUserId);
+        Assert.Equal(2, c.Steps.Count(s => s.Action == "SetOwnership"));
+        Assert.Contains("李办事员", c.Steps.First(s => s.Action == "SetOwnership").Note);
+    }
+}
