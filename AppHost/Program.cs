@@ -19,7 +19,10 @@ var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.c
     .WithEnvironment("Imports__Folder", Path.Combine(builder.Context.DataDirectory, "imports"))
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true");
 var visits = AddService("visits", "services/Visits/MassWork.Visits.csproj");
-var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj");
+// The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
+var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj")
+    .WithEnvironment("Calendar__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "holidays-cn.csv"))
+    .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
 var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");
 var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj");
 

@@ -22,6 +22,14 @@ internal static class SnakeCaseNames
                 property.SetColumnName(ToSnakeCase(property.GetColumnName(storeObject) ?? property.Name));
             }
 
+            foreach (var complex in entity.GetComplexProperties())
+            {
+                foreach (var property in complex.ComplexType.GetProperties())
+                {
+                    property.SetColumnName(ToSnakeCase(property.GetColumnName(storeObject) ?? property.Name));
+                }
+            }
+
             foreach (var key in entity.GetKeys())
             {
                 key.SetName(ToSnakeCase(key.GetName()!));

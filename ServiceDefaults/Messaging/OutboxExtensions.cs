@@ -8,7 +8,8 @@ public static class OutboxExtensions
 {
     /// <summary>
     /// Queues an integration event in the outbox; it is stored by the same SaveChanges (and
-    /// transaction) as the domain change, and published by the relay after commit.
+    /// transaction) as the domain change, and published by the relay after commit. The runtime
+    /// type names the message, so an event passed as <c>object</c> is published as what it is.
     /// </summary>
     public static void RaiseIntegrationEvent<TEvent>(this ServiceDbContext db, TEvent message, string aggregateId)
         where TEvent : class
@@ -16,8 +17,8 @@ public static class OutboxExtensions
         db.OutboxMessages.Add(new OutboxMessage
         {
             MessageId = Guid.CreateVersion7(),
-            MessageType = MessageTypeName(typeof(TEvent)),
-            Payload = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
+            MessageType = MessageTypeName(message.GetType()),
+            Payload = JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web),
             AggregateId = aggregateId,
             TraceParent = Activity.Current?.Id,
         });

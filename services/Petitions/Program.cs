@@ -1,18 +1,51 @@
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Categories;
 using MassWork.Petitions.Data;
+using MassWork.Petitions.Deadlines;
+using MassWork.Petitions.Departments;
+using MassWork.Petitions.Figures;
+using MassWork.Petitions.Households;
+using MassWork.Petitions.Intake;
+using MassWork.Petitions.Open311;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Petitions API (诉求信访)");
 builder.AddServiceDatabase<PetitionsDbContext>("petitionsdb");
-builder.AddServiceMessaging<PetitionsDbContext>("petitions");
+builder.AddServiceMessaging<PetitionsDbContext>("petitions", bus =>
+{
+    bus.AddConsumer<HouseholdRegisteredConsumer>();
+    bus.AddConsumer<HouseholdUpdatedConsumer>();
+    bus.AddConsumer<HouseholdsImportedConsumer>();
+});
+builder.AddPersonalDataProtection();
+
+builder.Services.Configure<SweeperOptions>(builder.Configuration.GetSection(SweeperOptions.Section));
+builder.Services.AddSingleton<RulesProvider>();
+builder.Services.AddScoped<CaseCommands>();
+builder.Services.AddScoped<IntakeService>();
+builder.Services.AddScoped<LedgerQuery>();
+builder.Services.AddScoped<FiguresQuery>();
+// After the migrator: categories and the holiday calendar, then the sweeper that needs them.
+builder.Services.AddHostedService<ReferenceDataSeeder>();
+builder.Services.AddHostedService<DeadlineSweeper>();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
+
+app.MapIntakeEndpoints();
+app.MapCaseStepEndpoints();
+app.MapDepartmentEndpoints();
+app.MapCategoryEndpoints();
+app.MapPolicyEndpoints();
+app.MapFigureEndpoints();
+app.MapOpen311Endpoints();
 
 app.Run();

@@ -33,6 +33,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Auth:SigningKey"] = _signingKey,
             ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
             ["Demo:Enabled"] = "false",
+            ["Petitions:SweepInterval"] = "00:00:01",
         });
         await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };

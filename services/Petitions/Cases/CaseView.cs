@@ -1,0 +1,72 @@
+using MassWork.Petitions.Deadlines;
+
+namespace MassWork.Petitions.Cases;
+
+public sealed record PetitionerView(string? Name, string? PhoneMasked, Guid? HouseholdId);
+
+public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue);
+
+public sealed record StepView(string Action, string FromStatus, string ToStatus, string Actor, string? HolderCode, string? Note, DateTimeOffset At);
+
+/// <summary>
+/// One case as staff read it. Times are in Asia/Shanghai (+08:00). Petitioner is null and
+/// PetitionerHidden true where the caller may not see an accuser.
+/// </summary>
+public sealed record CaseView(
+    Guid Id,
+    string Number,
+    string Status,
+    string Channel,
+    string MatterType,
+    string CategoryCode,
+    string RegionCode,
+    string Level,
+    PetitionerView? Petitioner,
+    bool PetitionerHidden,
+    string? MandateReference,
+    int Representatives,
+    string Content,
+    IReadOnlyList<Attachment> Attachments,
+    string? NotAcceptedReason,
+    Guid? RepeatOfCaseId,
+    int RepeatCount,
+    bool SkipLevel,
+    Holder? Holder,
+    Holder? EscalatedFrom,
+    Ownership? Ownership,
+    DateTimeOffset? ResolveDueAt,
+    bool Extended,
+    string? Outcome,
+    string? Opinion,
+    string? AnsweredBy,
+    DateTimeOffset? AnsweredAt,
+    bool? AnsweredOnTime,
+    string? Satisfaction,
+    string ReviewStage,
+    DateTimeOffset? ReviewWindowEndsAt,
+    string? MediationStep,
+    string? SettledLevel,
+    DateTimeOffset? SupervisedAt,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<DeadlineView> Deadlines,
+    IReadOnlyList<StepView> History)
+{
+    public static CaseView Of(Case c, bool seesPetitioner, DateTimeOffset now) => new(
+        c.Id, c.Number, c.Status.ToString(), c.Channel.ToString(), c.MatterType.ToString(), c.CategoryCode, c.RegionCode, c.Level.ToString(),
+        seesPetitioner ? new PetitionerView(c.PetitionerName, c.PetitionerPhoneMasked, c.HouseholdId) : null,
+        !seesPetitioner,
+        seesPetitioner ? c.MandateReference : null,
+        c.Representatives, c.Content, c.Attachments, c.NotAcceptedReason, c.RepeatOfCaseId, c.RepeatCount, c.SkipLevel,
+        c.Holder, c.EscalatedFrom, c.Ownership, Local(c.ResolveDueAt), c.Extended, c.Outcome?.ToString(), c.Opinion, c.AnsweredBy, Local(c.AnsweredAt),
+        c.AnsweredOnTime, c.Satisfaction?.ToString(), c.ReviewStage.ToString(), Local(c.ReviewWindowEndsAt), c.MediationStep?.ToString(),
+        c.SettledLevel?.ToString(), Local(c.SupervisedAt), Local(c.RegisteredAt), Local(c.ClosedAt),
+        c.Deadlines.OrderBy(d => d.OpenedAt).ThenBy(d => d.DueAt)
+            .Select(d => new DeadlineView(d.Kind.ToString(), Local(d.DueAt), Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
+        c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
+            .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, Local(s.At))).ToList());
+
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, DeadlineCalculator.Shanghai);
+
+    public static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Local(i) : null;
+}

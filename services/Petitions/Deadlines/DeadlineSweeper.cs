@@ -1,0 +1,109 @@
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Data;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MassWork.Petitions.Deadlines;
+
+public sealed class SweeperOptions
+{
+    public const string Section = "Deadlines";
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int BatchSize { get; set; } = 500;
+}
+
+/// <summary>
+/// Raises DeadlineApproaching and DeadlineMissed once per deadline: the deadline row records that
+/// it was raised, in the same transaction as the outbox event. A missed limit puts the case under
+/// 督办. Rows are claimed with SKIP LOCKED, so replicas sweep side by side without doubling.
+/// </summary>
+public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    /// <summary>An objection window that lapses is not a failure: the holder simply may no longer object.</summary>
+    private static readonly DeadlineKind[] Silent = [DeadlineKind.Objection];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SweepOnceAsync(stoppingToken) == options.Value.BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Deadline sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
+            }
+
+            await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>One batch; returns how many deadlines it raised.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        var now = time.GetUtcNow();
+        var batch = options.Value.BatchSize;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var missed = await db.CaseDeadlines.FromSql($"""
+            SELECT * FROM case_deadlines
+            WHERE met_at IS NULL AND cancelled_at IS NULL AND missed_raised_at IS NULL AND due_at <= {now}
+            ORDER BY due_at LIMIT {batch} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        var approaching = await db.CaseDeadlines.FromSql($"""
+            SELECT * FROM case_deadlines
+            WHERE met_at IS NULL AND cancelled_at IS NULL AND approaching_raised_at IS NULL AND warn_at <= {now} AND due_at > {now}
+            ORDER BY warn_at LIMIT {batch} FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (missed.Count + approaching.Count == 0)
+        {
+            return 0;
+        }
+
+        var caseIds = missed.Concat(approaching).Select(d => d.CaseId).Distinct().ToList();
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        PetitionCaseRef Ref(Case c) => CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode), protector);
+
+        foreach (var deadline in approaching)
+        {
+            deadline.ApproachingRaisedAt = now;
+            db.RaiseIntegrationEvent(new PetitionDeadlineApproaching(Ref(cases[deadline.CaseId]), deadline.Kind.ToString(), deadline.DueAt, now), deadline.CaseId.ToString());
+        }
+
+        foreach (var deadline in missed)
+        {
+            deadline.MissedRaisedAt = now;
+            deadline.ApproachingRaisedAt ??= now;
+            var c = cases[deadline.CaseId];
+            var supervised = !Silent.Contains(deadline.Kind) && c.Supervise($"{deadline.Kind} 时限已过（{CaseView.Local(deadline.DueAt):yyyy-MM-dd HH:mm}），转督办", now);
+            db.RaiseIntegrationEvent(new PetitionDeadlineMissed(Ref(c), deadline.Kind.ToString(), deadline.DueAt, supervised, now), deadline.CaseId.ToString());
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A case changed under the sweep (a clerk met the deadline meanwhile): nothing was saved; the next sweep sees the new state.
+            logger.LogInformation("Deadline sweep met a concurrent case change; retrying on the next sweep");
+            return 0;
+        }
+
+        logger.LogInformation("Deadline sweep: {Approaching} approaching, {Missed} missed", approaching.Count, missed.Count);
+        return Math.Max(missed.Count, approaching.Count);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using MassWork.Petitions.Data;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Deadlines;
+
+public sealed record CalendarYear(int Year, IReadOnlyList<CalendarDay> Days);
+
+public static class PolicyEndpoints
+{
+    private static readonly string[] AdminRoles = [Roles.Operator, Roles.Leader];
+
+    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/petitions").WithTags("Deadline policy and calendar");
+        group.MapGet("/policy/{cityCode}", GetPolicyAsync).WithName("GetPetitionPolicy")
+            .WithSummary("The city's time limits (regulation defaults until edited) and work-order classes");
+        group.MapPut("/policy/{cityCode}", PutPolicyAsync).WithName("PutPetitionPolicy")
+            .WithSummary("Replace the city's time limits; applies to deadlines opened from now on")
+            .RequireAuthorization(p => p.RequireRole(AdminRoles));
+        group.MapGet("/calendar/{year:int}", GetCalendarAsync).WithName("GetWorkCalendar")
+            .WithSummary("Public holidays and swapped working weekends (调休) of a year");
+        group.MapPut("/calendar/{year:int}", PutCalendarAsync).WithName("PutWorkCalendar")
+            .WithSummary("Load a year's holidays from the State Council notice as CSV: day,working,name (replaces that year)")
+            .Accepts<string>("text/csv")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
+        string cityCode, Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
+    {
+        if (CityProblem(cityCode) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var stored = await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
+        return TypedResults.Ok(stored?.Policy ?? PetitionPolicy.Default);
+    }
+
+    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
+        string cityCode, PetitionPolicy policy, Caller caller, PetitionsDbContext db, RulesProvider rules, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (CityProblem(cityCode) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!cityCode.StartsWith(caller.RegionPrefix, StringComparison.Ordinal))
+        {
+            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
+        }
+
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The policy is not valid");
+        }
+
+        var stored = await db.Policies.SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
+        if (stored is null)
+        {
+            db.Policies.Add(new PolicyRecord { CityCode = cityCode, Policy = policy, UpdatedAt = time.GetUtcNow(), UpdatedBy = caller.UserId });
+        }
+        else
+        {
+            stored.Policy = policy;
+            stored.UpdatedAt = time.GetUtcNow();
+            stored.UpdatedBy = caller.UserId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        rules.Invalidate();
+        return TypedResults.Ok(policy);
+    }
+
+    internal static async Task<Ok<CalendarYear>> GetCalendarAsync(int year, PetitionsDbContext db, CancellationToken cancellationToken)
+    {
+        var (first, last) = (new DateOnly(Math.Clamp(year, 1, 9999), 1, 1), new DateOnly(Math.Clamp(year, 1, 9999), 12, 31));
+        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Day >= first && d.Day <= last).OrderBy(d => d.Day).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CalendarYear(year, days));
+    }
+
+    internal static async Task<Results<Ok<CalendarYear>, ValidationProblem>> PutCalendarAsync(
+        int year, HttpRequest request, PetitionsDbContext db, RulesProvider rules, CancellationToken cancellationToken)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            return Problems.Invalid("year", "Between 2000 and 2100.");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var days = CalendarCsv.Parse(await reader.ReadToEndAsync(cancellationToken), out var errors);
+
+        if (errors.Count > 0 || days.Count == 0 || days.Any(d => d.Day.Year != year))
+        {
+            return Problems.Invalid("body", errors.Count > 0 ? string.Join("; ", errors) : $"One or more lines day,working,name, every day in {year}.");
+        }
+
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.CalendarDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(cancellationToken);
+        db.CalendarDays.AddRange(days);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        rules.Invalidate();
+        return TypedResults.Ok(new CalendarYear(year, days.OrderBy(d => d.Day).ToList()));
+    }
+
+    private static ValidationProblem? CityProblem(string cityCode) =>
+        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
+}

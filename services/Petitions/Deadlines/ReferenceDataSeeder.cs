@@ -1,0 +1,77 @@
+using System.Globalization;
+using MassWork.Petitions.Categories;
+using MassWork.Petitions.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Deadlines;
+
+/// <summary>
+/// Adds the default categories and the public-holiday calendar (Calendar:SeedFile, the State
+/// Council's yearly notices) when missing; rows an operator has changed are left as they are.
+/// </summary>
+public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReferenceDataSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
+        var known = await db.Categories.Select(c => c.Code).ToListAsync(cancellationToken);
+        db.Categories.AddRange(DefaultCategories.All.Where(c => !known.Contains(c.Code)));
+
+        var file = configuration["Calendar:SeedFile"];
+        if (!string.IsNullOrEmpty(file))
+        {
+            var days = CalendarCsv.Parse(await File.ReadAllTextAsync(file, cancellationToken), out var errors);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"{file}: {string.Join("; ", errors)}");
+            }
+
+            var present = (await db.CalendarDays.Select(d => d.Day).ToListAsync(cancellationToken)).ToHashSet();
+            var added = days.Where(d => !present.Contains(d.Day)).ToList();
+            db.CalendarDays.AddRange(added);
+            logger.LogInformation("Calendar seed {File}: {Added} of {Total} days added", file, added.Count, days.Count);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>"day,working,name" lines: 2026-02-16,false,春节 / 2026-02-14,true,春节调休.</summary>
+public static class CalendarCsv
+{
+    public static List<CalendarDay> Parse(string text, out List<string> errors)
+    {
+        errors = [];
+        var days = new List<CalendarDay>();
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#') || (i == 0 && line.StartsWith("day", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var parts = line.Split(',');
+            if (parts.Length < 3
+                || !DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || !bool.TryParse(parts[1].Trim(), out var working))
+            {
+                errors.Add($"line {i + 1}: expected yyyy-MM-dd,true|false,name");
+                continue;
+            }
+
+            days.Add(new CalendarDay(day, working, parts[2].Trim()));
+        }
+
+        if (days.GroupBy(d => d.Day).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add($"{twice.Key:yyyy-MM-dd} appears more than once");
+        }
+
+        return days;
+    }
+}

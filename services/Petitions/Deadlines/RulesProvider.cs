@@ -1,0 +1,57 @@
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Deadlines;
+
+/// <summary>
+/// The stored policies and working calendar, cached for a minute: every command needs them, and
+/// an edit made through another replica is picked up within that minute (at once on this one).
+/// </summary>
+public sealed class RulesProvider(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(DeadlineCalculator Calculator, IReadOnlyDictionary<string, PetitionPolicy> Policies, DateTimeOffset LoadedAt);
+
+    public async Task<CaseRules> ForRegionAsync(string regionCode, CancellationToken cancellationToken)
+    {
+        var snapshot = await CurrentAsync(cancellationToken);
+        var policy = snapshot.Policies.GetValueOrDefault(regionCode[..Math.Min(4, regionCode.Length)]) ?? PetitionPolicy.Default;
+        return new CaseRules(policy, snapshot.Calculator);
+    }
+
+    public void Invalidate() => _snapshot = null;
+
+    private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < MaxAge)
+        {
+            return snapshot;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            snapshot = _snapshot;
+            if (snapshot is not null && time.GetUtcNow() - snapshot.LoadedAt < MaxAge)
+            {
+                return snapshot;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
+            var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
+            var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => p.CityCode, p => p.Policy, cancellationToken);
+            _snapshot = snapshot = new Snapshot(new DeadlineCalculator(new WorkCalendar(days)), policies, time.GetUtcNow());
+            return snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using MassWork.Petitions.Data;
+using MassWork.Petitions.Figures;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Departments;
+
+public sealed record DepartmentRequest(string? Name, string? RegionCode, IReadOnlyList<string>? StaffUserIds);
+
+public sealed record DepartmentView(string Code, string Name, string RegionCode, IReadOnlyList<string> StaffUserIds);
+
+public static class DepartmentEndpoints
+{
+    private static readonly string[] AdminRoles = [Roles.Operator, Roles.Leader];
+
+    public static IEndpointRouteBuilder MapDepartmentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var departments = routes.MapGroup("/api/petitions/departments").WithTags("County departments");
+        departments.MapPut("/{code}", PutAsync).WithName("PutDepartment")
+            .WithSummary("Create or update a county/city department (县直/市直部门) and the logins that work its queue")
+            .RequireAuthorization(p => p.RequireRole(AdminRoles));
+        departments.MapGet("/", ListAsync).WithName("ListDepartments").WithSummary("Departments serving your region");
+        departments.MapGet("/{code}/work-orders", WorkOrdersAsync).WithName("DepartmentWorkOrders")
+            .WithSummary("The department's queue: cases escalated to it, waiting to be signed for or being handled");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<DepartmentView>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string code, DepartmentRequest request, Caller caller, PetitionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (code.Length is < 2 or > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            errors["code"] = ["2–40 letters, digits, '-' or '_' (e.g. 360702-RSJ)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
+        {
+            errors["name"] = ["Required, at most 100 characters."];
+        }
+
+        if (request.RegionCode is not { Length: 4 or 6 } || !request.RegionCode.All(char.IsAsciiDigit))
+        {
+            errors["regionCode"] = ["The county (6 digits) or city (4 digits) the department serves."];
+        }
+
+        var staff = request.StaffUserIds?.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList() ?? [];
+        if (staff.Count > 200 || staff.Any(s => s.Length > 100))
+        {
+            errors["staffUserIds"] = ["At most 200 user ids of at most 100 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The department is not valid");
+        }
+
+        if (!caller.Covers(request.RegionCode!))
+        {
+            return Problems.OutsideRegion("regionCode", request.RegionCode!, caller.RegionPrefix);
+        }
+
+        var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (department is null)
+        {
+            department = new Department { Code = code, Name = request.Name!.Trim(), RegionCode = request.RegionCode! };
+            db.Departments.Add(department);
+        }
+        else if (!caller.Covers(department.RegionCode))
+        {
+            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
+        }
+
+        department.Name = request.Name!.Trim();
+        department.RegionCode = request.RegionCode!;
+        department.StaffUserIds = staff;
+        department.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new DepartmentView(department.Code, department.Name, department.RegionCode, department.StaffUserIds));
+    }
+
+    internal static async Task<Ok<List<DepartmentView>>> ListAsync(Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
+    {
+        // A department serves its county or city: it is listed to callers inside that area and to those above it.
+        var prefix = caller.RegionPrefix;
+        var list = await db.Departments.AsNoTracking()
+            .Where(d => d.RegionCode.StartsWith(prefix) || prefix.StartsWith(d.RegionCode))
+            .OrderBy(d => d.Code)
+            .Select(d => new DepartmentView(d.Code, d.Name, d.RegionCode, d.StaffUserIds))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(list);
+    }
+
+    internal static async Task<Results<Ok<LedgerPage>, ProblemHttpResult, ValidationProblem>> WorkOrdersAsync(
+        string code, Caller caller, PetitionsDbContext db, LedgerQuery ledger, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+    {
+        if (Problems.Paging(page, pageSize) is { } paging)
+        {
+            return paging;
+        }
+
+        var staffOf = await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken);
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (department is null || !(staffOf.Contains(code) || caller.Covers(department.RegionCode)))
+        {
+            return Problems.NotFound($"Department {code}");
+        }
+
+        return TypedResults.Ok(await ledger.WorkOrdersAsync(code, page, pageSize, cancellationToken));
+    }
+}

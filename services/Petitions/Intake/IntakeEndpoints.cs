@@ -1,0 +1,54 @@
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Data;
+using MassWork.Petitions.Departments;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MassWork.Petitions.Intake;
+
+public static class IntakeEndpoints
+{
+    private static readonly string[] IntakeRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Leader, Roles.CountyDepartment, Roles.Operator];
+
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var cases = routes.MapGroup("/api/petitions/cases").WithTags("Intake");
+        cases.MapPost("/", RegisterAsync).WithName("RegisterCase")
+            .WithSummary("Register a demand or petition from any channel; repeats are linked, skip-level intakes flagged, matters final after 复核 refused")
+            .RequireAuthorization(p => p.RequireRole(IntakeRoles))
+            .WithIdempotency<PetitionsDbContext>();
+        cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase").WithSummary("One case with its owners, deadlines and full history");
+        return routes;
+    }
+
+    internal static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        IntakeRequest request, Caller caller, IntakeService intake, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var result = await intake.RegisterAsync(request, caller.UserId, caller.RegionPrefix, CaseAccess.LevelOf(caller.RegionPrefix), cancellationToken);
+        if (result.OutsideRegion is { } region)
+        {
+            return Problems.OutsideRegion(request.HouseholdId is null ? "regionCode" : "householdId", region, caller.RegionPrefix);
+        }
+
+        if (result.Case is not { } c)
+        {
+            return Problems.Invalid(result.Errors, "The matter cannot be registered");
+        }
+
+        return TypedResults.Created($"/api/petitions/cases/{c.Id}", CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), time.GetUtcNow()));
+    }
+
+    internal static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
+        Guid id, Caller caller, CaseCommands commands, PetitionsDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var c = await commands.LoadAsync(id, cancellationToken);
+        if (c is null || !CaseAccess.Allows(caller, c, CasePermission.Read, await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken)))
+        {
+            return Problems.NotFound($"Case {id}");
+        }
+
+        http.Response.Headers.ETag = CaseCommands.ETag(c);
+        return TypedResults.Ok(CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), time.GetUtcNow()));
+    }
+}

@@ -1,0 +1,104 @@
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Petitions.Cases;
+using MassWork.Petitions.Data;
+using MassWork.Petitions.Deadlines;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Intake;
+
+/// <summary>The outcome of an intake: the registered case, or what was wrong with the request.</summary>
+public sealed record IntakeResult(Case? Case, Dictionary<string, string[]> Errors, string? OutsideRegion);
+
+/// <summary>
+/// Registers a matter from any channel (the staff API and Open311 alike): field checks, the
+/// household from the local read model, then the repeat / 逐级 / 终结 checks under a lock on
+/// (petitioner, category) so two intakes of the same matter cannot both count as new.
+/// </summary>
+public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time)
+{
+    public async Task<IntakeResult> RegisterAsync(IntakeRequest request, string actor, string scope, IntakeLevel level, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var household = request.HouseholdId is { } householdId
+            ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken)
+            : null;
+        if (request.HouseholdId is not null && household is null)
+        {
+            errors["householdId"] = ["Not in the household register (a household registered moments ago may take a few seconds to arrive)."];
+        }
+
+        var region = request.RegionCode?.Trim() ?? household?.VillageCode;
+        var caseRules = await rules.ForRegionAsync(region ?? scope, cancellationToken);
+        var intake = IntakeValidation.Check(request, caseRules.Policy.MaxRepresentatives, errors);
+        if (intake is null || errors.Count > 0)
+        {
+            return new IntakeResult(null, errors, null);
+        }
+
+        region ??= household!.VillageCode;
+        if (!region.StartsWith(scope, StringComparison.Ordinal) || (household is not null && !household.VillageCode.StartsWith(scope, StringComparison.Ordinal)))
+        {
+            return new IntakeResult(null, errors, region);
+        }
+
+        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == intake.CategoryCode && c.Active, cancellationToken);
+        if (category is null)
+        {
+            errors["categoryCode"] = ["Unknown category: use a code from GET /api/petitions/categories."];
+            return new IntakeResult(null, errors, null);
+        }
+
+        var phone = intake.Phone is { } p ? new ProtectedPhone(protector.Encrypt(p), protector.Hash(p), PhoneNumber.Mask(p)) : null;
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var earlier = await EarlierMattersAsync(intake, phone, cancellationToken);
+        var decision = IntakeCheck.Decide(level, earlier);
+        var number = await NextNumberAsync(region, now, cancellationToken);
+        var c = Case.Register(
+            new NewCase(number, intake.Channel, intake.MatterType, category.Code, category.WorkOrderClass, region, level, household?.Id,
+                intake.PetitionerName ?? household?.HeadName, phone, intake.MandateReference, intake.Representatives, intake.Content,
+                intake.Attachments, actor),
+            decision, caseRules, now);
+        db.Cases.Add(c);
+        if (decision.RepeatOf is { } original)
+        {
+            await db.Cases.Where(x => x.Id == original).ExecuteUpdateAsync(s => s.SetProperty(x => x.RepeatCount, x => x.RepeatCount + 1), cancellationToken);
+        }
+
+        db.RaiseIntegrationEvent(
+            new PetitionRegistered(CaseEvents.Ref(c, category.Name, protector), c.Channel.ToString(), now,
+                CaseEvents.OpenDue(c, DeadlineKind.ProgressCallBack), decision.RepeatOf, decision.SkipLevel, decision.Reason),
+            c.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IntakeResult(c, errors, null);
+    }
+
+    private async Task<List<EarlierMatter>> EarlierMattersAsync(CheckedIntake intake, ProtectedPhone? phone, CancellationToken cancellationToken)
+    {
+        if (intake.HouseholdId is null && phone is null)
+        {
+            return [];
+        }
+
+        var who = intake.HouseholdId?.ToString() ?? Convert.ToBase64String(phone!.Hash);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({who + "|" + intake.CategoryCode}, 0))", cancellationToken);
+        var matches = intake.HouseholdId is { } householdId
+            ? db.Cases.Where(c => c.HouseholdId == householdId && c.CategoryCode == intake.CategoryCode)
+            : db.Cases.Where(c => c.PetitionerPhoneHash == phone!.Hash && c.CategoryCode == intake.CategoryCode);
+        return await matches
+            .Where(c => c.Status != CaseStatus.NotAccepted && c.Status != CaseStatus.Closed)
+            .OrderBy(c => c.RegisteredAt)
+            .Select(c => new EarlierMatter(c.Id, c.Number, c.Level, c.Status))
+            .Take(20)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<string> NextNumberAsync(string region, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = await db.Database.SqlQuery<long>($"SELECT nextval('case_number_seq') AS \"Value\"").SingleAsync(cancellationToken);
+        return $"{region[..6]}-{DeadlineCalculator.LocalDate(now):yyyyMMdd}-{next:D7}";
+    }
+}
