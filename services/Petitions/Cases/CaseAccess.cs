@@ -47,7 +47,8 @@ public static class CaseAccess
             {
                 { Kind: HolderKind.Department } => holdsIt || (covers && caller.IsInRole(Roles.Operator)),
                 { Kind: HolderKind.Region } h => caller.Covers(h.Code) && HasAny(caller, RegionHandlerRoles),
-                _ => false,
+                // No holder yet: the case's state, not the caller, refuses the step (409).
+                _ => covers && HasAny(caller, RegionHandlerRoles),
             },
             CasePermission.Approve => covers && (caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.Operator)),
             CasePermission.Follow => covers && HasAny(caller, FollowerRoles),

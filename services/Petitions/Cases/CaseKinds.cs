@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MassWork.Petitions.Cases;
 
 /// <summary>What the matter is, in the regulation's types plus disputes.</summary>
@@ -54,6 +56,7 @@ public enum IntakeLevel
 }
 
 /// <summary>Who holds a case: a town or village office (by division code) or a county/city department.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HolderKind>))]
 public enum HolderKind
 {
     Region,

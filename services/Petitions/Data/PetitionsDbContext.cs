@@ -89,6 +89,7 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
         modelBuilder.Entity<Case>(c =>
         {
             c.HasKey(x => x.Id);
+            c.Property(x => x.Id).ValueGeneratedNever();
             c.Property(x => x.Number).HasMaxLength(40);
             c.HasIndex(x => x.Number).IsUnique();
             c.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
@@ -149,6 +150,8 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
         modelBuilder.Entity<CaseDeadline>(d =>
         {
             d.HasKey(x => x.Id);
+            // Ids are set by the domain; a deadline added to a loaded case is an insert, not an update.
+            d.Property(x => x.Id).ValueGeneratedNever();
             d.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             d.HasIndex(x => x.CaseId);
             // The sweeper's two questions, each answered from a small partial index.
@@ -158,6 +161,7 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
         modelBuilder.Entity<CaseStep>(s =>
         {
             s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
             s.Property(x => x.Action).HasMaxLength(40);
             s.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(20);
             s.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(20);

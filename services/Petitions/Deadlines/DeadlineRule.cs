@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace MassWork.Petitions.Deadlines;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DurationUnit>))]
 public enum DurationUnit
 {
     Hours,

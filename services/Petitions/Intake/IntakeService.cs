@@ -52,7 +52,8 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
 
         var phone = intake.Phone is { } p ? new ProtectedPhone(protector.Encrypt(p), protector.Hash(p), PhoneNumber.Mask(p)) : null;
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Under an Idempotency-Key the filter's transaction is already open; the intake joins it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var earlier = await EarlierMattersAsync(intake, phone, cancellationToken);
         var decision = IntakeCheck.Decide(level, earlier);
         var number = await NextNumberAsync(region, now, cancellationToken);
@@ -72,7 +73,11 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
                 CaseEvents.OpenDue(c, DeadlineKind.ProgressCallBack), decision.RepeatOf, decision.SkipLevel, decision.Reason),
             c.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new IntakeResult(c, errors, null);
     }
 

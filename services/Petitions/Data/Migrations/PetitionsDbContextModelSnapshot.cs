@@ -28,7 +28,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -348,7 +347,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -410,7 +408,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.CaseStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Petitions.Data.Migrations
 {
     [DbContext(typeof(PetitionsDbContext))]
-    [Migration("20261123023858_PetitionCases")]
+    [Migration("20261123024928_PetitionCases")]
     partial class PetitionCases
     {
         /// <inheritdoc />
@@ -31,7 +31,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -351,7 +350,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.CaseDeadline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -413,7 +411,6 @@ namespace MassWork.Petitions.Data.Migrations
             modelBuilder.Entity("MassWork.Petitions.Cases.CaseStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -1,0 +1,65 @@
+using System.Net;
+using MassWork.IntegrationTests.Infrastructure;
+using MassWork.ServiceDefaults.Auth;
+
+namespace MassWork.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PetitionDepartmentTests(PlatformFixture platform)
+{
+    private readonly PetitionsApi _api = new(platform);
+
+    [Fact]
+    public async Task An_escalated_work_order_is_sent_back_then_signed_and_answered_by_the_department_and_the_town_sees_every_step()
+    {
+        var code = $"360702-RSJ-{Guid.NewGuid():N}"[..20];
+        var staff = $"rsj-{Guid.NewGuid():N}"[..16];
+        await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/departments/{code}", platform.Token("3607", Roles.Operator, "op"),
+            new { name = "章贡区人力资源和社会保障局", regionCode = "360702", staffUserIds = new[] { staff } });
+        var department = platform.Token("360702", Roles.CountyDepartment, staff);
+        var (id, village, _) = await _api.AcceptedCaseAsync();
+        var town = _api.Town(village);
+
+        var escalated = await _api.StepAsync(id, "escalate", town, new { departmentCode = code, reason = "涉及社保待遇核定，需区人社局办理" });
+        Assert.Equal(("Escalated", code), (escalated.GetProperty("status").GetString(), escalated.GetProperty("holder").GetProperty("code").GetString()));
+        var queue = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/departments/{code}/work-orders", department);
+        Assert.Contains(queue.GetProperty("lines").EnumerateArray(), l => l.GetProperty("id").GetGuid() == id);
+
+        using (var townTriesToSign = await _api.SendStepAsync(id, "sign", town))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, townTriesToSign.StatusCode);
+        }
+
+        var sentBack = await _api.StepAsync(id, "send-back", department, new { reason = "缺少缴费凭证，请补充后再转" });
+        Assert.Equal(("InProgress", village[..9] + "000"), (sentBack.GetProperty("status").GetString(), sentBack.GetProperty("holder").GetProperty("code").GetString()));
+        Assert.Empty((await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/departments/{code}/work-orders", department)).GetProperty("lines").EnumerateArray());
+
+        await _api.StepAsync(id, "escalate", town, new { departmentCode = code, reason = "已补充缴费凭证" });
+        await _api.StepAsync(id, "sign", department);
+        var answered = await _api.StepAsync(id, "answer", department, new { outcome = "Supported", opinion = "经核定，补发待遇并调整发放账户。" });
+        Assert.Equal(("Answered", "章贡区人力资源和社会保障局"), (answered.GetProperty("status").GetString(), answered.GetProperty("answeredBy").GetString()));
+        Assert.Equal(village[..9] + "000", answered.GetProperty("holder").GetProperty("code").GetString());
+
+        var seenByTown = await _api.GetAsync(id, town);
+        Assert.Equal(["Register", "Assign", "Accept", "Escalate", "SendBack", "Escalate", "Sign", "Answer"], PetitionsApi.Actions(seenByTown));
+        Assert.Contains(seenByTown.GetProperty("history").EnumerateArray(), s => s.GetProperty("note").GetString() == "缺少缴费凭证，请补充后再转");
+        Assert.Equal(2, await _api.EventsAsync(id, "PetitionEscalated"));
+        Assert.Equal(1, await _api.EventsAsync(id, "PetitionSentBack"));
+        Assert.Equal(1, await _api.EventsAsync(id, "PetitionSigned"));
+    }
+
+    [Fact]
+    public async Task A_department_outside_the_cases_county_cannot_be_given_the_case()
+    {
+        var code = $"360703-X-{Guid.NewGuid():N}"[..18];
+        await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/departments/{code}", platform.Token("3607", Roles.Operator, "op"),
+            new { name = "南康区某局", regionCode = "360703", staffUserIds = Array.Empty<string>() });
+        var (id, village, _) = await _api.AcceptedCaseAsync();
+
+        using var response = await _api.SendStepAsync(id, "escalate", _api.Town(village), new { departmentCode = code, reason = "转办" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("departmentCode", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Accepted", (await _api.GetAsync(id, _api.Town(village))).GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassWork.IntegrationTests.Infrastructure;
+using MassWork.ServiceDefaults.Auth;
+
+namespace MassWork.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PetitionLifeTests(PlatformFixture platform)
+{
+    private readonly PetitionsApi _api = new(platform);
+
+    [Fact]
+    public async Task A_case_goes_from_intake_through_five_owners_answer_and_revisit_to_closed_with_every_step_kept_and_announced()
+    {
+        var (household, village) = await _api.HouseholdAsync("钟秀兰");
+        var town = _api.Town(village);
+
+        var registered = await _api.RequestCase(household, town);
+        var id = registered.GetProperty("id").GetGuid();
+        Assert.Equal("Registered", registered.GetProperty("status").GetString());
+        Assert.Equal(village, registered.GetProperty("regionCode").GetString());
+        Assert.Equal("钟秀兰", registered.GetProperty("petitioner").GetProperty("name").GetString());
+        Assert.Equal("Town", registered.GetProperty("level").GetString());
+        Assert.Equal(["ProgressCallBack", "Route"], registered.GetProperty("deadlines").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).Order());
+        Assert.EndsWith("+08:00", registered.GetProperty("registeredAt").GetRawText().Trim('"'));
+
+        await _api.StepAsync(id, "assign", town, new { kind = "Region", code = village[..9] + "000", name = "测试镇人民政府", note = "交镇社保所办理" });
+        var accepted = await _api.StepAsync(id, "accept", town);
+        Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
+        var resolveDue = accepted.GetProperty("resolveDueAt").GetDateTimeOffset();
+        Assert.InRange((resolveDue - DateTimeOffset.UtcNow).TotalDays, 59, 61);
+
+        var owned = await _api.StepAsync(id, "ownership", town, new
+        {
+            leadLeader = "王副镇长", responsibleOffice = "社保所", handlerUserId = "handler-1", handlerName = "李办事员",
+            resolutionDeadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)), revisitTarget = "满意率100%",
+        }, HttpMethod.Put);
+        Assert.Equal("李办事员", owned.GetProperty("ownership").GetProperty("handlerName").GetString());
+        await _api.StepAsync(id, "start", town);
+        await _api.StepAsync(id, "progress-call-backs", town, new { note = "已电话告知正在核查社保缴费记录" });
+        var answered = await _api.StepAsync(id, "answer", town, new { outcome = "Supported", opinion = "经核查系银行代发信息错误，已补发三个月养老金。" });
+        Assert.True(answered.GetProperty("answeredOnTime").GetBoolean());
+        var closed = await _api.StepAsync(id, "revisit", town, new { satisfaction = "Satisfied", handlerAtFault = false, note = "群众表示满意" });
+
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal(["Register", "Assign", "Accept", "SetOwnership", "Start", "ProgressCallBack", "Answer", "Revisit"], PetitionsApi.Actions(closed));
+        Assert.DoesNotContain(closed.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("metAt").ValueKind == JsonValueKind.Null && !d.GetProperty("cancelled").GetBoolean());
+        foreach (var type in new[] { "PetitionRegistered", "PetitionAssigned", "PetitionAccepted", "PetitionOwnershipSet", "PetitionProgressCalledBack", "PetitionAnswered", "PetitionClosed" })
+        {
+            Assert.Equal(1, await _api.EventsAsync(id, type));
+        }
+
+        var ledger = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/ledger?region={village}", town);
+        var line = Assert.Single(ledger.GetProperty("lines").EnumerateArray());
+        Assert.Equal(("钟秀兰", "Closed", "李办事员", "Satisfied"),
+            (line.GetProperty("householdHead").GetString(), line.GetProperty("status").GetString(), line.GetProperty("handler").GetString(), line.GetProperty("satisfaction").GetString()));
+
+        var figures = (await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", town)).GetProperty("total");
+        Assert.Equal((1, 1, 1, 1), (figures.GetProperty("counts").GetProperty("collected").GetInt32(), figures.GetProperty("counts").GetProperty("supported").GetInt32(),
+            figures.GetProperty("counts").GetProperty("closed").GetInt32(), figures.GetProperty("counts").GetProperty("satisfied").GetInt32()));
+        Assert.Equal((1.0, 1.0, 1.0), (figures.GetProperty("resolutionRate").GetDouble(), figures.GetProperty("onTimeRate").GetDouble(), figures.GetProperty("satisfactionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Review_then_re_review_makes_the_matter_final_and_the_same_matter_is_not_accepted_again()
+    {
+        var (id, village, household) = await _api.AcceptedCaseAsync("land-acquisition");
+        var town = _api.Town(village);
+        var county = _api.County();
+        await _api.StepAsync(id, "answer", town, new { outcome = "NotSupported", opinion = "不符合征地补偿范围，依据《土地管理法》第四十八条。" });
+        await _api.StepAsync(id, "revisit", town, new { satisfaction = "Dissatisfied", handlerAtFault = false });
+
+        var review = await _api.StepAsync(id, "review-requests", town, new { reason = "对处理意见不服，申请复查" });
+        Assert.Equal(("UnderReview", "Review"), (review.GetProperty("status").GetString(), review.GetProperty("reviewStage").GetString()));
+        using (var byTown = await _api.SendStepAsync(id, "review-answer", town, new { outcome = "NotSupported", opinion = "维持" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byTown.StatusCode);
+        }
+
+        await _api.StepAsync(id, "review-answer", county, new { outcome = "NotSupported", opinion = "复查维持原处理意见。" });
+        await _api.StepAsync(id, "review-requests", town, new { reason = "申请复核" });
+        var final = await _api.StepAsync(id, "review-answer", platform.Token("3607", Roles.Leader, "city-leader"), new { outcome = "NotSupported", opinion = "复核维持，终结。" });
+        Assert.Equal("Terminated", final.GetProperty("status").GetString());
+        Assert.Equal(2, await _api.EventsAsync(id, "PetitionReviewAnswered"));
+
+        var again = await _api.RequestCase(household, town, "land-acquisition");
+        Assert.Equal("NotAccepted", again.GetProperty("status").GetString());
+        Assert.Contains("终结", again.GetProperty("notAcceptedReason").GetString());
+        Assert.Equal(id, again.GetProperty("repeatOfCaseId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_repeat_is_linked_and_counted_and_a_county_intake_of_a_matter_handled_by_the_town_is_skip_level()
+    {
+        var (household, village) = await _api.HouseholdAsync();
+        var town = _api.Town(village);
+        var first = (await _api.RequestCase(household, town, "drinking-water")).GetProperty("id").GetGuid();
+
+        var repeat = await _api.RequestCase(household, town, "drinking-water");
+        Assert.Equal(("NotAccepted", first, false), (repeat.GetProperty("status").GetString(), repeat.GetProperty("repeatOfCaseId").GetGuid(), repeat.GetProperty("skipLevel").GetBoolean()));
+        Assert.Equal(1, (await _api.GetAsync(first, town)).GetProperty("repeatCount").GetInt32());
+
+        await _api.StepAsync(first, "assign", town, new { kind = "Region", code = village[..9] + "000" });
+        await _api.StepAsync(first, "accept", town);
+        var skip = await _api.RequestCase(household, _api.County(Roles.TownStaff, "county-clerk"), "drinking-water");
+        Assert.True(skip.GetProperty("skipLevel").GetBoolean());
+        Assert.Equal("County", skip.GetProperty("level").GetString());
+        Assert.Contains("越级", skip.GetProperty("notAcceptedReason").GetString());
+
+        var counts = (await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", town)).GetProperty("total").GetProperty("counts");
+        Assert.Equal((3, 1, 1), (counts.GetProperty("collected").GetInt32(), counts.GetProperty("repeats").GetInt32(), counts.GetProperty("skipLevel").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_accusers_identity_is_hidden_from_the_town_and_from_every_list()
+    {
+        var village = await _api.Personnel.NewVillageAsync();
+        var accusation = await _api.RegisterAsync(_api.County(), new
+        {
+            channel = "Letter", matterType = "Accusation", categoryCode = "other", regionCode = village,
+            petitioner = new { name = "匿名举报人", phone = "13912345678" }, content = "反映村干部侵占扶贫资金",
+        });
+        var id = accusation.GetProperty("id").GetGuid();
+        Assert.Equal("139****5678", accusation.GetProperty("petitioner").GetProperty("phoneMasked").GetString());
+
+        var seenByTown = await _api.GetAsync(id, _api.Town(village));
+        Assert.True(seenByTown.GetProperty("petitionerHidden").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, seenByTown.GetProperty("petitioner").ValueKind);
+        var ledger = await _api.Personnel.SendAsync(HttpMethod.Get, $"/api/petitions/ledger?region={village}", _api.County());
+        var text = await ledger.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("匿名举报人", text);
+        Assert.DoesNotContain("5678", text);
+    }
+
+    [Fact]
+    public async Task A_step_the_state_does_not_allow_is_409_and_changes_nothing()
+    {
+        var (household, village) = await _api.HouseholdAsync();
+        var town = _api.Town(village);
+        var id = (await _api.RequestCase(household, town)).GetProperty("id").GetGuid();
+
+        using var response = await _api.SendStepAsync(id, "answer", town, new { outcome = "Supported", opinion = "已处理" });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Registered", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var after = await _api.GetAsync(id, town);
+        Assert.Equal(("Registered", 1), (after.GetProperty("status").GetString(), after.GetProperty("history").GetArrayLength()));
+        Assert.Equal(0, await _api.EventsAsync(id, "PetitionAnswered"));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_decisions_on_one_case_one_wins_the_other_gets_409()
+    {
+        var (household, village) = await _api.HouseholdAsync();
+        var town = _api.Town(village);
+        var id = (await _api.RequestCase(household, town)).GetProperty("id").GetGuid();
+        await _api.StepAsync(id, "assign", town, new { kind = "Region", code = village[..9] + "000" });
+
+        var responses = await Task.WhenAll(
+            _api.SendStepAsync(id, "accept", town),
+            _api.SendStepAsync(id, "not-accept", town, new { reason = "不属于信访事项" }));
+
+        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.OK], responses.Select(r => r.StatusCode).OrderBy(s => s.ToString()));
+        var winner = responses[0].StatusCode == HttpStatusCode.OK ? "Accepted" : "NotAccepted";
+        var after = await _api.GetAsync(id, town);
+        Assert.Equal(winner, after.GetProperty("status").GetString());
+        Assert.Equal(3, after.GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_stale_If_Match_gets_412()
+    {
+        var (id, village, _) = await _api.AcceptedCaseAsync();
+        var town = _api.Town(village);
+        using var read = await _api.Personnel.SendAsync(HttpMethod.Get, $"/api/petitions/cases/{id}", town);
+        var etag = read.Headers.ETag!.Tag;
+        await _api.StepAsync(id, "start", town);
+
+        using var stale = await _api.Personnel.SendAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/progress-call-backs", town,
+            JsonContent.Create(new { note = "电话告知进展" }), r => r.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag)));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dissatisfied_revisit_the_handler_caused_reopens_the_case_to_be_redone()
+    {
+        var (id, village, _) = await _api.AcceptedCaseAsync();
+        var town = _api.Town(village);
+        await _api.StepAsync(id, "answer", town, new { outcome = "Explained", opinion = "已解释政策" });
+
+        var reopened = await _api.StepAsync(id, "revisit", town, new { satisfaction = "Dissatisfied", handlerAtFault = true, note = "办理人员未上门核实" });
+
+        Assert.Equal("InProgress", reopened.GetProperty("status").GetString());
+        Assert.Equal(1, await _api.EventsAsync(id, "PetitionRevisited"));
+        Assert.Equal(0, await _api.EventsAsync(id, "PetitionClosed"));
+    }
+
+    [Fact]
+    public async Task A_dispute_is_mediated_and_settled_at_the_village_and_the_figures_count_it()
+    {
+        var (id, village, _) = await _api.AcceptedCaseAsync("neighbour-dispute", "Dispute");
+        var town = _api.Town(village);
+        await _api.StepAsync(id, "mediation", town, new { step = "Investigated", note = "走访双方当事人" });
+        await _api.StepAsync(id, "mediation", town, new { step = "Mediated" });
+        var settled = await _api.StepAsync(id, "mediation", town, new { step = "Settled", level = "Village", note = "签订调解协议" });
+        Assert.Equal("Village", settled.GetProperty("settledLevel").GetString());
+
+        var counts = (await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", town)).GetProperty("total").GetProperty("counts");
+        Assert.Equal((1, 1, 1, 1), (counts.GetProperty("disputesInvestigated").GetInt32(), counts.GetProperty("disputesMediated").GetInt32(),
+            counts.GetProperty("disputesSettled").GetInt32(), counts.GetProperty("settledInVillage").GetInt32()));
+    }
+}

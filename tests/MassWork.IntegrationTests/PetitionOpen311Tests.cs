@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassWork.IntegrationTests.Infrastructure;
+using MassWork.ServiceDefaults.Auth;
+
+namespace MassWork.IntegrationTests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PetitionOpen311Tests(PlatformFixture platform)
+{
+    private readonly PetitionsApi _api = new(platform);
+
+    private async Task<string> ApiKeyAsync() =>
+        (await _api.Personnel.CreatedAsync("/api/petitions/open311/clients", platform.Token("3607", Roles.Operator, "op"), new { name = "赣州市民App", regionPrefix = "360702" }))
+            .GetProperty("apiKey").GetString()!;
+
+    [Fact]
+    public async Task A_311_client_submits_a_request_and_reads_it_back_with_the_specs_field_names()
+    {
+        var village = await _api.Personnel.NewVillageAsync();
+        var key = await ApiKeyAsync();
+        var services = await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/petitions/open311/v2/services.json");
+        Assert.Contains(services.EnumerateArray(), s => s.GetProperty("service_code").GetString() == "drinking-water" && s.GetProperty("service_name").GetString() == "饮水安全");
+
+        using var post = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = "drinking-water", ["address_id"] = village, ["address_string"] = "村委会旁",
+            ["description"] = "自来水连续三天浑浊", ["first_name"] = "建国", ["last_name"] = "刘", ["phone"] = "13607970002",
+        }));
+        Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+        var created = Assert.Single((await post.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        var number = created.GetProperty("service_request_id").GetString()!;
+        Assert.Contains(number, created.GetProperty("service_notice").GetString());
+
+        var read = Assert.Single((await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/petitions/open311/v2/requests/{number}.json?api_key={key}")).EnumerateArray());
+        Assert.Equal(("open", "drinking-water", "饮水安全", village), (read.GetProperty("status").GetString(), read.GetProperty("service_code").GetString(),
+            read.GetProperty("service_name").GetString(), read.GetProperty("address_id").GetString()));
+        Assert.Contains("自来水连续三天浑浊", read.GetProperty("description").GetString());
+        Assert.EndsWith("+08:00", read.GetProperty("requested_datetime").GetString());
+
+        var listed = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/petitions/open311/v2/requests.json?api_key={key}&service_code=drinking-water&status=open");
+        Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == number);
+
+        var staffView = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/ledger?region={village}", _api.Town(village));
+        var line = Assert.Single(staffView.GetProperty("lines").EnumerateArray());
+        Assert.Equal(("Online", "刘建国"), (line.GetProperty("channel").GetString(), line.GetProperty("petitioner").GetString()));
+    }
+
+    [Fact]
+    public async Task Open311_errors_use_the_specs_shape_and_name_the_field()
+    {
+        var key = await ApiKeyAsync();
+
+        using var noService = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = key, ["address_id"] = "360702003201", ["description"] = "路灯不亮", ["last_name"] = "王" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noService.StatusCode);
+        var error = Assert.Single((await noService.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(400, error.GetProperty("code").GetInt32());
+        Assert.StartsWith("service_code:", error.GetProperty("description").GetString());
+
+        using var badKey = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "nope", ["service_code"] = "other", ["address_id"] = "360702003201", ["description"] = "x" }));
+        Assert.Equal(HttpStatusCode.Forbidden, badKey.StatusCode);
+
+        using var outside = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = key, ["service_code"] = "other", ["address_id"] = "360703100201", ["description"] = "x", ["last_name"] = "王" }));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+    }
+}
