@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("MassWork.IntegrationTests")]
+[assembly: InternalsVisibleTo("MassWork.Testing")]

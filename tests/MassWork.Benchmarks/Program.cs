@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using MassWork.Benchmarks;
 
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- personnel [households] [cadres]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- petitions [cases] [intake requests] [concurrency]
 var suite = args.FirstOrDefault() ?? "personnel";
 
 // Ctrl+C or SIGTERM cancels the run, so the PostgreSQL it started is stopped and its folder removed.
@@ -31,7 +32,22 @@ switch (suite)
             Console.Error.WriteLine("Interrupted.");
             return 130;
         }
+    case "petitions":
+        var cases = args.Length > 1 ? int.Parse(args[1]) : 200_000;
+        var intakes = args.Length > 2 ? int.Parse(args[2]) : 20_000;
+        var concurrency = args.Length > 3 ? int.Parse(args[3]) : 32;
+        Console.WriteLine($"Petitions benchmark: {cases:N0} cases, {intakes:N0} intake requests at concurrency {concurrency}, {Environment.ProcessorCount} cores");
+        try
+        {
+            await new PetitionsBenchmark(cases, intakes, concurrency, repositoryRoot).RunAsync(stop.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Interrupted.");
+            return 130;
+        }
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions");
         return 2;
 }

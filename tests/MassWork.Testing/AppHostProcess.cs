@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MassWork.AppHost.Hosting;
 
-namespace MassWork.IntegrationTests.Infrastructure;
+namespace MassWork.Testing;
 
 /// <summary>The real AppHost, run as a process the way a developer runs it, with its output in a log file.</summary>
 public sealed class AppHostProcess : IAsyncDisposable

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MassWork.AppHost.Hosting;
+using MassWork.Petitions.Categories;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.Testing;
+using Npgsql;
+
+namespace MassWork.Benchmarks;
+
+/// <summary>
+/// City scale for the petitions service, through the real platform (AppHost with all services and
+/// the gateway on a throwaway PostgreSQL and RabbitMQ): intake requests/s through the gateway, then
+/// the figures query for a county and for the whole city over the given number of cases (the rest
+/// of them added with one set-based INSERT).
+/// </summary>
+public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, string repositoryRoot)
+{
+    private const int VillagesPerTown = 10;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var database = new BenchDatabase();
+        await database.StartAsync();
+        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
+        await broker.StartAsync(cancellationToken);
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
+            ["ConnectionStrings:messaging"] = broker.ConnectionString,
+            ["Auth:SigningKey"] = signingKey,
+            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
+            ["Demo:Enabled"] = "false",
+        });
+        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
+        var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var villages = Villages();
+        Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
+
+        await IntakeAsync(http, villages, Math.Min(500, intakes), concurrency, "warm-up", cancellationToken);
+        await IntakeAsync(http, villages, intakes, concurrency, "intake through the gateway", cancellationToken);
+
+        var petitions = database.Database("petitionsdb");
+        var stopwatch = Stopwatch.StartNew();
+        var added = await SeedAsync(petitions, villages, cases - intakes - Math.Min(500, intakes), cancellationToken);
+        Report("bulk seed (one INSERT … SELECT)", $"{added:N0} cases in {stopwatch.Elapsed.TotalSeconds:N1} s; {await CountAsync(petitions, cancellationToken):N0} cases in all");
+
+        foreach (var (name, query) in new[]
+        {
+            ("figures, county 于都县", "/api/petitions/figures?region=360731&from=2025-01-01"),
+            ("figures, city 赣州市", "/api/petitions/figures?region=3607&from=2025-01-01"),
+            ("ledger page 1, county 于都县", "/api/petitions/ledger?region=360731&pageSize=50"),
+        })
+        {
+            var timings = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(query, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var measured = timings.Skip(1).Order().ToList();
+            Report(name, $"median {measured[measured.Count / 2]:N0} ms, best {measured[0]:N0} ms (5 runs after one warm-up, through the gateway)");
+        }
+    }
+
+    private static async Task IntakeAsync(HttpClient http, IReadOnlyList<string> villages, int count, int concurrency, string label, CancellationToken cancellationToken)
+    {
+        var categories = DefaultCategories.All.Select(c => c.Code).ToArray();
+        var channels = new[] { "WalkIn", "Letter", "Phone", "Hotline", "Online", "Visit" };
+        var latencies = new double[count];
+        var next = -1;
+        var failures = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var body = new
+                {
+                    channel = channels[i % channels.Length],
+                    matterType = i % 10 == 0 ? "Dispute" : i % 7 == 0 ? "Suggestion" : "Request",
+                    categoryCode = categories[i % categories.Length],
+                    regionCode = villages[Random.Shared.Next(villages.Count)],
+                    petitioner = new { name = "基准测试", phone = $"139{Random.Shared.Next(0, 100_000_000):D8}" },
+                    content = "村组道路破损严重，雨天无法通行，请求修复。",
+                };
+                var watch = Stopwatch.StartNew();
+                using var response = await http.PostAsJsonAsync("/api/petitions/cases", body, cancellationToken);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        Report(label, $"{count:N0} POST /api/petitions/cases in {seconds:N1} s = {count / seconds:N0} requests/s at concurrency {concurrency}; " +
+            $"p50 {latencies[count / 2]:N0} ms, p95 {latencies[(int)(count * 0.95)]:N0} ms, p99 {latencies[(int)(count * 0.99)]:N0} ms; {failures} failed");
+        if (failures > 0)
+        {
+            throw new InvalidOperationException($"{failures} intake requests failed.");
+        }
+    }
+
+    /// <summary>Cases spread over the villages and the last year, with statuses, outcomes and revisits in plausible proportions.</summary>
+    private static async Task<long> SeedAsync(string connectionString, IReadOnlyList<string> villages, int count, CancellationToken cancellationToken)
+    {
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO cases (id, number, channel, matter_type, category_code, work_order_class, region_code, level, petitioner_name, representatives,
+                               content, attachments, status, not_accepted_reason, repeat_of_case_id, repeat_count, skip_level, extended, reopens, review_stage,
+                               outcome, opinion, answered_at, answered_on_time, satisfaction, revisited_at, closed_at, supervised_at, mediation_step, settled_level,
+                               registered_at, registered_by, updated_at)
+            SELECT gen_random_uuid(), 'BENCH-' || g, (ARRAY['Visit','WalkIn','Letter','Phone','Hotline','Online'])[1 + g % 6],
+                   CASE WHEN g % 10 = 0 THEN 'Dispute' WHEN g % 7 = 0 THEN 'Suggestion' ELSE 'Request' END,
+                   (@categories)[1 + g % cardinality(@categories)], 'General', (@villages)[1 + (g * 7919) % cardinality(@villages)], 'Town', '基准', 1,
+                   '基准数据', '[]', s.status,
+                   CASE WHEN s.status = 'NotAccepted' THEN '重复反映' END,
+                   CASE WHEN s.status = 'NotAccepted' AND g % 3 = 0 THEN gen_random_uuid() END,
+                   0, s.status = 'NotAccepted' AND g % 6 = 0, false, 0, 'None',
+                   CASE WHEN s.answered THEN (ARRAY['Supported','Supported','Supported','Explained','Explained','NotSupported'])[1 + g % 6] END,
+                   CASE WHEN s.answered THEN '已答复' END,
+                   CASE WHEN s.answered THEN s.at + interval '20 days' END,
+                   CASE WHEN s.answered THEN g % 9 <> 0 END,
+                   CASE WHEN s.status IN ('Closed','Terminated') THEN (ARRAY['Satisfied','Satisfied','Satisfied','Satisfied','Satisfied','Satisfied','Satisfied','BasicallySatisfied','BasicallySatisfied','Dissatisfied'])[1 + g % 10] END,
+                   CASE WHEN s.status IN ('Closed','Terminated') THEN s.at + interval '40 days' END,
+                   CASE WHEN s.status IN ('Closed','Terminated') THEN s.at + interval '40 days' END,
+                   CASE WHEN g % 40 = 0 THEN s.at + interval '61 days' END,
+                   CASE WHEN g % 10 = 0 AND s.status NOT IN ('Registered','Assigned','NotAccepted') THEN (ARRAY['Investigated','Mediated','Settled','Settled'])[1 + g % 4] END,
+                   CASE WHEN g % 10 = 0 AND s.status NOT IN ('Registered','Assigned','NotAccepted') AND g % 4 >= 2 THEN (ARRAY['Group','Village','Town'])[1 + g % 3] END,
+                   s.at, 'bench', s.at
+            FROM generate_series(1, @count) AS g
+            CROSS JOIN LATERAL (
+                SELECT now() - (g % 365) * interval '1 day' - (g % 24) * interval '1 hour' AS at,
+                       CASE WHEN g % 100 < 4 THEN 'Registered' WHEN g % 100 < 7 THEN 'Assigned' WHEN g % 100 < 20 THEN 'InProgress'
+                            WHEN g % 100 < 26 THEN 'Answered' WHEN g % 100 < 88 THEN 'Closed' WHEN g % 100 < 97 THEN 'NotAccepted' ELSE 'Terminated' END AS status
+            ) AS s0
+            CROSS JOIN LATERAL (SELECT s0.at, s0.status, s0.status IN ('Answered','Closed','Terminated') AS answered) AS s
+            """, connection);
+        command.CommandTimeout = 0;
+        command.Parameters.AddWithValue("categories", DefaultCategories.All.Select(c => c.Code).ToArray());
+        command.Parameters.AddWithValue("villages", villages.ToArray());
+        command.Parameters.AddWithValue("count", count);
+        var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE cases", connection) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
+        return inserted;
+    }
+
+    private static async Task<long> CountAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM cases", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Rural villages (村委会, numbered from 200) under every real town of the city.</summary>
+    private List<string> Villages() =>
+        File.ReadLines(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
+            .Skip(1)
+            .Select(line => line.Split(','))
+            .Where(parts => parts.Length >= 3 && parts[2] == "town")
+            .SelectMany(parts => Enumerable.Range(0, VillagesPerTown).Select(k => $"{parts[0][..9]}{200 + k:000}"))
+            .ToList();
+
+    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
+}

@@ -1,0 +1,94 @@
+using MassWork.Petitions.Deadlines;
+using MassWork.Petitions.Figures;
+using MassWork.Petitions.Intake;
+
+namespace MassWork.UnitTests.Petitions;
+
+public sealed class FiguresAndIntakeTests
+{
+    private static FigureCounts Counts(long accepted = 0, long answered = 0, long supported = 0, long explained = 0, long onTime = 0, long revisited = 0, long satisfied = 0) =>
+        new(accepted + 5, accepted, 5, 0, 0, answered, supported, explained, answered - supported - explained, onTime, revisited, satisfied, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    [Fact]
+    public void The_resolution_rate_counts_supported_answers_per_accepted_matter_not_explained_ones()
+    {
+        var figures = PetitionFigures.Of("360702", Counts(accepted: 10, answered: 8, supported: 5, explained: 3, onTime: 6, revisited: 8, satisfied: 7));
+
+        Assert.Equal(0.5, figures.ResolutionRate);
+        Assert.Equal(0.75, figures.OnTimeRate);
+        Assert.Equal(0.875, figures.SatisfactionRate);
+    }
+
+    [Fact]
+    public void A_rate_without_a_base_is_null_not_zero()
+    {
+        var figures = PetitionFigures.Of("360702", Counts());
+
+        Assert.Null(figures.ResolutionRate);
+        Assert.Null(figures.OnTimeRate);
+        Assert.Null(figures.SatisfactionRate);
+    }
+
+    [Fact]
+    public void The_holiday_file_parses_and_reports_bad_lines_by_number()
+    {
+        var days = CalendarCsv.Parse("day,working,name\n# 2026\n2026-02-16,false,春节\n2026-02-14,true,春节调休\n", out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(2, days.Count);
+        Assert.True(days[1].Working);
+
+        CalendarCsv.Parse("day,working,name\n2026-02-30,false,x\n2026-03-01,maybe,y\n", out errors);
+        Assert.Equal(["line 2: expected yyyy-MM-dd,true|false,name", "line 3: expected yyyy-MM-dd,true|false,name"], errors);
+
+        CalendarCsv.Parse("2026-02-16,false,a\n2026-02-16,true,b\n", out errors);
+        Assert.Contains("2026-02-16 appears more than once", errors);
+    }
+
+    [Fact]
+    public void The_repository_holiday_file_is_valid_and_holds_the_2026_spring_festival()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "deploy", "data", "holidays-cn.csv");
+        var days = CalendarCsv.Parse(File.ReadAllText(file), out var errors);
+
+        Assert.Empty(errors);
+        var calendar = new WorkCalendar(days);
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 17)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 28)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2025, 10, 8)));
+    }
+
+    [Fact]
+    public void An_intake_names_every_bad_field()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var checkedIntake = IntakeValidation.Check(
+            new IntakeRequest("Fax", "Request", " ", "", RegionCode: "36", Petitioner: new PetitionerInput(null, "12345"), Representatives: 9,
+                Attachments: [new AttachmentInput("a.jpg", "image/jpeg", -1, null)]),
+            5, errors);
+
+        Assert.Null(checkedIntake);
+        Assert.Equal(["attachments[0].sizeBytes", "categoryCode", "channel", "content", "petitioner.name", "petitioner.phone", "regionCode", "representatives"], errors.Keys.Order());
+    }
+
+    [Fact]
+    public void A_proxy_needs_its_mandate_and_a_suggestion_may_be_anonymous()
+    {
+        var errors = new Dictionary<string, string[]>();
+        IntakeValidation.Check(new IntakeRequest("Proxy", "Request", "medical", "代为反映", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null)), 5, errors);
+        Assert.Equal(["mandateReference"], errors.Keys);
+
+        errors.Clear();
+        var anonymous = IntakeValidation.Check(new IntakeRequest("SuggestionBox", "Suggestion", "sanitation", "建议增设垃圾桶", RegionCode: "360702003201"), 5, errors);
+        Assert.Empty(errors);
+        Assert.Null(anonymous!.PetitionerName);
+    }
+
+    [Fact]
+    public void Numeric_enum_values_are_not_accepted_as_names()
+    {
+        var errors = new Dictionary<string, string[]>();
+        IntakeValidation.Check(new IntakeRequest("3", "1", "medical", "x", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null)), 5, errors);
+
+        Assert.Equal(["channel", "matterType"], errors.Keys.Order());
+    }
+}
