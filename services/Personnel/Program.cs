@@ -17,7 +17,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Personnel API (人员与结对)");
 builder.AddServiceDatabase<PersonnelDbContext>("personneldb");
-builder.AddServiceMessaging<PersonnelDbContext>("personnel");
+builder.AddServiceMessaging<PersonnelDbContext>("personnel", bus =>
+{
+    // Problems on the village notice board (公示) come from the petitions service.
+    bus.AddConsumer<PetitionRegisteredConsumer>();
+    bus.AddConsumer<PetitionClosedConsumer>();
+    bus.AddConsumer<PetitionRevisitedConsumer>();
+    bus.AddConsumer<PetitionReviewConsumer>();
+    bus.AddConsumer<PetitionNotAcceptedConsumer>();
+});
 builder.AddPersonalDataProtection();
 
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));

@@ -28,4 +28,30 @@ public sealed class PersonnelNoticeBoardTests(PlatformFixture platform)
         Assert.Equal("群众来电24小时内回复", boardTeam.GetProperty("commitments")[0].GetProperty("text").GetString());
         Assert.DoesNotContain("13970701234", board.GetRawText());
     }
+
+    [Fact]
+    public async Task Problems_raised_through_petitions_appear_on_the_board_and_are_closed_out_without_who_raised_them()
+    {
+        var petitions = new PetitionsApi(platform);
+        var (_, village, household) = await petitions.AcceptedCaseAsync("roads-irrigation");
+        var town = petitions.Town(village);
+        var closed = (await petitions.RequestCase(household, town, "drinking-water")).GetProperty("id").GetGuid();
+        await petitions.StepAsync(closed, "assign", town, new { kind = "Region", code = village[..9] + "000" });
+        await petitions.StepAsync(closed, "accept", town);
+        await petitions.StepAsync(closed, "answer", town, new { outcome = "Supported", opinion = "已更换供水管道" });
+        await petitions.StepAsync(closed, "revisit", town, new { satisfaction = "Satisfied", handlerAtFault = false });
+        var villageStaff = platform.Token(village, MassWork.ServiceDefaults.Auth.Roles.VillageStaff);
+
+        System.Text.Json.JsonElement board = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            board = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/notice-board/{village}", villageStaff);
+            return board.GetProperty("openProblems").GetInt64() == 1 && board.GetProperty("closedProblems").GetInt64() == 1;
+        }, TimeSpan.FromSeconds(30), "one open and one closed-out problem on the board");
+
+        var problems = board.GetProperty("problems").EnumerateArray().ToList();
+        Assert.Equal(("道路水利", false), (problems[0].GetProperty("category").GetString(), problems[0].GetProperty("closed").GetBoolean()));
+        Assert.Equal(("饮水安全", true, "Supported"), (problems[1].GetProperty("category").GetString(), problems[1].GetProperty("closed").GetBoolean(), problems[1].GetProperty("outcome").GetString()));
+        Assert.DoesNotContain("钟秀兰", board.GetRawText());
+    }
 }

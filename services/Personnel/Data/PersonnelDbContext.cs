@@ -54,6 +54,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
 
     public DbSet<Commitment> Commitments => Set<Commitment>();
 
+    public DbSet<VillageProblem> VillageProblems => Set<VillageProblem>();
+
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
@@ -299,6 +301,16 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             d.Property(x => x.Comment).HasMaxLength(500);
         });
 
+        modelBuilder.Entity<VillageProblem>(p =>
+        {
+            p.HasKey(x => x.CaseId);
+            p.Property(x => x.CaseId).ValueGeneratedNever();
+            p.Property(x => x.CaseNumber).HasMaxLength(40);
+            p.Property(x => x.RegionCode).HasMaxLength(12);
+            p.Property(x => x.Category).HasMaxLength(60);
+            p.Property(x => x.Outcome).HasMaxLength(20);
+            p.HasIndex(x => new { x.RegionCode, x.RaisedAt });
+        });
         modelBuilder.Entity<Commitment>(c =>
         {
             c.HasKey(x => x.Id);

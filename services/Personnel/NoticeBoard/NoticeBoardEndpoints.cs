@@ -14,8 +14,22 @@ public sealed record BoardCommitment(Guid Id, string Text, DateTimeOffset Create
 
 public sealed record BoardTeam(Guid TeamId, string Name, string? Unit, IReadOnlyList<BoardMember> Members, IReadOnlyList<BoardCommitment> Commitments);
 
-/// <summary>公示 for one village: who serves it, how to reach them (masked phones), whom each looks after, and what they promised.</summary>
-public sealed record NoticeBoardResponse(string VillageCode, string VillageName, long Households, long PairedHouseholds, IReadOnlyList<BoardTeam> Teams);
+/// <summary>A problem on the board: open, or closed out (销号) with the outcome. Never who raised it.</summary>
+public sealed record BoardProblem(string CaseNumber, string Category, DateTimeOffset RaisedAt, bool Closed, string? Outcome, DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// 公示 for one village: who serves it, how to reach them (masked phones), whom each looks after,
+/// what they promised, and the problems to solve with their close-out (the latest 100).
+/// </summary>
+public sealed record NoticeBoardResponse(
+    string VillageCode,
+    string VillageName,
+    long Households,
+    long PairedHouseholds,
+    IReadOnlyList<BoardTeam> Teams,
+    long OpenProblems,
+    long ClosedProblems,
+    IReadOnlyList<BoardProblem> Problems);
 
 public sealed record AddCommitmentRequest(string? Text);
 
@@ -26,7 +40,7 @@ public static class NoticeBoardEndpoints
     public static IEndpointRouteBuilder MapNoticeBoardEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/personnel/notice-board/{villageCode}", GetAsync).WithTags("Notice board").WithName("GetNoticeBoard")
-            .WithSummary("Public notice board (公示) data for a village: teams, members with position and masked phone, paired households, commitments");
+            .WithSummary("Public notice board (公示) data for a village: teams, members with position and masked phone, paired households, commitments, problems and their close-out (销号)");
         routes.MapPost("/api/personnel/teams/{id:guid}/commitments", AddCommitmentAsync).WithTags("Notice board").WithName("AddCommitment")
             .WithSummary("Post a service commitment (服务承诺) of a team")
             .RequireAuthorization(p => p.RequireRole(EditorRoles));
@@ -70,13 +84,20 @@ public static class NoticeBoardEndpoints
         var pairedHouseholds = await db.Pairings.Where(p => p.EndedAt == null && p.VillageCode == villageCode)
             .Select(p => p.HouseholdId).Distinct().LongCountAsync(cancellationToken);
 
+        var problems = db.VillageProblems.AsNoTracking().Where(p => p.RegionCode == villageCode);
+        var openProblems = await problems.LongCountAsync(p => !p.Closed, cancellationToken);
+        var closedProblems = await problems.LongCountAsync(p => p.Closed, cancellationToken);
+        var latest = await problems.OrderBy(p => p.Closed).ThenByDescending(p => p.RaisedAt).Take(100)
+            .Select(p => new BoardProblem(p.CaseNumber, p.Category, p.RaisedAt, p.Closed, p.Outcome, p.ClosedAt))
+            .ToListAsync(cancellationToken);
+
         var board = teams.Select(t => new BoardTeam(t.Id, t.Name, t.Unit,
             members.Where(m => m.TeamId == t.Id).OrderBy(m => m.Role).ThenBy(m => m.Name)
                 .Select(m => new BoardMember(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, paired[m.CadreId].Count(),
                     paired[m.CadreId].Select(h => new BoardHousehold(h.HouseholdNumber, h.HeadName, h.Kind.ToString())).ToList()))
                 .ToList(),
             commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, c.CreatedAt)).ToList())).ToList();
-        return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board));
+        return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board, openProblems, closedProblems, latest));
     }
 
     internal static async Task<Results<Created<BoardCommitment>, ValidationProblem, ProblemHttpResult>> AddCommitmentAsync(
