@@ -1,4 +1,5 @@
 using MassWork.Contracts.Petitions.V1;
+using MassWork.Petitions.Api;
 using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -261,16 +262,14 @@ public static class CaseStepEndpoints
 
     private static ValidationProblem? ParseEnum<T>(string? value, string field, out T parsed)
         where T : struct, Enum =>
-        Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
-            ? null
-            : Problems.Invalid(field, $"One of {string.Join(", ", Enum.GetNames<T>())}.");
+        EnumNames.TryParse(value, out parsed) ? null : Problems.Invalid(field, EnumNames.OneOf<T>());
 
     private sealed record HolderLookup(Holder? Value, string? DepartmentRegion, (string Field, string Message)? Error, ProblemHttpResult? Problem);
 
     private static async Task<HolderLookup> HolderAsync(AssignRequest request, Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
     {
         var code = request.Code?.Trim();
-        if (!Enum.TryParse<HolderKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        if (!EnumNames.TryParse<HolderKind>(request.Kind, out var kind))
         {
             return new HolderLookup(null, null, ("kind", "Region (a town or village office) or Department."), null);
         }

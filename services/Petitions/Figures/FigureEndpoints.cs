@@ -1,3 +1,4 @@
+using MassWork.Petitions.Api;
 using MassWork.Petitions.Cases;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -66,9 +67,9 @@ public static class FigureEndpoints
         CaseStatus? parsedStatus = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<CaseStatus>(status, true, out var s) || int.TryParse(status, out _))
+            if (!EnumNames.TryParse<CaseStatus>(status, out var s))
             {
-                return Problems.Invalid("status", $"One of {string.Join(", ", Enum.GetNames<CaseStatus>())}.");
+                return Problems.Invalid("status", EnumNames.OneOf<CaseStatus>());
             }
 
             parsedStatus = s;
@@ -77,9 +78,9 @@ public static class FigureEndpoints
         MatterType? parsedType = null;
         if (matterType is not null)
         {
-            if (!Enum.TryParse<MatterType>(matterType, true, out var t) || int.TryParse(matterType, out _))
+            if (!EnumNames.TryParse<MatterType>(matterType, out var t))
             {
-                return Problems.Invalid("matterType", $"One of {string.Join(", ", Enum.GetNames<MatterType>())}.");
+                return Problems.Invalid("matterType", EnumNames.OneOf<MatterType>());
             }
 
             parsedType = t;

@@ -1,3 +1,4 @@
+using MassWork.Petitions.Api;
 using MassWork.Petitions.Cases;
 using MassWork.ServiceDefaults.Security;
 
@@ -121,12 +122,12 @@ public static class IntakeValidation
     private static T? ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors)
         where T : struct, Enum
     {
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (EnumNames.TryParse<T>(value, out var parsed))
         {
             return parsed;
         }
 
-        errors[field] = [$"One of {string.Join(", ", Enum.GetNames<T>())}."];
+        errors[field] = [EnumNames.OneOf<T>()];
         return null;
     }
 }
