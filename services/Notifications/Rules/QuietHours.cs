@@ -1,0 +1,39 @@
+namespace MassWork.Notifications.Rules;
+
+/// <summary>
+/// Hours in Asia/Shanghai when non-urgent messages wait (default 21:00–08:00). A window whose start
+/// is after its end runs across midnight.
+/// </summary>
+public sealed record QuietHours(TimeOnly Start, TimeOnly End)
+{
+    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static QuietHours Default { get; } = new(new TimeOnly(21, 0), new TimeOnly(8, 0));
+
+    public bool IsEmpty => Start == End;
+
+    public bool Contains(DateTimeOffset instant)
+    {
+        if (IsEmpty)
+        {
+            return false;
+        }
+
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Shanghai).DateTime);
+        return Start < End ? local >= Start && local < End : local >= Start || local < End;
+    }
+
+    /// <summary>The instant itself when it is outside the window, otherwise the window's end.</summary>
+    public DateTimeOffset NextAllowed(DateTimeOffset instant)
+    {
+        if (!Contains(instant))
+        {
+            return instant;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, Shanghai);
+        var endToday = local.Date + End.ToTimeSpan();
+        var end = endToday > local.DateTime ? endToday : endToday.AddDays(1);
+        return new DateTimeOffset(end, Shanghai.GetUtcOffset(end)).ToUniversalTime();
+    }
+}
