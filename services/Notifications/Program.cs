@@ -1,7 +1,14 @@
+using MassWork.Notifications.Api;
+using MassWork.Notifications.Broadcasts;
 using MassWork.Notifications.Data;
-using MassWork.Notifications.Notices;
+using MassWork.Notifications.Dispatch;
+using MassWork.Notifications.Events;
+using MassWork.Notifications.Messages;
+using MassWork.Notifications.Providers;
+using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +18,40 @@ builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
 builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
 {
     bus.AddConsumer<HouseholdRegisteredConsumer>();
+    bus.AddConsumer<HouseholdUpdatedConsumer>();
     bus.AddConsumer<HouseholdsImportedConsumer>();
+    bus.AddConsumer<CadreRegisteredConsumer>();
+    bus.AddConsumer<PairingStartedConsumer>();
+    bus.AddConsumer<LeaveRequestedConsumer>();
+    bus.AddConsumer<LeaveDecidedConsumer>();
+    bus.AddConsumer<PetitionRegisteredConsumer>();
+    bus.AddConsumer<PetitionAcceptedConsumer>();
+    bus.AddConsumer<PetitionNotAcceptedConsumer>();
+    bus.AddConsumer<PetitionProgressConsumer>();
+    bus.AddConsumer<PetitionAnsweredConsumer>();
+    bus.AddConsumer<PetitionClosedConsumer>();
+    bus.AddConsumer<PetitionOwnershipConsumer>();
+    bus.AddConsumer<PetitionDeadlineApproachingConsumer>();
+    bus.AddConsumer<PetitionDeadlineMissedConsumer>();
 });
+builder.AddPersonalDataProtection();
+
+// Tests move the clock to check quiet hours; everywhere else it is the system clock.
+if (builder.Configuration.GetValue<bool>("Clock:Settable"))
+{
+    var clock = new SettableClock();
+    builder.Services.AddSingleton(clock);
+    builder.Services.AddSingleton<TimeProvider>(clock);
+}
+
+builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection(SmsOptions.Section));
+builder.Services.AddHttpClient("sms");
+builder.Services.AddSingleton<ProviderSet>();
+builder.Services.AddSingleton<TemplateCatalog>();
+builder.Services.AddScoped<MessageWriter>();
+builder.Services.AddHostedService<TemplateSeeder>();
+builder.Services.AddHostedService<Dispatcher>();
+builder.Services.AddHostedService<BroadcastFanOut>();
 
 var app = builder.Build();
 
@@ -20,6 +59,13 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 
-app.MapNoticeEndpoints();
+app.MapTemplateEndpoints();
+app.MapMessageEndpoints();
+app.MapBroadcastEndpoints();
+app.MapProviderCallbackEndpoints();
+if (app.Services.GetService<SettableClock>() is not null)
+{
+    SettableClock.Map(app);
+}
 
 app.Run();

@@ -1,0 +1,195 @@
+using MassWork.Notifications.Data;
+using MassWork.Notifications.Messages;
+using MassWork.Notifications.Templates;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Notifications.Broadcasts;
+
+public sealed record BroadcastRequest(string? RegionPrefix, IReadOnlyList<string>? Tags, string? Audience, string? TemplateCode, Dictionary<string, string>? Values);
+
+public sealed record BroadcastPreview(string Text, int SegmentsPerMessage, long Recipients, long OptedOut, long Messages, long TotalSegments);
+
+public sealed record BroadcastView(
+    Guid Id, string RegionPrefix, IReadOnlyList<string> Tags, BroadcastAudience Audience, string TemplateCode, string Text, int Segments,
+    BroadcastStatus Status, long Recipients, IReadOnlyDictionary<string, long> Messages, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Policy broadcasts to a region and optional household tags, to heads of household or every
+/// member with a phone: preview the count and cost, send (fanned out in chunks), pause, resume,
+/// cancel.
+/// </summary>
+public static class BroadcastEndpoints
+{
+    private static readonly string[] SenderRoles = [Roles.TownStaff, Roles.Leader, Roles.Operator];
+
+    public static IEndpointRouteBuilder MapBroadcastEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/notifications/broadcasts").WithTags("Broadcasts").RequireAuthorization(p => p.RequireRole(SenderRoles));
+        group.MapPost("/preview", PreviewAsync).WithName("PreviewBroadcast").WithSummary("Recipients, opted-out numbers left out, and the segment cost, before sending");
+        group.MapPost("/", CreateAsync).WithName("CreateBroadcast").WithSummary("Send a broadcast: messages are written in chunks and sent in batches")
+            .WithIdempotency<NotificationsDbContext>();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetBroadcast").WithSummary("Where a broadcast stands: messages by status");
+        group.MapPost("/{id:guid}/pause", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Paused, ct))
+            .WithName("PauseBroadcast");
+        group.MapPost("/{id:guid}/resume", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Sending, ct))
+            .WithName("ResumeBroadcast");
+        group.MapPost("/{id:guid}/cancel", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Cancelled, ct))
+            .WithName("CancelBroadcast").WithSummary("Stop for good: messages not yet handed to a provider are suppressed");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<BroadcastPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, CancellationToken cancellationToken)
+    {
+        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (forbidden is not null)
+        {
+            return forbidden;
+        }
+
+        var (prefix, tags, heads, sms) = checkedRequest!.Value;
+        var counts = await db.Database.SqlQuery<PreviewCounts>($"""
+            SELECT count(DISTINCT r.phone_hash) AS "Numbers", count(DISTINCT r.phone_hash) FILTER (WHERE o.phone_hash IS NOT NULL) AS "OptedOut"
+            FROM recipients r LEFT JOIN opt_outs o ON o.phone_hash = r.phone_hash
+            WHERE r.village_code LIKE {prefix + "%"} AND (cardinality({tags}) = 0 OR r.tags && {tags}) AND (NOT {heads} OR r.is_head)
+            """).SingleAsync(cancellationToken);
+        var messages = counts.Numbers - counts.OptedOut;
+        return TypedResults.Ok(new BroadcastPreview(TemplateText.Signed(sms.Template.Signature, sms.Text), sms.Segments, counts.Numbers, counts.OptedOut, messages, messages * sms.Segments));
+    }
+
+    internal static async Task<Results<Created<BroadcastView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (forbidden is not null)
+        {
+            return forbidden;
+        }
+
+        var (prefix, tags, heads, sms) = checkedRequest!.Value;
+        var now = time.GetUtcNow();
+        var broadcast = new Broadcast
+        {
+            Id = Guid.CreateVersion7(now), RegionPrefix = prefix, Tags = tags, Audience = heads ? BroadcastAudience.Heads : BroadcastAudience.AllMembers,
+            TemplateCode = sms.Template.Code, Params = request.Values ?? [], Signature = sms.Template.Signature, Text = sms.Text, Segments = sms.Segments,
+            Status = BroadcastStatus.Preparing, CreatedBy = caller.UserId, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Broadcasts.Add(broadcast);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/notifications/broadcasts/{broadcast.Id}", View(broadcast, new Dictionary<string, long>()));
+    }
+
+    internal static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> GetAsync(Guid id, Caller caller, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        var broadcast = await db.Broadcasts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (broadcast is null)
+        {
+            return Problems.NotFound($"Broadcast {id}");
+        }
+
+        var counts = await db.Messages.Where(m => m.BroadcastId == id).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        return TypedResults.Ok(View(broadcast, counts.ToDictionary(c => c.Key.ToString(), c => c.Count)));
+    }
+
+    internal static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, BroadcastStatus to, CancellationToken cancellationToken)
+    {
+        var broadcast = await db.Broadcasts.SingleOrDefaultAsync(b => b.Id == id && b.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (broadcast is null)
+        {
+            return Problems.NotFound($"Broadcast {id}");
+        }
+
+        var allowed = to switch
+        {
+            BroadcastStatus.Paused => broadcast.Status is BroadcastStatus.Sending or BroadcastStatus.Preparing,
+            BroadcastStatus.Sending => broadcast.Status == BroadcastStatus.Paused,
+            _ => broadcast.Status is BroadcastStatus.Sending or BroadcastStatus.Paused or BroadcastStatus.Preparing,
+        };
+        if (!allowed)
+        {
+            return Problems.Conflict("Not allowed now", $"A {broadcast.Status} broadcast cannot become {to}.");
+        }
+
+        // A broadcast paused while its messages were still being written resumes by writing the rest.
+        broadcast.Status = to == BroadcastStatus.Sending && broadcast.Recipients == 0 ? BroadcastStatus.Preparing : to;
+        broadcast.UpdatedAt = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (to == BroadcastStatus.Cancelled)
+        {
+            await db.Messages.Where(m => m.BroadcastId == id && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Deferred))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Suppressed).SetProperty(m => m.StatusReason, "BroadcastCancelled"), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(id, caller, db, cancellationToken);
+    }
+
+    private sealed record PreviewCounts(long Numbers, long OptedOut);
+
+    private static async Task<((string Prefix, string[] Tags, bool Heads, RenderedSms Sms)? Value, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> CheckAsync(
+        BroadcastRequest request, Caller caller, TemplateCatalog templates, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var prefix = request.RegionPrefix?.Trim();
+        if (!RegionPrefixes.IsValid(prefix))
+        {
+            errors["regionPrefix"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits."];
+        }
+
+        var tags = request.Tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToArray() ?? [];
+        if (tags.Length > 20 || tags.Any(t => t.Length > 20))
+        {
+            errors["tags"] = ["At most 20 tags of at most 20 characters."];
+        }
+
+        var heads = request.Audience is null or "Heads";
+        if (request.Audience is not (null or "Heads" or "AllMembers"))
+        {
+            errors["audience"] = ["Heads (户主) or AllMembers (every member with a phone)."];
+        }
+
+        RenderedSms? sms = null;
+        var template = request.TemplateCode is null ? null : await templates.FindAsync(request.TemplateCode, cancellationToken);
+        if (template is null || template.Kind != TemplateKind.Broadcast)
+        {
+            errors["templateCode"] = ["A broadcast template (kind Broadcast), e.g. policy-broadcast."];
+        }
+        else
+        {
+            var (rendered, error) = await templates.RenderAsync(template.Code, request.Values ?? [], cancellationToken);
+            if (rendered is null)
+            {
+                errors["values"] = [error!];
+            }
+
+            sms = rendered;
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, Problems.Invalid(errors, "The broadcast is not valid"), null);
+        }
+
+        return caller.Covers(prefix!)
+            ? ((prefix!, tags, heads, sms!), null, null)
+            : (null, null, Problems.OutsideRegion("regionPrefix", prefix!, caller.RegionPrefix));
+    }
+
+    private static BroadcastView View(Broadcast b, IReadOnlyDictionary<string, long> messages) => new(
+        b.Id, b.RegionPrefix, b.Tags, b.Audience, b.TemplateCode, TemplateText.Signed(b.Signature, b.Text), b.Segments, b.Status, b.Recipients, messages,
+        TimeZoneInfo.ConvertTime(b.CreatedAt, Rules.QuietHours.Shanghai));
+}

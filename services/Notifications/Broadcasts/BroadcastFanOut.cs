@@ -1,0 +1,95 @@
+using MassWork.Notifications.Data;
+using MassWork.Notifications.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Notifications.Broadcasts;
+
+/// <summary>
+/// Writes a broadcast's messages from the recipients in chunks of set-based INSERT … SELECT (one
+/// message per number: a number shared by two members gets one), then lets the dispatcher send
+/// them; marks broadcasts complete when nothing of theirs is left to send.
+/// </summary>
+public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider time, ILogger<BroadcastFanOut> logger) : BackgroundService
+{
+    private const int ChunkSize = 50_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Broadcast fan-out failed; trying again shortly");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var preparing = await db.Broadcasts.Where(b => b.Status == BroadcastStatus.Preparing).OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+        foreach (var id in preparing)
+        {
+            await FanOutAsync(db, id, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE broadcasts b SET status = 'Completed', updated_at = {time.GetUtcNow()}
+            WHERE b.status = 'Sending'
+              AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.broadcast_id = b.id AND m.status IN ('Queued', 'Deferred', 'Sending', 'InDoubt'))
+            """, cancellationToken);
+    }
+
+    private async Task FanOutAsync(NotificationsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var after = Guid.Empty;
+        while (true)
+        {
+            var broadcast = await db.Broadcasts.AsNoTracking().SingleAsync(b => b.Id == id, cancellationToken);
+            if (broadcast.Status != BroadcastStatus.Preparing)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow();
+            var heads = broadcast.Audience == BroadcastAudience.Heads;
+            var last = await db.Database.SqlQuery<Guid?>($"""
+                WITH chunk AS (
+                    SELECT member_id, household_id, village_code, phone_cipher, phone_hash, phone_masked FROM recipients
+                    WHERE village_code LIKE {broadcast.RegionPrefix + "%"} AND (cardinality({broadcast.Tags}) = 0 OR tags && {broadcast.Tags})
+                      AND (NOT {heads} OR is_head) AND member_id > {after}
+                    ORDER BY member_id LIMIT {ChunkSize}),
+                written AS (
+                    INSERT INTO messages (id, idempotency_key, template_code, params, signature, text, segments, content_hash, broadcast, urgent,
+                                          phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at)
+                    SELECT gen_random_uuid(), 'broadcast:' || {id} || ':' || encode(c.phone_hash, 'hex'), {broadcast.TemplateCode}, {Json(broadcast.Params)}::jsonb,
+                           {broadcast.Signature}, {broadcast.Text}, {broadcast.Segments}, {ContentHash(broadcast)}, true, false,
+                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, {id}, 'Queued', {now}, 0, {now}
+                    FROM chunk c
+                    ON CONFLICT (idempotency_key) DO NOTHING)
+                SELECT max(member_id) AS "Value" FROM chunk
+                """).SingleAsync(cancellationToken);
+            if (last is null)
+            {
+                var count = await db.Messages.LongCountAsync(m => m.BroadcastId == id, cancellationToken);
+                await db.Broadcasts.Where(b => b.Id == id && b.Status == BroadcastStatus.Preparing).ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.Status, BroadcastStatus.Sending).SetProperty(b => b.Recipients, count).SetProperty(b => b.UpdatedAt, now), cancellationToken);
+                logger.LogInformation("Broadcast {Id}: {Count} messages queued", id, count);
+                return;
+            }
+
+            after = last.Value;
+        }
+    }
+
+    private static string Json(Dictionary<string, string> values) => System.Text.Json.JsonSerializer.Serialize(values, System.Text.Json.JsonSerializerOptions.Web);
+
+    private static byte[] ContentHash(Broadcast b) => MessageWriter.ContentHash(b.Signature, b.Text);
+}

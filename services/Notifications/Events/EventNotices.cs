@@ -1,0 +1,122 @@
+using MassWork.Contracts.Personnel.V1;
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Notifications.Messages;
+using MassWork.Notifications.Templates;
+
+namespace MassWork.Notifications.Events;
+
+/// <summary>
+/// Which notices each event produces, to whom, with which template and values — the one place to
+/// extend when a new event should reach someone. Each notice's key is derived from the event, so a
+/// redelivered event writes nothing new.
+/// </summary>
+public static class EventNotices
+{
+    public static IEnumerable<MessageRequest> Welcome(Guid householdId, string number, string village, IReadOnlyList<HouseholdMemberContact> members)
+    {
+        var head = members.FirstOrDefault(m => m.IsHead && m.Phone is not null) ?? members.FirstOrDefault(m => m.Phone is not null);
+        if (head is not null)
+        {
+            var headName = members.FirstOrDefault(m => m.IsHead)?.Name ?? head.Name;
+            yield return new MessageRequest(DefaultTemplates.HouseholdWelcome, new Dictionary<string, string> { ["head"] = headName, ["number"] = number },
+                head.Phone!, village, $"welcome:{householdId}", householdId);
+        }
+    }
+
+    /// <summary>联系卡: every member with a phone, family working away included, learns who their cadre is.</summary>
+    public static IEnumerable<MessageRequest> ContactCard(PairingStarted e) =>
+        e.CadrePhone is null
+            ? []
+            : e.HouseholdMembers.Where(m => m.Phone is not null).Select(m => new MessageRequest(DefaultTemplates.ContactCard,
+                new Dictionary<string, string> { ["head"] = e.HeadName, ["unit"] = e.CadreUnit ?? "", ["cadre"] = e.CadreName, ["phone"] = e.CadrePhone },
+                m.Phone!, e.VillageCode, $"contact-card:{e.PairingId}:{m.MemberId}", e.HouseholdId));
+
+    public static IEnumerable<MessageRequest> LeaveRequested(LeaveRequested e, string regionCode) =>
+        e.ApproverPhone is null
+            ? []
+            : [new MessageRequest(DefaultTemplates.LeaveRequested, LeaveValues(e.CadreName, e.FirstDay, e.LastDay, e.Days, e.Reason),
+                e.ApproverPhone, regionCode, $"leave-requested:{e.LeaveId}:{e.ApproverCadreId}")];
+
+    /// <summary>A decided step tells the next approver, or the requester once the leave is approved or rejected.</summary>
+    public static IEnumerable<MessageRequest> LeaveDecided(LeaveDecided e, string regionCode)
+    {
+        if (e.Status == "Pending" && e.NextApproverPhone is not null)
+        {
+            yield return new MessageRequest(DefaultTemplates.LeaveNextStep, new Dictionary<string, string> { ["cadre"] = e.CadreName },
+                e.NextApproverPhone, regionCode, $"leave-requested:{e.LeaveId}:{e.NextApproverCadreId}");
+        }
+        else if (e.Status != "Pending" && e.CadrePhone is not null)
+        {
+            yield return new MessageRequest(DefaultTemplates.LeaveDecided, new Dictionary<string, string> { ["result"] = e.Status == "Approved" ? "已批准" : "未获批准" },
+                e.CadrePhone, regionCode, $"leave-decided:{e.LeaveId}");
+        }
+    }
+
+    public static IEnumerable<MessageRequest> PetitionRegistered(PetitionRegistered e) =>
+        e.NotAcceptedReason is { } reason
+            ? ToPetitioner(e.Case, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = reason }, "registered")
+            : ToPetitioner(e.Case, DefaultTemplates.PetitionRegistered, new() { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName }, "registered");
+
+    public static IEnumerable<MessageRequest> PetitionAccepted(PetitionAccepted e) =>
+        ToPetitioner(e.Case, DefaultTemplates.PetitionAccepted, new() { ["number"] = e.Case.CaseNumber, ["due"] = e.ResolveDue is { } d ? Day(d) : "规定时限" }, "accepted");
+
+    public static IEnumerable<MessageRequest> PetitionNotAccepted(PetitionNotAccepted e) =>
+        ToPetitioner(e.Case, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = e.Reason }, "not-accepted");
+
+    public static IEnumerable<MessageRequest> PetitionProgress(PetitionProgressCalledBack e) =>
+        ToPetitioner(e.Case, DefaultTemplates.PetitionProgress, new() { ["number"] = e.Case.CaseNumber, ["note"] = e.Note }, $"progress:{e.At.UtcTicks}");
+
+    public static IEnumerable<MessageRequest> PetitionAnswered(PetitionAnswered e) =>
+        ToPetitioner(e.Case, DefaultTemplates.PetitionAnswered, new() { ["number"] = e.Case.CaseNumber, ["outcome"] = OutcomeText(e.Outcome) }, $"answered:{e.At.UtcTicks}");
+
+    public static IEnumerable<MessageRequest> PetitionClosed(PetitionClosed e) =>
+        ToPetitioner(e.Case, DefaultTemplates.PetitionClosed, new() { ["number"] = e.Case.CaseNumber }, $"closed:{e.At.UtcTicks}");
+
+    public static IEnumerable<MessageRequest> OwnerAssigned(PetitionOwnershipSet e, string ownerPhone) =>
+        [new MessageRequest(DefaultTemplates.CaseAssigned,
+            new Dictionary<string, string> { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName, ["due"] = e.ResolutionDeadline.ToString("yyyy年M月d日") },
+            ownerPhone, e.Case.RegionCode, $"owner-assigned:{e.Case.CaseId}:{e.HandlerUserId}")];
+
+    public static IEnumerable<MessageRequest> OwnerDeadline(PetitionCaseRef c, string kind, DateTimeOffset due, bool missed, string ownerPhone) =>
+        [new MessageRequest(missed ? DefaultTemplates.CaseDeadlineMissed : DefaultTemplates.CaseDeadlineApproaching,
+            new Dictionary<string, string> { ["number"] = c.CaseNumber, ["kind"] = DeadlineText(kind), ["due"] = Time(due) },
+            ownerPhone, c.RegionCode, $"deadline:{c.CaseId}:{kind}:{due.UtcTicks}:{(missed ? "missed" : "approaching")}")];
+
+    private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string template, Dictionary<string, string> values, string step) =>
+        c.Petitioner?.Phone is { } phone
+            ? [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)]
+            : [];
+
+    private static Dictionary<string, string> LeaveValues(string cadre, DateOnly first, DateOnly last, int days, string reason) => new()
+    {
+        ["cadre"] = cadre, ["first"] = Day(first), ["last"] = Day(last), ["days"] = days.ToString(), ["reason"] = reason.Length > 30 ? reason[..30] + "…" : reason,
+    };
+
+    private static string OutcomeText(string outcome) => outcome switch
+    {
+        "Supported" => "支持",
+        "Explained" => "解释说明",
+        "NotSupported" => "不予支持",
+        _ => outcome,
+    };
+
+    private static string DeadlineText(string kind) => kind switch
+    {
+        "Route" => "转送交办",
+        "Accept" => "受理告知",
+        "ProgressCallBack" => "进展回告",
+        "Resolve" => "办结",
+        "Revisit" => "回访",
+        "ReviewAnswer" => "复查复核答复",
+        "Sign" => "签收",
+        "WorkOrderResult" => "工单办理",
+        _ => kind,
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy年M月d日");
+
+    /// <summary>A day limit ends at midnight after its last day: name that last day.</summary>
+    private static string Day(DateTimeOffset due) => TimeZoneInfo.ConvertTime(due.AddTicks(-1), Rules.QuietHours.Shanghai).ToString("yyyy年M月d日");
+
+    private static string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Rules.QuietHours.Shanghai).ToString("yyyy年M月d日 HH:mm");
+}

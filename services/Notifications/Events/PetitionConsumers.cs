@@ -1,0 +1,102 @@
+using MassTransit;
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Notifications.Data;
+using MassWork.Notifications.Messages;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Notifications.Events;
+
+public sealed class PetitionRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
+    : IdempotentConsumer<PetitionRegistered, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionRegistered m, ConsumeContext<PetitionRegistered> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionRegistered(m)], context.CancellationToken);
+}
+
+public sealed class PetitionAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionAcceptedConsumer> logger)
+    : IdempotentConsumer<PetitionAccepted, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionAccepted m, ConsumeContext<PetitionAccepted> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionAccepted(m)], context.CancellationToken);
+}
+
+public sealed class PetitionNotAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionNotAcceptedConsumer> logger)
+    : IdempotentConsumer<PetitionNotAccepted, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionNotAccepted m, ConsumeContext<PetitionNotAccepted> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionNotAccepted(m)], context.CancellationToken);
+}
+
+public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionProgressConsumer> logger)
+    : IdempotentConsumer<PetitionProgressCalledBack, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionProgressCalledBack m, ConsumeContext<PetitionProgressCalledBack> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionProgress(m)], context.CancellationToken);
+}
+
+public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
+    : IdempotentConsumer<PetitionAnswered, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionAnswered m, ConsumeContext<PetitionAnswered> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionAnswered(m)], context.CancellationToken);
+}
+
+public sealed class PetitionClosedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionClosedConsumer> logger)
+    : IdempotentConsumer<PetitionClosed, NotificationsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(PetitionClosed m, ConsumeContext<PetitionClosed> context) =>
+        writer.WriteAsync([.. EventNotices.PetitionClosed(m)], context.CancellationToken);
+}
+
+/// <summary>A handler named in the 五定 is told of the case, when their login belongs to a registered cadre with a phone.</summary>
+public sealed class PetitionOwnershipConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionOwnershipConsumer> logger)
+    : IdempotentConsumer<PetitionOwnershipSet, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(PetitionOwnershipSet m, ConsumeContext<PetitionOwnershipSet> context)
+    {
+        if (await OwnerPhone.OfAsync(Db, protector, m.HandlerUserId, context.CancellationToken) is { } phone)
+        {
+            await writer.WriteAsync([.. EventNotices.OwnerAssigned(m, phone)], context.CancellationToken);
+        }
+    }
+}
+
+public sealed class PetitionDeadlineApproachingConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionDeadlineApproachingConsumer> logger)
+    : IdempotentConsumer<PetitionDeadlineApproaching, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(PetitionDeadlineApproaching m, ConsumeContext<PetitionDeadlineApproaching> context)
+    {
+        if (await OwnerPhone.OfAsync(Db, protector, m.Case.OwnerUserId, context.CancellationToken) is { } phone)
+        {
+            await writer.WriteAsync([.. EventNotices.OwnerDeadline(m.Case, m.Kind, m.DueAt, missed: false, phone)], context.CancellationToken);
+        }
+    }
+}
+
+public sealed class PetitionDeadlineMissedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionDeadlineMissedConsumer> logger)
+    : IdempotentConsumer<PetitionDeadlineMissed, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(PetitionDeadlineMissed m, ConsumeContext<PetitionDeadlineMissed> context)
+    {
+        if (await OwnerPhone.OfAsync(Db, protector, m.Case.OwnerUserId, context.CancellationToken) is { } phone)
+        {
+            await writer.WriteAsync([.. EventNotices.OwnerDeadline(m.Case, m.Kind, m.DueAt, missed: true, phone)], context.CancellationToken);
+        }
+    }
+}
+
+internal static class OwnerPhone
+{
+    public static async Task<string?> OfAsync(NotificationsDbContext db, PersonalDataProtector protector, string? userId, CancellationToken cancellationToken)
+    {
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var cipher = await db.CadreContacts.Where(c => c.UserId == userId && c.PhoneCipher != null).Select(c => c.PhoneCipher).FirstOrDefaultAsync(cancellationToken);
+        return cipher is null ? null : protector.Decrypt(cipher);
+    }
+}

@@ -1,0 +1,131 @@
+using MassWork.Notifications.Data;
+using MassWork.Notifications.Rules;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Notifications.Messages;
+
+/// <summary>A message as staff see it: masked number, status, times in Asia/Shanghai.</summary>
+public sealed record MessageView(
+    Guid Id, string TemplateCode, string Text, int Segments, string Phone, Guid? HouseholdId, string RegionCode, Guid? BroadcastId,
+    MessageStatus Status, string? StatusReason, int Attempts, string? Provider, string? LastError,
+    DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? FailedAt)
+{
+    public static MessageView Of(SmsMessage m) => new(
+        m.Id, m.TemplateCode, $"【{m.Signature}】{m.Text}", m.Segments, m.PhoneMasked, m.HouseholdId, m.RegionCode, m.BroadcastId, m.Status, m.StatusReason,
+        m.Attempts, m.Provider, m.LastError, Local(m.CreatedAt), m.Status is MessageStatus.Queued or MessageStatus.Deferred ? Local(m.NextAttemptAt) : null,
+        Local(m.SentAt), Local(m.DeliveredAt), Local(m.FailedAt));
+
+    private static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, QuietHours.Shanghai);
+
+    private static DateTimeOffset? Local(DateTimeOffset? t) => t is { } v ? Local(v) : null;
+}
+
+public sealed record MessagePage(long Total, int Page, int PageSize, IReadOnlyList<MessageView> Messages);
+
+public static class MessageEndpoints
+{
+    public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/notifications").WithTags("Messages");
+        group.MapGet("/messages", ListAsync).WithName("ListMessages")
+            .WithSummary("Message history in your region: per household (householdId) or per number (phone, matched exactly, shown masked), by status");
+        group.MapGet("/messages/{id:guid}", GetAsync).WithName("GetMessage");
+        group.MapGet("/dead-letters", DeadLettersAsync).WithName("ListDeadLetters").WithSummary("Messages that failed for good, newest first, for an operator to look at and retry")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+        group.MapPost("/messages/{id:guid}/retry", RetryAsync).WithName("RetryMessage").WithSummary("Queue a failed message again, from the first provider")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<MessagePage>, ValidationProblem>> ListAsync(
+        Caller caller, NotificationsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken,
+        Guid? householdId = null, string? phone = null, string? status = null, Guid? broadcastId = null, int page = 1, int pageSize = 50)
+    {
+        if (Problems.Paging(page, pageSize) is { } paging)
+        {
+            return paging;
+        }
+
+        var query = db.Messages.AsNoTracking().Where(m => m.RegionCode.StartsWith(caller.RegionPrefix));
+        if (householdId is { } id)
+        {
+            query = query.Where(m => m.HouseholdId == id);
+        }
+
+        if (phone is not null)
+        {
+            var normalized = PhoneNumber.Normalize(phone);
+            if (PhoneNumber.Validate(normalized) is { } problem)
+            {
+                return Problems.Invalid("phone", problem);
+            }
+
+            var hash = protector.Hash(normalized);
+            query = query.Where(m => m.PhoneHash == hash);
+        }
+
+        if (status is not null)
+        {
+            if (!Enum.TryParse<MessageStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return Problems.Invalid("status", $"One of {string.Join(", ", Enum.GetNames<MessageStatus>())}.");
+            }
+
+            query = query.Where(m => m.Status == parsed);
+        }
+
+        if (broadcastId is { } b)
+        {
+            query = query.Where(m => m.BroadcastId == b);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new MessagePage(total, page, pageSize, rows.Select(MessageView.Of).ToList()));
+    }
+
+    internal static async Task<Results<Ok<MessageView>, ProblemHttpResult>> GetAsync(Guid id, Caller caller, NotificationsDbContext db, CancellationToken cancellationToken) =>
+        await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken) is { } m
+            ? TypedResults.Ok(MessageView.Of(m))
+            : Problems.NotFound($"Message {id}");
+
+    internal static async Task<Results<Ok<MessagePage>, ValidationProblem>> DeadLettersAsync(
+        Caller caller, NotificationsDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+    {
+        if (Problems.Paging(page, pageSize) is { } paging)
+        {
+            return paging;
+        }
+
+        var query = db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Failed && m.RegionCode.StartsWith(caller.RegionPrefix));
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.FailedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new MessagePage(total, page, pageSize, rows.Select(MessageView.Of).ToList()));
+    }
+
+    internal static async Task<Results<Ok<MessageView>, ProblemHttpResult>> RetryAsync(Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var message = await db.Messages.SingleOrDefaultAsync(m => m.Id == id && m.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken);
+        if (message is null)
+        {
+            return Problems.NotFound($"Message {id}");
+        }
+
+        if (message.Status != MessageStatus.Failed)
+        {
+            return Problems.Conflict("Not a dead letter", $"The message is {message.Status}; only failed messages are retried.");
+        }
+
+        message.Status = MessageStatus.Queued;
+        message.Attempts = 0;
+        message.NextAttemptAt = time.GetUtcNow();
+        message.FailedAt = null;
+        message.SentAt = null;
+        message.StatusReason = $"retried by {caller.UserId}";
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MessageView.Of(message));
+    }
+}
