@@ -24,7 +24,18 @@ var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.c
     .WithEnvironment("Calendar__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "holidays-cn.csv"))
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
 var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");
-var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj");
+var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj")
+    .WithEnvironment("Clock__Settable", builder.Configuration["Notifications:SettableClock"] ?? "false")
+    .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02");
+
+// SMS goes to the simulator (Aliyun's request shape, receipts, replies) unless Sms:UseSimulator=false,
+// in which case the notifications service takes its providers from its own Sms__Providers__… settings.
+if (builder.Configuration["Sms:UseSimulator"] != "false")
+{
+    var simulator = builder.AddProject("smssim", "services/SmsSimulator/MassWork.SmsSimulator.csproj",
+        port: int.TryParse(builder.Configuration["Sms:SimulatorPort"], out var simulatorPort) ? simulatorPort : null);
+    SmsSimulatorSettings.Connect(notifications, simulator);
+}
 
 var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", port: builder.GatewayPort);
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })

@@ -12,7 +12,7 @@ namespace MassWork.IntegrationTests;
 public sealed class HouseholdChainTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Registered_household_gets_a_pending_notice_within_seconds()
+    public async Task Registered_household_gets_its_welcome_SMS_within_seconds()
     {
         var token = platform.Token();
         var number = Households.NewNumber();
@@ -31,7 +31,7 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
 
         var notices = await WaitForNoticesAsync(id, token, TimeSpan.FromSeconds(15));
         var notice = Assert.Single(notices.EnumerateArray());
-        Assert.Equal("Pending", notice.GetProperty("status").GetString());
+        Assert.Equal(("household-welcome", "138****8000"), (notice.GetProperty("templateCode").GetString(), notice.GetProperty("phone").GetString()));
         Assert.Contains(number, notice.GetProperty("text").GetString());
     }
 
@@ -101,7 +101,7 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
     }
 
     private Task<long> NoticeCountAsync(Guid householdId) =>
-        platform.CountAsync("notificationsdb", "SELECT count(*) FROM notices WHERE household_id = @id", ("id", householdId));
+        platform.CountAsync("notificationsdb", "SELECT count(*) FROM messages WHERE household_id = @id", ("id", householdId));
 
     private async Task<JsonElement> WaitForNoticesAsync(Guid householdId, string token, TimeSpan timeout)
     {
@@ -109,9 +109,9 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
         await Eventually.HoldsAsync(async () =>
         {
             using var response = await platform.Gateway.SendAsync(
-                platform.Request(HttpMethod.Get, $"/api/notifications/notices?householdId={householdId}", token));
+                platform.Request(HttpMethod.Get, $"/api/notifications/messages?householdId={householdId}", token));
             response.EnsureSuccessStatusCode();
-            notices = await response.Content.ReadFromJsonAsync<JsonElement>();
+            notices = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages");
             return notices.GetArrayLength() > 0;
         }, timeout, $"a notice for household {householdId}");
         return notices;

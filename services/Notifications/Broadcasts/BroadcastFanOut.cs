@@ -1,6 +1,7 @@
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MassWork.Notifications.Broadcasts;
 
@@ -59,23 +60,7 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
             }
 
             var now = time.GetUtcNow();
-            var heads = broadcast.Audience == BroadcastAudience.Heads;
-            var last = await db.Database.SqlQuery<Guid?>($"""
-                WITH chunk AS (
-                    SELECT member_id, household_id, village_code, phone_cipher, phone_hash, phone_masked FROM recipients
-                    WHERE village_code LIKE {broadcast.RegionPrefix + "%"} AND (cardinality({broadcast.Tags}) = 0 OR tags && {broadcast.Tags})
-                      AND (NOT {heads} OR is_head) AND member_id > {after}
-                    ORDER BY member_id LIMIT {ChunkSize}),
-                written AS (
-                    INSERT INTO messages (id, idempotency_key, template_code, params, signature, text, segments, content_hash, broadcast, urgent,
-                                          phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at)
-                    SELECT gen_random_uuid(), 'broadcast:' || {id} || ':' || encode(c.phone_hash, 'hex'), {broadcast.TemplateCode}, {Json(broadcast.Params)}::jsonb,
-                           {broadcast.Signature}, {broadcast.Text}, {broadcast.Segments}, {ContentHash(broadcast)}, true, false,
-                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, {id}, 'Queued', {now}, 0, {now}
-                    FROM chunk c
-                    ON CONFLICT (idempotency_key) DO NOTHING)
-                SELECT max(member_id) AS "Value" FROM chunk
-                """).SingleAsync(cancellationToken);
+            var last = await WriteChunkAsync(db, broadcast, after, now, cancellationToken);
             if (last is null)
             {
                 var count = await db.Messages.LongCountAsync(m => m.BroadcastId == id, cancellationToken);
@@ -89,7 +74,50 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
         }
     }
 
+    /// <summary>Writes the messages of the next chunk of recipients; returns the last member it covered, or null when none were left.</summary>
+    private static async Task<Guid?> WriteChunkAsync(NotificationsDbContext db, Broadcast broadcast, Guid after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("""
+                WITH chunk AS (
+                    SELECT member_id, household_id, village_code, phone_cipher, phone_hash, phone_masked FROM recipients
+                    WHERE village_code LIKE @prefix AND (cardinality(@tags) = 0 OR tags && @tags) AND (NOT @heads OR is_head) AND member_id > @after
+                    ORDER BY member_id LIMIT @chunk),
+                written AS (
+                    INSERT INTO messages (id, idempotency_key, template_code, params, signature, text, segments, content_hash, broadcast, urgent,
+                                          phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at)
+                    SELECT gen_random_uuid(), 'broadcast:' || @id || ':' || encode(c.phone_hash, 'hex'), @template, @params::jsonb,
+                           @signature, @text, @segments, @content_hash, true, false,
+                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, @id, 'Queued', @now, 0, @now
+                    FROM chunk c
+                    ON CONFLICT (idempotency_key) DO NOTHING)
+                SELECT member_id FROM chunk ORDER BY member_id DESC LIMIT 1
+                """, connection);
+            command.CommandTimeout = 0;
+            command.Parameters.AddWithValue("prefix", broadcast.RegionPrefix + "%");
+            command.Parameters.AddWithValue("tags", broadcast.Tags);
+            command.Parameters.AddWithValue("heads", broadcast.Audience == BroadcastAudience.Heads);
+            command.Parameters.AddWithValue("after", after);
+            command.Parameters.AddWithValue("chunk", ChunkSize);
+            command.Parameters.AddWithValue("id", broadcast.Id);
+            command.Parameters.AddWithValue("template", broadcast.TemplateCode);
+            command.Parameters.AddWithValue("params", Json(broadcast.Params));
+            command.Parameters.AddWithValue("signature", broadcast.Signature);
+            command.Parameters.AddWithValue("text", broadcast.Text);
+            command.Parameters.AddWithValue("segments", broadcast.Segments);
+            command.Parameters.AddWithValue("content_hash", MessageWriter.ContentHash(broadcast.Signature, broadcast.Text));
+            command.Parameters.AddWithValue("now", now);
+            return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static string Json(Dictionary<string, string> values) => System.Text.Json.JsonSerializer.Serialize(values, System.Text.Json.JsonSerializerOptions.Web);
 
-    private static byte[] ContentHash(Broadcast b) => MessageWriter.ContentHash(b.Signature, b.Text);
 }

@@ -28,15 +28,16 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             return;
         }
 
-        var nextRecovery = DateTimeOffset.MinValue;
+        // A monotonic schedule: the injected clock may be moved (tests) and must not stop recovery.
+        var nextRecovery = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (time.GetUtcNow() >= nextRecovery)
+                if (Environment.TickCount64 >= nextRecovery)
                 {
                     await RecoverAsync(stoppingToken);
-                    nextRecovery = time.GetUtcNow().AddSeconds(5);
+                    nextRecovery = Environment.TickCount64 + 5_000;
                 }
 
                 if (await DispatchOnceAsync(stoppingToken) > 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,9 @@ public sealed class AliyunSmsProvider(ProviderOptions options, HttpClient http, 
         "isv.BUSINESS_LIMIT_CONTROL", "Throttling.User", "ServiceUnavailable", "InternalError", "isp.SYSTEM_ERROR", "isv.OUT_OF_SERVICE",
     };
 
+    /// <summary>Chinese values go as UTF-8, not \u escapes.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Name => options.Name;
 
     public bool CanLookUp => true;
@@ -39,16 +43,16 @@ public sealed class AliyunSmsProvider(ProviderOptions options, HttpClient http, 
                     ["PhoneNumbers"] = string.Join(",", chunk.Select(m => m.Phone)),
                     ["SignName"] = chunk[0].Signature,
                     ["TemplateCode"] = template,
-                    ["TemplateParam"] = JsonSerializer.Serialize(chunk[0].Values),
+                    ["TemplateParam"] = JsonSerializer.Serialize(chunk[0].Values, Json),
                     ["OutId"] = outId.ToString("N"),
                 }
                 : new Dictionary<string, string>
                 {
                     ["Action"] = "SendBatchSms",
                     ["PhoneNumberJson"] = JsonSerializer.Serialize(chunk.Select(m => m.Phone)),
-                    ["SignNameJson"] = JsonSerializer.Serialize(chunk.Select(m => m.Signature)),
+                    ["SignNameJson"] = JsonSerializer.Serialize(chunk.Select(m => m.Signature), Json),
                     ["TemplateCode"] = template,
-                    ["TemplateParamJson"] = JsonSerializer.Serialize(chunk.Select(m => m.Values)),
+                    ["TemplateParamJson"] = JsonSerializer.Serialize(chunk.Select(m => m.Values), Json),
                     ["OutId"] = outId.ToString("N"),
                 };
             var (outcome, response, error) = await CallAsync(parameters, cancellationToken);

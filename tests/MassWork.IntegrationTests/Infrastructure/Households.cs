@@ -36,5 +36,6 @@ public static class Households
         address = "章贡区解放街道和平路12号",
         headName = "刘桂英",
         status = "Resident",
+        members = new[] { new { name = "刘桂英", relation = "户主", phone = "13800138000" } },
     });
 }

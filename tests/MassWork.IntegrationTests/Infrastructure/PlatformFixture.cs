@@ -15,6 +15,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string OtherRegion = "360703";
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly int _simulatorPort = MassWork.AppHost.Hosting.FreePort.Next();
     private AppHostProcess? _appHost;
 
     public InfrastructureFixture Infrastructure { get; } = new();
@@ -22,6 +23,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public AppHostProcess AppHost => _appHost!;
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The SMS simulator the notifications service sends through (its /simulator/… test endpoints).</summary>
+    public HttpClient Simulator { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -34,9 +38,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
+            ["Notifications:SettableClock"] = "true",
+            ["Sms:SimulatorPort"] = _simulatorPort.ToString(),
+            ["Sms:FirstRetryDelay"] = "00:00:00.200",
         });
         await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_simulatorPort}"), Timeout = TimeSpan.FromSeconds(30) };
         await LoadTestVillagesAsync();
     }
 
@@ -55,6 +63,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Simulator?.Dispose();
         if (_appHost is not null)
         {
             await _appHost.DisposeAsync();

@@ -1,0 +1,258 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using MassWork.Contracts.Personnel.V1;
+using MassWork.IntegrationTests.Infrastructure;
+using MassWork.ServiceDefaults.Auth;
+
+namespace MassWork.IntegrationTests;
+
+/// <summary>SMS through the simulator (an Aliyun-shaped HTTP server): once per event, retries and failover, receipts, quiet hours, opt-out.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class NotificationTests(PlatformFixture platform)
+{
+    private readonly PersonnelApi _api = new(platform);
+    private string Operator => platform.Token("3607", Roles.Operator, "sms-operator");
+
+    private static string NewPhone() => $"137{Random.Shared.Next(0, 100_000_000):D8}";
+
+    private async Task<JsonElement[]> SimulatedAsync(string phone) =>
+        (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray().ToArray();
+
+    private async Task<JsonElement[]> MessagesAsync(string phone) =>
+        (await _api.OkAsync(HttpMethod.Get, $"/api/notifications/messages?phone={phone}", Operator)).GetProperty("messages").EnumerateArray().ToArray();
+
+    private async Task<JsonElement> SettledAsync(string phone, string status, string what)
+    {
+        JsonElement message = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var all = await MessagesAsync(phone);
+            message = all.FirstOrDefault(m => m.GetProperty("status").GetString() == status);
+            return message.ValueKind != JsonValueKind.Undefined;
+        }, TimeSpan.FromSeconds(40), what);
+        return message;
+    }
+
+    private async Task BehaveAsync(string account, double failureRate, string code = "isv.BUSINESS_LIMIT_CONTROL", string mode = "Refuse")
+    {
+        using var response = await platform.Simulator.PutAsJsonAsync($"/simulator/accounts/sim-{account}/behaviour", new { failureRate, failCode = code, mode });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task PublishTwiceAsync<T>(T message, Guid messageId)
+        where T : class
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)platform.Infrastructure.BrokerPort, "/", h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, ctx => ctx.MessageId = messageId);
+            await bus.Publish(message, ctx => ctx.MessageId = messageId);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private static PairingStarted Pairing(string phone) => new(Guid.NewGuid(), "Resident", DateTimeOffset.UtcNow, Guid.NewGuid(), Households.NewNumber(), Households.Village, "刘桂英",
+        [new HouseholdMemberContact(Guid.NewGuid(), "刘桂英", "户主", true, phone)], Guid.NewGuid(), "宋明辉", "13970701234", "赣州市水利局");
+
+    [Fact]
+    public async Task An_event_delivered_twice_sends_exactly_one_SMS_and_its_receipt_marks_it_delivered()
+    {
+        var phone = NewPhone();
+        await PublishTwiceAsync(Pairing(phone), Guid.NewGuid());
+
+        var delivered = await SettledAsync(phone, "Delivered", "the contact card delivered");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var simulated = Assert.Single(await SimulatedAsync(phone));
+        Assert.Equal("contact-card", simulated.GetProperty("templateCode").GetString());
+        Assert.Contains("宋明辉", simulated.GetProperty("templateParam").GetString());
+        Assert.Single(await MessagesAsync(phone));
+        Assert.Equal("137****" + phone[^4..], delivered.GetProperty("phone").GetString());
+        Assert.Equal(1, delivered.GetProperty("segments").GetInt32());
+        Assert.StartsWith("【赣州群众工作】刘桂英您好", delivered.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusing_provider_is_retried_then_the_backup_takes_over()
+    {
+        var phone = NewPhone();
+        await BehaveAsync("aliyun-primary", 1.0);
+        try
+        {
+            await PublishTwiceAsync(Pairing(phone), Guid.NewGuid());
+            var sent = await SettledAsync(phone, "Delivered", "delivery through the backup provider");
+
+            Assert.Equal(("aliyun-backup", 4), (sent.GetProperty("provider").GetString(), sent.GetProperty("attempts").GetInt32()));
+            Assert.Equal("aliyun-backup", Assert.Single(await SimulatedAsync(phone)).GetProperty("account").GetString());
+        }
+        finally
+        {
+            await BehaveAsync("aliyun-primary", 0);
+        }
+    }
+
+    [Fact]
+    public async Task A_call_with_no_readable_answer_is_looked_up_before_it_is_sent_again_and_goes_once()
+    {
+        var phone = NewPhone();
+        await BehaveAsync("aliyun-primary", 1.0, mode: "ServerError");
+        try
+        {
+            await PublishTwiceAsync(Pairing(phone), Guid.NewGuid());
+            await SettledAsync(phone, "Delivered", "delivery after the in-doubt calls were checked");
+
+            Assert.Single(await SimulatedAsync(phone));
+        }
+        finally
+        {
+            await BehaveAsync("aliyun-primary", 0);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_both_providers_refuse_for_good_is_dead_lettered_and_an_operator_retry_sends_it()
+    {
+        var phone = NewPhone();
+        await BehaveAsync("aliyun-primary", 1.0, "isv.TEMPLATE_MISSING_PARAMETERS");
+        JsonElement failed;
+        try
+        {
+            await PublishTwiceAsync(Pairing(phone), Guid.NewGuid());
+            failed = await SettledAsync(phone, "Failed", "the dead letter");
+        }
+        finally
+        {
+            await BehaveAsync("aliyun-primary", 0);
+        }
+
+        var id = failed.GetProperty("id").GetGuid();
+        var deadLetters = await _api.OkAsync(HttpMethod.Get, "/api/notifications/dead-letters?pageSize=500", Operator);
+        Assert.Contains(deadLetters.GetProperty("messages").EnumerateArray(), m => m.GetProperty("id").GetGuid() == id);
+        Assert.Contains("isv.TEMPLATE_MISSING_PARAMETERS", failed.GetProperty("lastError").GetString());
+
+        await _api.OkAsync(HttpMethod.Post, $"/api/notifications/messages/{id}/retry", Operator, new { });
+        await SettledAsync(phone, "Delivered", "delivery after the operator's retry");
+    }
+
+    [Fact]
+    public async Task A_night_time_broadcast_waits_until_8_and_an_opted_out_number_gets_service_messages_but_no_broadcast()
+    {
+        var village = await _api.NewVillageAsync();
+        var (stays, optsOut) = (NewPhone(), NewPhone());
+        await _api.RegisterHouseholdAsync(village, "钟秀兰", phone: stays);
+        await _api.RegisterHouseholdAsync(village, "黄志强", phone: optsOut);
+        await SettledAsync(optsOut, "Delivered", "the welcome SMS");
+        using (var reply = await platform.Simulator.PostAsJsonAsync("/simulator/replies", new { phone = optsOut, content = "TD" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        }
+
+        var town = platform.Token(village[..9], Roles.TownStaff, "broadcaster");
+        var body = new { regionPrefix = village, audience = "Heads", templateCode = "policy-broadcast", values = new Dictionary<string, string> { ["content"] = "秋冬季防火：严禁野外用火，发现火情请拨打119。" } };
+        var preview = await _api.OkAsync(HttpMethod.Post, "/api/notifications/broadcasts/preview", town, body);
+        Assert.Equal((2, 1, 1), (preview.GetProperty("recipients").GetInt32(), preview.GetProperty("optedOut").GetInt32(), preview.GetProperty("messages").GetInt32()));
+
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai).Date;
+        var night = new DateTimeOffset(today.AddHours(23), TimeSpan.FromHours(8));
+        await _api.OkAsync(HttpMethod.Put, "/api/notifications/clock", Operator, new { now = night });
+        try
+        {
+            var broadcast = await _api.CreatedAsync("/api/notifications/broadcasts", town, body);
+            var id = broadcast.GetProperty("id").GetGuid();
+            var deferred = await SettledAsync(stays, "Deferred", "the broadcast held for the night");
+            Assert.Equal(new DateTimeOffset(today.AddDays(1).AddHours(8), TimeSpan.FromHours(8)), deferred.GetProperty("nextAttemptAt").GetDateTimeOffset());
+            Assert.Equal("QuietHours", deferred.GetProperty("statusReason").GetString());
+            await SettledAsync(optsOut, "Suppressed", "no broadcast to the opted-out number");
+            Assert.DoesNotContain(await SimulatedAsync(stays), m => m.GetProperty("templateCode").GetString() == "policy-broadcast");
+
+            // A service message still reaches the opted-out number, even at night when urgent: here by day.
+            await _api.OkAsync(HttpMethod.Put, "/api/notifications/clock", Operator, new { now = night.AddHours(9).AddMinutes(1) });
+            await Eventually.HoldsAsync(async () => (await SimulatedAsync(stays)).Any(m => m.GetProperty("templateCode").GetString() == "policy-broadcast"),
+                TimeSpan.FromSeconds(30), "the broadcast sent in the morning");
+            await PublishTwiceAsync(Pairing(optsOut), Guid.NewGuid());
+            await Eventually.HoldsAsync(async () => (await SimulatedAsync(optsOut)).Any(m => m.GetProperty("templateCode").GetString() == "contact-card"),
+                TimeSpan.FromSeconds(30), "the contact card to the opted-out number");
+            Assert.DoesNotContain(await SimulatedAsync(optsOut), m => m.GetProperty("templateCode").GetString() == "policy-broadcast");
+
+            var status = await _api.OkAsync(HttpMethod.Get, $"/api/notifications/broadcasts/{id}", town);
+            Assert.Equal(1, status.GetProperty("messages").GetProperty("Suppressed").GetInt32());
+        }
+        finally
+        {
+            await _api.OkAsync(HttpMethod.Put, "/api/notifications/clock", Operator, new { now = DateTimeOffset.UtcNow });
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_broadcast_suppresses_what_was_not_yet_sent()
+    {
+        var village = await _api.NewVillageAsync();
+        var phone = NewPhone();
+        await _api.RegisterHouseholdAsync(village, "邱美华", phone: phone);
+        await SettledAsync(phone, "Delivered", "the welcome SMS");
+        var town = platform.Token(village[..9], Roles.TownStaff, "broadcaster");
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        await _api.OkAsync(HttpMethod.Put, "/api/notifications/clock", Operator,
+            new { now = new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai).Date.AddHours(22), TimeSpan.FromHours(8)) });
+        try
+        {
+            var broadcast = await _api.CreatedAsync("/api/notifications/broadcasts", town, new
+            {
+                regionPrefix = village, audience = "AllMembers", templateCode = "policy-broadcast", values = new Dictionary<string, string> { ["content"] = "医保缴费截止12月31日。" },
+            });
+            var id = broadcast.GetProperty("id").GetGuid();
+            await SettledAsync(phone, "Deferred", "the broadcast held for the night");
+            Assert.Equal("Paused", (await _api.OkAsync(HttpMethod.Post, $"/api/notifications/broadcasts/{id}/pause", town, new { })).GetProperty("status").GetString());
+            Assert.Equal("Sending", (await _api.OkAsync(HttpMethod.Post, $"/api/notifications/broadcasts/{id}/resume", town, new { })).GetProperty("status").GetString());
+
+            var cancelled = await _api.OkAsync(HttpMethod.Post, $"/api/notifications/broadcasts/{id}/cancel", town, new { });
+
+            Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
+            Assert.Equal(1, cancelled.GetProperty("messages").GetProperty("Suppressed").GetInt32());
+            using var again = await _api.SendAsync(HttpMethod.Post, $"/api/notifications/broadcasts/{id}/resume", town, JsonContent.Create(new { }));
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+        finally
+        {
+            await _api.OkAsync(HttpMethod.Put, "/api/notifications/clock", Operator, new { now = DateTimeOffset.UtcNow });
+        }
+    }
+
+    [Fact]
+    public async Task Bad_broadcasts_and_templates_get_400_naming_the_field()
+    {
+        var town = platform.Token("360702", Roles.TownStaff, "broadcaster");
+        using var missingValue = await _api.SendAsync(HttpMethod.Post, "/api/notifications/broadcasts/preview", town,
+            JsonContent.Create(new { regionPrefix = "360702", templateCode = "policy-broadcast" }));
+        Assert.Equal(HttpStatusCode.BadRequest, missingValue.StatusCode);
+        Assert.Contains("content", (await missingValue.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("values")[0].GetString());
+
+        using var serviceTemplate = await _api.SendAsync(HttpMethod.Post, "/api/notifications/broadcasts", town,
+            JsonContent.Create(new { regionPrefix = "360702", templateCode = "contact-card", values = new { } }));
+        Assert.True((await serviceTemplate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("templateCode", out _));
+
+        using var outside = await _api.SendAsync(HttpMethod.Post, "/api/notifications/broadcasts/preview", town,
+            JsonContent.Create(new { regionPrefix = "360703", templateCode = "policy-broadcast", values = new { content = "x" } }));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+
+        using var badTemplate = await _api.SendAsync(HttpMethod.Put, "/api/notifications/templates/broken", Operator,
+            JsonContent.Create(new { name = "坏模板", signature = "赣州群众工作", text = "您好${name" }));
+        Assert.Equal(HttpStatusCode.BadRequest, badTemplate.StatusCode);
+        Assert.True((await badTemplate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("text", out _));
+
+        var rendered = await _api.OkAsync(HttpMethod.Post, "/api/notifications/templates/policy-broadcast/render", town,
+            new { values = new Dictionary<string, string> { ["content"] = new string('政', 80) } });
+        Assert.Equal((2, 92), (rendered.GetProperty("segments").GetInt32(), rendered.GetProperty("length").GetInt32()));
+    }
+}
