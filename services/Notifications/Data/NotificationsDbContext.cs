@@ -58,7 +58,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             m.HasIndex(x => x.Status).HasFilter("status IN ('Sending', 'InDoubt')").HasDatabaseName("ix_messages_unsettled");
             m.HasIndex(x => new { x.PhoneHash, x.SentAt });
             m.HasIndex(x => x.HouseholdId);
-            m.HasIndex(x => new { x.ProviderMessageId, x.PhoneHash });
+            // Receipts find their message by the call's OutId and the number.
+            m.HasIndex(x => new { x.SendBatchId, x.PhoneHash });
             m.HasIndex(x => new { x.BroadcastId, x.Status });
             m.HasIndex(x => x.FailedAt).HasFilter("status = 'Failed'").HasDatabaseName("ix_messages_dead_letters");
         });

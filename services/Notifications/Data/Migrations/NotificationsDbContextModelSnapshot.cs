@@ -265,8 +265,8 @@ namespace MassWork.Notifications.Data.Migrations
                     b.HasIndex("PhoneHash", "SentAt")
                         .HasDatabaseName("ix_messages_phone_hash_sent_at");
 
-                    b.HasIndex("ProviderMessageId", "PhoneHash")
-                        .HasDatabaseName("ix_messages_provider_message_id_phone_hash");
+                    b.HasIndex("SendBatchId", "PhoneHash")
+                        .HasDatabaseName("ix_messages_send_batch_id_phone_hash");
 
                     b.ToTable("messages");
                 });

@@ -183,9 +183,9 @@ namespace MassWork.Notifications.Data.Migrations
                 columns: new[] { "phone_hash", "sent_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_messages_provider_message_id_phone_hash",
+                name: "ix_messages_send_batch_id_phone_hash",
                 table: "messages",
-                columns: new[] { "provider_message_id", "phone_hash" });
+                columns: new[] { "send_batch_id", "phone_hash" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_messages_unsettled",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Notifications.Data.Migrations
 {
     [DbContext(typeof(NotificationsDbContext))]
-    [Migration("20261123030738_SmsMessaging")]
+    [Migration("20261123032226_SmsMessaging")]
     partial class SmsMessaging
     {
         /// <inheritdoc />
@@ -268,8 +268,8 @@ namespace MassWork.Notifications.Data.Migrations
                     b.HasIndex("PhoneHash", "SentAt")
                         .HasDatabaseName("ix_messages_phone_hash_sent_at");
 
-                    b.HasIndex("ProviderMessageId", "PhoneHash")
-                        .HasDatabaseName("ix_messages_provider_message_id_phone_hash");
+                    b.HasIndex("SendBatchId", "PhoneHash")
+                        .HasDatabaseName("ix_messages_send_batch_id_phone_hash");
 
                     b.ToTable("messages");
                 });

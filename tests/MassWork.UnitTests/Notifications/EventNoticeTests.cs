@@ -1,0 +1,78 @@
+using MassWork.Contracts.Personnel.V1;
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Notifications.Events;
+using MassWork.Notifications.Templates;
+
+namespace MassWork.UnitTests.Notifications;
+
+public sealed class EventNoticeTests
+{
+    private static PetitionCaseRef Case(string? phone, bool accusation = false) => new(Guid.NewGuid(), "360702-20261123-0000001", "360702003201", accusation ? "Accusation" : "Request",
+        "drinking-water", "饮水安全", "Registered", Guid.NewGuid(), phone is null ? null : new PetitionerContact("刘建国", phone), accusation, null, null, null, "handler-1", "李办事员");
+
+    [Fact]
+    public void A_contact_card_goes_to_every_member_with_a_phone_with_the_cadres_name_and_number()
+    {
+        var members = new[]
+        {
+            new HouseholdMemberContact(Guid.NewGuid(), "刘桂英", "户主", true, "13800000001"),
+            new HouseholdMemberContact(Guid.NewGuid(), "刘小明", "子", false, "13800000002"),
+            new HouseholdMemberContact(Guid.NewGuid(), "刘奶奶", "母亲", false, null),
+        };
+        var pairing = new PairingStarted(Guid.NewGuid(), "Resident", DateTimeOffset.UtcNow, Guid.NewGuid(), "A1", "360702003201", "刘桂英", members,
+            Guid.NewGuid(), "宋明辉", "13970701234", "赣州市水利局");
+
+        var notices = EventNotices.ContactCard(pairing).ToList();
+
+        Assert.Equal(["13800000001", "13800000002"], notices.Select(n => n.Phone));
+        Assert.All(notices, n => Assert.Equal(DefaultTemplates.ContactCard, n.TemplateCode));
+        Assert.Equal("13970701234", notices[0].Values["phone"]);
+        Assert.Equal(2, notices.Select(n => n.IdempotencyKey).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_welcome_goes_once_to_the_heads_phone_or_the_first_member_with_one()
+    {
+        var head = new HouseholdMemberContact(Guid.NewGuid(), "刘桂英", "户主", true, null);
+        var son = new HouseholdMemberContact(Guid.NewGuid(), "刘小明", "子", false, "13800000002");
+        var id = Guid.NewGuid();
+
+        var notice = Assert.Single(EventNotices.Welcome(id, "A1", "360702003201", [head, son]));
+        Assert.Equal(("13800000002", "刘桂英", $"welcome:{id}"), (notice.Phone, notice.Values["head"], notice.IdempotencyKey));
+        Assert.Empty(EventNotices.Welcome(id, "A1", "360702003201", [head]));
+    }
+
+    [Fact]
+    public void Petition_steps_reach_the_petitioner_and_a_repeat_is_told_why_it_was_not_accepted()
+    {
+        var c = Case("13600000001");
+        var registered = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null)));
+        Assert.Equal((DefaultTemplates.PetitionRegistered, "饮水安全"), (registered.TemplateCode, registered.Values["category"]));
+
+        var repeat = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, Guid.NewGuid(), false, "重复反映")));
+        Assert.Equal(DefaultTemplates.PetitionNotAccepted, repeat.TemplateCode);
+
+        var accepted = Assert.Single(EventNotices.PetitionAccepted(new PetitionAccepted(c, new DateTimeOffset(2027, 1, 22, 0, 0, 0, TimeSpan.FromHours(8)), DateTimeOffset.UtcNow)));
+        Assert.Equal("2027年1月21日", accepted.Values["due"]);
+        Assert.Empty(EventNotices.PetitionClosed(new PetitionClosed(Case(null), "Supported", "Satisfied", DateTimeOffset.UtcNow)));
+    }
+
+    [Fact]
+    public void Every_default_template_renders_with_the_values_its_events_give()
+    {
+        var c = Case("13600000001");
+        var notices = EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null))
+            .Concat(EventNotices.PetitionAnswered(new PetitionAnswered(c, "Explained", "已解释", "镇政府", true, null, null, DateTimeOffset.UtcNow)))
+            .Concat(EventNotices.OwnerDeadline(c, "Resolve", DateTimeOffset.UtcNow, true, "13900000009"))
+            .Concat(EventNotices.LeaveDecided(new LeaveDecided(Guid.NewGuid(), Guid.NewGuid(), "队员乙", "13900000008", "TeamLeader", "Approve", "Pending", Guid.NewGuid(), null,
+                DateTimeOffset.UtcNow, "TownPartySecretary", Guid.NewGuid(), "书记丙", "13900000007"), "360702"));
+
+        foreach (var notice in notices)
+        {
+            var template = DefaultTemplates.All.Single(t => t.Code == notice.TemplateCode);
+            var (text, missing) = TemplateText.Render(template.Text, notice.Values);
+            Assert.True(missing.Count == 0, $"{notice.TemplateCode} misses {string.Join(", ", missing)}");
+            Assert.True(SmsSegments.Fits(TemplateText.Signed(template.Signature, text!)));
+        }
+    }
+}
