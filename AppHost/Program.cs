@@ -35,6 +35,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
     var simulator = builder.AddProject("smssim", "services/SmsSimulator/MassWork.SmsSimulator.csproj",
         port: int.TryParse(builder.Configuration["Sms:SimulatorPort"], out var simulatorPort) ? simulatorPort : null);
     SmsSimulatorSettings.Connect(notifications, simulator);
+    simulator.WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true");
 }
 
 var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", port: builder.GatewayPort);

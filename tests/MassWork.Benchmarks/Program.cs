@@ -3,6 +3,7 @@ using MassWork.Benchmarks;
 
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- personnel [households] [cadres]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- petitions [cases] [intake requests] [concurrency]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- notifications [households]
 var suite = args.FirstOrDefault() ?? "personnel";
 
 // Ctrl+C or SIGTERM cancels the run, so the PostgreSQL it started is stopped and its folder removed.
@@ -47,7 +48,20 @@ switch (suite)
             Console.Error.WriteLine("Interrupted.");
             return 130;
         }
+    case "notifications":
+        var recipients = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
+        Console.WriteLine($"Notifications benchmark: a broadcast to {recipients:N0} households through the SMS simulator, {Environment.ProcessorCount} cores");
+        try
+        {
+            await new NotificationsBenchmark(recipients).RunAsync(stop.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Interrupted.");
+            return 130;
+        }
     default:
-        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions");
+        Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications");
         return 2;
 }

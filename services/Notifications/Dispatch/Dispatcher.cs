@@ -28,13 +28,19 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             return;
         }
 
+        // Several loops claim batches side by side (SKIP LOCKED): one prepares while another's calls are out.
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.DispatchLoops)).Select(i => LoopAsync(recovers: i == 0, stoppingToken)));
+    }
+
+    private async Task LoopAsync(bool recovers, CancellationToken stoppingToken)
+    {
         // A monotonic schedule: the injected clock may be moved (tests) and must not stop recovery.
         var nextRecovery = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (Environment.TickCount64 >= nextRecovery)
+                if (recovers && Environment.TickCount64 >= nextRecovery)
                 {
                     await RecoverAsync(stoppingToken);
                     nextRecovery = Environment.TickCount64 + 5_000;
@@ -74,7 +80,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
                 WHERE status IN ('Queued', 'Deferred') AND next_attempt_at <= {now}
                   AND (broadcast_id IS NULL OR broadcast_id IN (SELECT id FROM broadcasts WHERE status = 'Sending'))
                 ORDER BY next_attempt_at LIMIT {sms.BatchSize} FOR UPDATE SKIP LOCKED
-                """).ToListAsync(cancellationToken);
+                """).AsNoTracking().ToListAsync(cancellationToken);
             claimed = batch.Count;
             if (claimed == 0)
             {
@@ -130,7 +136,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
 
                 return (providers.Named(g.Key.Provider)!, outId, g.Select(m => Outgoing(m, order[m.TemplateCode], protector)).ToList());
             }).ToList();
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveDecisionsAsync(db, batch, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -145,6 +151,40 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         });
         await RecordAsync(db, results, time.GetUtcNow(), cancellationToken);
         return claimed;
+    }
+
+    /// <summary>The batch's verdicts in three statements: suppressed, deferred, and claimed for sending with their provider and OutId.</summary>
+    private static async Task SaveDecisionsAsync(NotificationsDbContext db, List<SmsMessage> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var suppressed = batch.Where(m => m.Status == MessageStatus.Suppressed).ToList();
+        if (suppressed.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE messages m SET status = 'Suppressed', status_reason = u.reason
+                FROM unnest({suppressed.Select(m => m.Id).ToArray()}, {suppressed.Select(m => m.StatusReason ?? "").ToArray()}) AS u(id, reason)
+                WHERE m.id = u.id
+                """, cancellationToken);
+        }
+
+        var deferred = batch.Where(m => m.Status == MessageStatus.Deferred).ToList();
+        if (deferred.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE messages m SET status = 'Deferred', status_reason = u.reason, next_attempt_at = u.next
+                FROM unnest({deferred.Select(m => m.Id).ToArray()}, {deferred.Select(m => m.StatusReason ?? "").ToArray()}, {deferred.Select(m => m.NextAttemptAt).ToArray()}) AS u(id, reason, next)
+                WHERE m.id = u.id
+                """, cancellationToken);
+        }
+
+        var sending = batch.Where(m => m.Status == MessageStatus.Sending).ToList();
+        if (sending.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE messages m SET status = 'Sending', status_reason = NULL, attempts = m.attempts + 1, provider = u.provider, send_batch_id = u.batch, sent_at = {now}
+                FROM unnest({sending.Select(m => m.Id).ToArray()}, {sending.Select(m => m.Provider!).ToArray()}, {sending.Select(m => m.SendBatchId!.Value).ToArray()}) AS u(id, provider, batch)
+                WHERE m.id = u.id
+                """, cancellationToken);
+        }
     }
 
     /// <summary>Messages left Sending by a stopped process become in doubt; in-doubt ones are looked up before any resend.</summary>

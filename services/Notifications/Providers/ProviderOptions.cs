@@ -39,7 +39,10 @@ public sealed class SmsOptions
 
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>Dispatch loops per process.</summary>
+    public int DispatchLoops { get; set; } = 2;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
