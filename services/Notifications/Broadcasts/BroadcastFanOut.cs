@@ -7,8 +7,8 @@ namespace MassWork.Notifications.Broadcasts;
 
 /// <summary>
 /// Writes a broadcast's messages from the recipients in chunks of set-based INSERT … SELECT (one
-/// message per number: a number shared by two members gets one), then lets the dispatcher send
-/// them; marks broadcasts complete when nothing of theirs is left to send.
+/// message per number: a number shared by two members gets one); the dispatcher sends each chunk as
+/// it lands. Marks broadcasts complete when nothing of theirs is left to send.
 /// </summary>
 public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider time, ILogger<BroadcastFanOut> logger) : BackgroundService
 {

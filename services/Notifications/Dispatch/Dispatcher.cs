@@ -78,7 +78,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             var batch = await db.Messages.FromSql($"""
                 SELECT * FROM messages
                 WHERE status IN ('Queued', 'Deferred') AND next_attempt_at <= {now}
-                  AND (broadcast_id IS NULL OR broadcast_id IN (SELECT id FROM broadcasts WHERE status = 'Sending'))
+                  AND (broadcast_id IS NULL OR broadcast_id IN (SELECT id FROM broadcasts WHERE status IN ('Preparing', 'Sending')))
                 ORDER BY next_attempt_at LIMIT {sms.BatchSize} FOR UPDATE SKIP LOCKED
                 """).AsNoTracking().ToListAsync(cancellationToken);
             claimed = batch.Count;
