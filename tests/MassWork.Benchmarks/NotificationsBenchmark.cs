@@ -83,7 +83,7 @@ public sealed class NotificationsBenchmark(int households)
             if (fannedOut == TimeSpan.Zero && status != "Preparing")
             {
                 fannedOut = stopwatch.Elapsed;
-                Report("fan-out (chunked INSERT … SELECT)", $"{broadcast.GetProperty("recipients").GetInt64():N0} messages queued {fannedOut.TotalSeconds:N1} s after the POST");
+                Report("fan-out (chunked INSERT … SELECT)", $"{broadcast.GetProperty("recipients").GetInt64():N0} messages written {fannedOut.TotalSeconds:N1} s after the POST");
             }
 
             var stats = await simulator.GetFromJsonAsync<JsonElement>("/simulator/stats", cancellationToken);
@@ -108,10 +108,9 @@ public sealed class NotificationsBenchmark(int households)
 
         var total = stopwatch.Elapsed;
         var final = await http.GetFromJsonAsync<JsonElement>($"/api/notifications/broadcasts/{id}", cancellationToken);
-        var sending = handedOver - fannedOut;
         Console.WriteLine($"  progress: {string.Join("; ", progress)}");
-        Report("handed to the provider", $"{households:N0} messages in {sending.TotalSeconds:N1} s after the fan-out = {households / sending.TotalSeconds:N0} messages/s " +
-            $"({households / handedOver.TotalSeconds:N0}/s counting the fan-out)");
+        Report("handed to the provider", $"{households:N0} messages {handedOver.TotalSeconds:N1} s after the POST = {households / handedOver.TotalSeconds:N0} messages/s " +
+            "(sending starts with the first chunk written)");
         Report("end to end (POST → every receipt in)", $"{total.TotalSeconds:N1} s; by status {final.GetProperty("messages").GetRawText()}");
     }
 
