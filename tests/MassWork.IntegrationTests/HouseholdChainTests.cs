@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.IntegrationTests.Infrastructure;
 
@@ -76,21 +75,7 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
         var message = new HouseholdRegistered(householdId, Households.NewNumber(), Households.Village, "王建国", DateTimeOffset.UtcNow,
             "和平路12号", "Resident", [], [new HouseholdMemberContact(Guid.NewGuid(), "王建国", "户主", true, "13800138000")]);
 
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)platform.Infrastructure.BrokerPort, "/", h =>
-        {
-            h.Username("guest");
-            h.Password("guest");
-        }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, ctx => ctx.MessageId = messageId);
-            await bus.Publish(message, ctx => ctx.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
+        await platform.PublishAsync(message, messageId, times: 2);
 
         await Eventually.HoldsAsync(async () => await NoticeCountAsync(householdId) > 0, TimeSpan.FromSeconds(30), "the notice");
         await Eventually.HoldsAsync(

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.IntegrationTests.Infrastructure;
 using MassWork.ServiceDefaults.Auth;
@@ -41,25 +40,8 @@ public sealed class NotificationTests(PlatformFixture platform)
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task PublishTwiceAsync<T>(T message, Guid messageId)
-        where T : class
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)platform.Infrastructure.BrokerPort, "/", h =>
-        {
-            h.Username("guest");
-            h.Password("guest");
-        }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, ctx => ctx.MessageId = messageId);
-            await bus.Publish(message, ctx => ctx.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
+    private Task PublishTwiceAsync<T>(T message, Guid messageId)
+        where T : class => platform.PublishAsync(message, messageId, times: 2);
 
     private static PairingStarted Pairing(string phone) => new(Guid.NewGuid(), "Resident", DateTimeOffset.UtcNow, Guid.NewGuid(), Households.NewNumber(), Households.Village, "刘桂英",
         [new HouseholdMemberContact(Guid.NewGuid(), "刘桂英", "户主", true, phone)], Guid.NewGuid(), "宋明辉", "13970701234", "赣州市水利局");
@@ -254,5 +236,25 @@ public sealed class NotificationTests(PlatformFixture platform)
         var rendered = await _api.OkAsync(HttpMethod.Post, "/api/notifications/templates/policy-broadcast/render", town,
             new { values = new Dictionary<string, string> { ["content"] = new string('政', 80) } });
         Assert.Equal((2, 92), (rendered.GetProperty("segments").GetInt32(), rendered.GetProperty("length").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_petitioner_hears_that_the_matter_is_registered_and_then_accepted()
+    {
+        var village = await _api.NewVillageAsync();
+        var phone = NewPhone();
+        var town = platform.Token(village[..9], Roles.TownStaff, "petition-clerk");
+        var id = (await _api.CreatedAsync("/api/petitions/cases", town, new
+        {
+            channel = "Phone", matterType = "Request", categoryCode = "drinking-water", regionCode = village,
+            petitioner = new { name = "刘建国", phone }, content = "自来水连续三天浑浊",
+        })).GetProperty("id").GetGuid();
+        await _api.OkAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/assign", town, new { kind = "Region", code = village[..9] + "000" });
+        await _api.OkAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/accept", town, new { });
+
+        await Eventually.HoldsAsync(async () => (await SimulatedAsync(phone)).Length == 2, TimeSpan.FromSeconds(30), "two SMS to the petitioner");
+        var sent = await SimulatedAsync(phone);
+        Assert.Equal(["petition-accepted", "petition-registered"], sent.Select(m => m.GetProperty("templateCode").GetString()).Order());
+        Assert.Contains("饮水安全", sent.Single(m => m.GetProperty("templateCode").GetString() == "petition-registered").GetProperty("templateParam").GetString());
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using MassTransit;
 using System.Security.Cryptography;
 using MassWork.ServiceDefaults.Auth;
 using Npgsql;
@@ -84,6 +85,29 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         return request;
+    }
+
+    /// <summary>Publishes straight to the broker, as another service would, the same message id each time (a redelivery).</summary>
+    public async Task PublishAsync<T>(T message, Guid messageId, int times = 1)
+        where T : class
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)Infrastructure.BrokerPort, "/", h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            for (var i = 0; i < times; i++)
+            {
+                await bus.Publish(message, ctx => ctx.MessageId = messageId);
+            }
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 
     public string DatabaseConnectionString(string database) =>
