@@ -257,4 +257,23 @@ public sealed class NotificationTests(PlatformFixture platform)
         Assert.Equal(["petition-accepted", "petition-registered"], sent.Select(m => m.GetProperty("templateCode").GetString()).Order());
         Assert.Contains("饮水安全", sent.Single(m => m.GetProperty("templateCode").GetString() == "petition-registered").GetProperty("templateParam").GetString());
     }
+
+    [Fact]
+    public async Task A_household_raising_a_matter_without_a_phone_of_its_own_hears_back_on_the_heads_phone()
+    {
+        var village = await _api.NewVillageAsync();
+        var phone = NewPhone();
+        var household = await _api.RegisterHouseholdAsync(village, "钟秀兰", phone: phone);
+        await Eventually.HoldsAsync(
+            async () => await platform.CountAsync("petitionsdb", "SELECT count(*) FROM households WHERE id = @id", ("id", household)) == 1,
+            TimeSpan.FromSeconds(30), "the petitions read model receives the household");
+
+        await _api.CreatedAsync("/api/petitions/cases", platform.Token(village[..9], Roles.TownStaff, "petition-clerk"), new
+        {
+            channel = "Visit", matterType = "Request", categoryCode = "roads-irrigation", householdId = household, content = "村口水渠堵塞，田里排不出水",
+        });
+
+        await Eventually.HoldsAsync(async () => (await SimulatedAsync(phone)).Any(m => m.GetProperty("templateCode").GetString() == "petition-registered"),
+            TimeSpan.FromSeconds(30), "the registered notice on the head's phone");
+    }
 }

@@ -8,46 +8,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Events;
 
-public sealed class PetitionRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
+public sealed class PetitionRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
     : IdempotentConsumer<PetitionRegistered, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionRegistered m, ConsumeContext<PetitionRegistered> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionRegistered(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionRegistered m, ConsumeContext<PetitionRegistered> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionRegistered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
-public sealed class PetitionAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionAcceptedConsumer> logger)
+public sealed class PetitionAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionAcceptedConsumer> logger)
     : IdempotentConsumer<PetitionAccepted, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionAccepted m, ConsumeContext<PetitionAccepted> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionAccepted(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionAccepted m, ConsumeContext<PetitionAccepted> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
-public sealed class PetitionNotAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionNotAcceptedConsumer> logger)
+public sealed class PetitionNotAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionNotAcceptedConsumer> logger)
     : IdempotentConsumer<PetitionNotAccepted, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionNotAccepted m, ConsumeContext<PetitionNotAccepted> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionNotAccepted(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionNotAccepted m, ConsumeContext<PetitionNotAccepted> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionNotAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
-public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionProgressConsumer> logger)
+public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionProgressConsumer> logger)
     : IdempotentConsumer<PetitionProgressCalledBack, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionProgressCalledBack m, ConsumeContext<PetitionProgressCalledBack> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionProgress(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionProgressCalledBack m, ConsumeContext<PetitionProgressCalledBack> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionProgress(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
-public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
+public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
     : IdempotentConsumer<PetitionAnswered, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionAnswered m, ConsumeContext<PetitionAnswered> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionAnswered(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionAnswered m, ConsumeContext<PetitionAnswered> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionAnswered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
-public sealed class PetitionClosedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PetitionClosedConsumer> logger)
+public sealed class PetitionClosedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionClosedConsumer> logger)
     : IdempotentConsumer<PetitionClosed, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(PetitionClosed m, ConsumeContext<PetitionClosed> context) =>
-        writer.WriteAsync([.. EventNotices.PetitionClosed(m)], context.CancellationToken);
+    protected override async Task HandleAsync(PetitionClosed m, ConsumeContext<PetitionClosed> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionClosed(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
 }
 
 /// <summary>A handler named in the 五定 is told of the case, when their login belongs to a registered cadre with a phone.</summary>
@@ -84,6 +84,24 @@ public sealed class PetitionDeadlineMissedConsumer(NotificationsDbContext db, Me
         {
             await writer.WriteAsync([.. EventNotices.OwnerDeadline(m.Case, m.Kind, m.DueAt, missed: true, phone)], context.CancellationToken);
         }
+    }
+}
+
+/// <summary>
+/// A matter raised by a registered household without a phone of its own is answered to the
+/// household head's phone (from the recipients read model); an accuser's household is never used.
+/// </summary>
+internal static class PetitionerPhone
+{
+    public static async Task<PetitionCaseRef> FillAsync(NotificationsDbContext db, PersonalDataProtector protector, PetitionCaseRef c, CancellationToken cancellationToken)
+    {
+        if (c.Petitioner?.Phone is not null || c.HouseholdId is not { } household || c.IdentityProtected)
+        {
+            return c;
+        }
+
+        var cipher = await db.Recipients.Where(r => r.HouseholdId == household).OrderByDescending(r => r.IsHead).Select(r => r.PhoneCipher).FirstOrDefaultAsync(cancellationToken);
+        return cipher is null ? c : c with { Petitioner = new PetitionerContact(c.Petitioner?.Name, protector.Decrypt(cipher)) };
     }
 }
 
