@@ -30,10 +30,4 @@ public static class Problems
         page < 1 ? Invalid("page", "Must be 1 or more.")
         : pageSize is < 1 or > 500 ? Invalid("pageSize", "Must be between 1 and 500.")
         : null;
-
-    public static DateOnly ShanghaiToday(TimeProvider time) => DateOnly.FromDateTime(ShanghaiNow(time).DateTime);
-
-    public static DateTimeOffset ShanghaiNow(TimeProvider time) => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Shanghai);
-
-    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -5,6 +5,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Broadcasts;
 
@@ -191,5 +192,5 @@ public static class BroadcastEndpoints
 
     private static BroadcastView View(Broadcast b, IReadOnlyDictionary<string, long> messages) => new(
         b.Id, b.RegionPrefix, b.Tags, b.Audience, b.TemplateCode, TemplateText.Signed(b.Signature, b.Text), b.Segments, b.Status, b.Recipients, messages,
-        TimeZoneInfo.ConvertTime(b.CreatedAt, Rules.QuietHours.Shanghai));
+        ChinaTime.Local(b.CreatedAt));
 }

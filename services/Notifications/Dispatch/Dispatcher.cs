@@ -6,6 +6,7 @@ using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Dispatch;
 
@@ -209,7 +210,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
 
             try
             {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(message.SentAt ?? now, QuietHours.Shanghai).DateTime);
+                var day = ChinaTime.LocalDate(message.SentAt ?? now);
                 var found = await provider.FindAsync(protector.Decrypt(message.PhoneCipher), day, message.SendBatchId!.Value, cancellationToken);
                 if (found is null)
                 {
@@ -294,8 +295,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
     private static async Task<History> PhoneHistoryAsync(NotificationsDbContext db, List<SmsMessage> batch, DateTimeOffset now, SendLimits limits, CancellationToken cancellationToken)
     {
         var hashes = batch.Select(m => m.PhoneHash).DistinctBy(Convert.ToHexString).ToArray();
-        var local = TimeZoneInfo.ConvertTime(now, QuietHours.Shanghai);
-        var dayStart = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        var dayStart = ChinaTime.StartOf(ChinaTime.LocalDate(now));
         var since = now - limits.SameContentInterval < dayStart ? now - limits.SameContentInterval : dayStart;
         var optedOut = (await db.OptOuts.Where(o => hashes.Contains(o.PhoneHash)).Select(o => o.PhoneHash).ToListAsync(cancellationToken))
             .Select(Convert.ToHexString).ToHashSet();

@@ -2,6 +2,7 @@ using MassWork.Contracts.Personnel.V1;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Templates;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Events;
 
@@ -116,7 +117,7 @@ public static class EventNotices
     private static string Day(DateOnly day) => day.ToString("yyyy年M月d日");
 
     /// <summary>A day limit ends at midnight after its last day: name that last day.</summary>
-    private static string Day(DateTimeOffset due) => TimeZoneInfo.ConvertTime(due.AddTicks(-1), Rules.QuietHours.Shanghai).ToString("yyyy年M月d日");
+    private static string Day(DateTimeOffset due) => ChinaTime.Local(due.AddTicks(-1)).ToString("yyyy年M月d日");
 
-    private static string Time(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Rules.QuietHours.Shanghai).ToString("yyyy年M月d日 HH:mm");
+    private static string Time(DateTimeOffset instant) => ChinaTime.Local(instant).ToString("yyyy年M月d日 HH:mm");
 }

@@ -1,9 +1,9 @@
 using MassWork.Notifications.Data;
-using MassWork.Notifications.Rules;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Messages;
 
@@ -15,12 +15,8 @@ public sealed record MessageView(
 {
     public static MessageView Of(SmsMessage m) => new(
         m.Id, m.TemplateCode, $"【{m.Signature}】{m.Text}", m.Segments, m.PhoneMasked, m.HouseholdId, m.RegionCode, m.BroadcastId, m.Status, m.StatusReason,
-        m.Attempts, m.Provider, m.LastError, Local(m.CreatedAt), m.Status is MessageStatus.Queued or MessageStatus.Deferred ? Local(m.NextAttemptAt) : null,
-        Local(m.SentAt), Local(m.DeliveredAt), Local(m.FailedAt));
-
-    private static DateTimeOffset Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, QuietHours.Shanghai);
-
-    private static DateTimeOffset? Local(DateTimeOffset? t) => t is { } v ? Local(v) : null;
+        m.Attempts, m.Provider, m.LastError, ChinaTime.Local(m.CreatedAt), m.Status is MessageStatus.Queued or MessageStatus.Deferred ? ChinaTime.Local(m.NextAttemptAt) : null,
+        ChinaTime.Local(m.SentAt), ChinaTime.Local(m.DeliveredAt), ChinaTime.Local(m.FailedAt));
 }
 
 public sealed record MessagePage(long Total, int Page, int PageSize, IReadOnlyList<MessageView> Messages);

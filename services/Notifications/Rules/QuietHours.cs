@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults;
 namespace MassWork.Notifications.Rules;
 
 /// <summary>
@@ -6,8 +7,6 @@ namespace MassWork.Notifications.Rules;
 /// </summary>
 public sealed record QuietHours(TimeOnly Start, TimeOnly End)
 {
-    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public static QuietHours Default { get; } = new(new TimeOnly(21, 0), new TimeOnly(8, 0));
 
     public bool IsEmpty => Start == End;
@@ -19,7 +18,7 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
             return false;
         }
 
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Shanghai).DateTime);
+        var local = TimeOnly.FromDateTime(ChinaTime.Local(instant).DateTime);
         return Start < End ? local >= Start && local < End : local >= Start || local < End;
     }
 
@@ -31,9 +30,9 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
             return instant;
         }
 
-        var local = TimeZoneInfo.ConvertTime(instant, Shanghai);
+        var local = ChinaTime.Local(instant);
         var endToday = local.Date + End.ToTimeSpan();
         var end = endToday > local.DateTime ? endToday : endToday.AddDays(1);
-        return new DateTimeOffset(end, Shanghai.GetUtcOffset(end)).ToUniversalTime();
+        return new DateTimeOffset(end, ChinaTime.Zone.GetUtcOffset(end)).ToUniversalTime();
     }
 }

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults;
 namespace MassWork.Notifications.Rules;
 
 /// <summary>What was sent to one number lately: today's count (Asia/Shanghai day) and when the same content last went.</summary>
@@ -16,9 +17,7 @@ public sealed record SendLimits(TimeSpan SameContentInterval, int DailyLimit)
     {
         if (history.SentToday >= DailyLimit)
         {
-            var local = TimeZoneInfo.ConvertTime(now, QuietHours.Shanghai);
-            var tomorrow = local.Date.AddDays(1);
-            return new DateTimeOffset(tomorrow, QuietHours.Shanghai.GetUtcOffset(tomorrow)).ToUniversalTime();
+            return ChinaTime.StartOf(ChinaTime.LocalDate(now).AddDays(1));
         }
 
         if (history.SameContentAt is { } last && now - last < SameContentInterval)

@@ -8,6 +8,7 @@ using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Attendance;
 
@@ -49,7 +50,7 @@ public static class AttendanceEndpoints
             return Problems.Forbidden("Only a work team's leader and resident members check in; your login is not one.");
         }
 
-        var today = Problems.ShanghaiToday(time);
+        var today = ChinaTime.Today(time);
         var existing = await db.CheckIns.AsNoTracking().SingleOrDefaultAsync(c => c.CadreId == cadre.Id && c.Day == today, cancellationToken);
         if (existing is not null)
         {
@@ -78,7 +79,7 @@ public static class AttendanceEndpoints
         }
 
         var policy = await PolicyStore.ForRegionAsync(db, prefix.Length >= 4 ? prefix : caller.RegionPrefix.PadRight(4, '0'), cancellationToken);
-        var (first, last) = PresenceRule.PeriodContaining(date ?? Problems.ShanghaiToday(time), policy.PresencePeriod);
+        var (first, last) = PresenceRule.PeriodContaining(date ?? ChinaTime.Today(time), policy.PresencePeriod);
         var members = await db.TeamMemberships.AsNoTracking()
             .Where(m => m.LeftAt == null && m.Role != TeamRole.FullCoverage && (teamId == null || m.TeamId == teamId))
             .Join(db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix)), m => m.TeamId, t => t.Id, (m, t) => new { m, t.VillageCode })
@@ -104,7 +105,7 @@ public static class AttendanceEndpoints
         RequestLeaveRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var today = Problems.ShanghaiToday(time);
+        var today = ChinaTime.Today(time);
         if (request.FirstDay is null)
         {
             errors["firstDay"] = ["Required (yyyy-MM-dd)."];

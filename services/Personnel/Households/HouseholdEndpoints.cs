@@ -10,6 +10,7 @@ using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Households;
 
@@ -49,7 +50,7 @@ public static class HouseholdEndpoints
         HouseholdForm request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (details, members, errors) = HouseholdValidation.Validate(request, Problems.ShanghaiToday(time));
+        var (details, members, errors) = HouseholdValidation.Validate(request, ChinaTime.Today(time));
         if (details is null)
         {
             return Problems.Invalid(errors, "The household is not valid");
@@ -95,7 +96,7 @@ public static class HouseholdEndpoints
             return Problems.NotFound($"Household {id}");
         }
 
-        var (details, members, errors) = HouseholdValidation.Validate(request with { HouseholdNumber = request.HouseholdNumber ?? household.HouseholdNumber }, Problems.ShanghaiToday(time));
+        var (details, members, errors) = HouseholdValidation.Validate(request with { HouseholdNumber = request.HouseholdNumber ?? household.HouseholdNumber }, ChinaTime.Today(time));
         if (details is null)
         {
             return Problems.Invalid(errors, "The household is not valid");

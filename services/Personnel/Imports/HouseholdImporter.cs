@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Imports;
 
@@ -109,7 +110,7 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         }, stop.Token);
         var checkers = Enumerable.Range(0, Checkers).Select(_ => Task.Run(() =>
         {
-            var today = Problems.ShanghaiToday(time);
+            var today = ChinaTime.Today(time);
             foreach (var batch in records.GetConsumingEnumerable(stop.Token))
             {
                 var rows = new List<StagedRow>(batch.Length);

@@ -156,13 +156,6 @@ public sealed class Case
         return c;
     }
 
-    /// <summary>A later intake of the same matter was linked here.</summary>
-    public void CountRepeat(DateTimeOffset now)
-    {
-        RepeatCount++;
-        UpdatedAt = now;
-    }
-
     /// <summary>转送/交办 to the office or department that must handle it.</summary>
     public void Assign(Holder to, string actor, string? note, CaseRules rules, DateTimeOffset now)
     {

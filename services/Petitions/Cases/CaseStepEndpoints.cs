@@ -4,6 +4,7 @@ using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Cases;
 
@@ -124,9 +125,9 @@ public static class CaseStepEndpoints
             request.ResolutionDeadline!.Value, request.RevisitTarget!.Trim());
         return await commands.RunAsync(id, caller, CasePermission.Route, http, (c, _, now, caseRef) =>
         {
-            if (c.ResolveDueAt is { } due && ownership.ResolutionDeadline > DateOnly.FromDateTime(CaseView.Local(due).AddTicks(-1).DateTime))
+            if (c.ResolveDueAt is { } due && ownership.ResolutionDeadline > DateOnly.FromDateTime(ChinaTime.Local(due).AddTicks(-1).DateTime))
             {
-                throw new ArgumentException($"The resolution deadline cannot be later than the handling limit ({CaseView.Local(due).AddTicks(-1):yyyy-MM-dd}).", "resolutionDeadline");
+                throw new ArgumentException($"The resolution deadline cannot be later than the handling limit ({ChinaTime.Local(due).AddTicks(-1):yyyy-MM-dd}).", "resolutionDeadline");
             }
 
             c.SetOwnership(ownership, caller.UserId, now);

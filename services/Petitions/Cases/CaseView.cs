@@ -1,4 +1,4 @@
-using MassWork.Petitions.Deadlines;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Cases;
 
@@ -58,15 +58,12 @@ public sealed record CaseView(
         !seesPetitioner,
         seesPetitioner ? c.MandateReference : null,
         c.Representatives, c.Content, c.Attachments, c.NotAcceptedReason, c.RepeatOfCaseId, c.RepeatCount, c.SkipLevel,
-        c.Holder, c.EscalatedFrom, c.Ownership, Local(c.ResolveDueAt), c.Extended, c.Outcome?.ToString(), c.Opinion, c.AnsweredBy, Local(c.AnsweredAt),
-        c.AnsweredOnTime, c.Satisfaction?.ToString(), c.ReviewStage.ToString(), Local(c.ReviewWindowEndsAt), c.MediationStep?.ToString(),
-        c.SettledLevel?.ToString(), Local(c.SupervisedAt), Local(c.RegisteredAt), Local(c.ClosedAt),
+        c.Holder, c.EscalatedFrom, c.Ownership, ChinaTime.Local(c.ResolveDueAt), c.Extended, c.Outcome?.ToString(), c.Opinion, c.AnsweredBy, ChinaTime.Local(c.AnsweredAt),
+        c.AnsweredOnTime, c.Satisfaction?.ToString(), c.ReviewStage.ToString(), ChinaTime.Local(c.ReviewWindowEndsAt), c.MediationStep?.ToString(),
+        c.SettledLevel?.ToString(), ChinaTime.Local(c.SupervisedAt), ChinaTime.Local(c.RegisteredAt), ChinaTime.Local(c.ClosedAt),
         c.Deadlines.OrderBy(d => d.OpenedAt).ThenBy(d => d.DueAt)
-            .Select(d => new DeadlineView(d.Kind.ToString(), Local(d.DueAt), Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
+            .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
-            .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, Local(s.At))).ToList());
+            .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList());
 
-    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, DeadlineCalculator.Shanghai);
-
-    public static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Local(i) : null;
 }

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults;
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>When a limit runs out and when to warn that it is near.</summary>
@@ -10,13 +11,9 @@ public readonly record struct Due(DateTimeOffset At, DateTimeOffset WarnAt);
 /// </summary>
 public sealed class DeadlineCalculator(WorkCalendar calendar)
 {
-    public static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
-    public WorkCalendar Calendar => calendar;
-
     public Due From(DateTimeOffset start, DeadlineRule rule)
     {
-        var at = rule.Unit == DurationUnit.Hours ? start.AddHours(rule.Amount) : EndOfLocalDay(LastDay(LocalDate(start), rule));
+        var at = rule.Unit == DurationUnit.Hours ? start.AddHours(rule.Amount) : EndOfLocalDay(LastDay(ChinaTime.LocalDate(start), rule));
         var lead = TimeSpan.FromTicks(Math.Min((at - start).Ticks / 4, TimeSpan.TicksPerDay));
         return new Due(at, at - lead);
     }
@@ -29,12 +26,6 @@ public sealed class DeadlineCalculator(WorkCalendar calendar)
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Unit, "Not a day-based rule."),
     };
 
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Shanghai).DateTime);
-
     /// <summary>The first instant after the day ends, in UTC: a limit "by the 15th" is met at any time on the 15th.</summary>
-    public static DateTimeOffset EndOfLocalDay(DateOnly day)
-    {
-        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Shanghai.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset EndOfLocalDay(DateOnly day) => ChinaTime.StartOf(day.AddDays(1));
 }

@@ -5,6 +5,7 @@ using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Deadlines;
 
@@ -87,7 +88,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             deadline.MissedRaisedAt = now;
             deadline.ApproachingRaisedAt ??= now;
             var c = cases[deadline.CaseId];
-            var supervised = !Silent.Contains(deadline.Kind) && c.Supervise($"{deadline.Kind} 时限已过（{CaseView.Local(deadline.DueAt):yyyy-MM-dd HH:mm}），转督办", now);
+            var supervised = !Silent.Contains(deadline.Kind) && c.Supervise($"{deadline.Kind} 时限已过（{ChinaTime.Local(deadline.DueAt):yyyy-MM-dd HH:mm}），转督办", now);
             db.RaiseIntegrationEvent(new PetitionDeadlineMissed(Ref(c), deadline.Kind.ToString(), deadline.DueAt, supervised, now), deadline.CaseId.ToString());
         }
 

@@ -2,6 +2,7 @@ using MassWork.Petitions.Api;
 using MassWork.Petitions.Cases;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Figures;
 
@@ -32,7 +33,7 @@ public static class FigureEndpoints
             return forbidden;
         }
 
-        var today = Deadlines.DeadlineCalculator.LocalDate(time.GetUtcNow());
+        var today = ChinaTime.LocalDate(time.GetUtcNow());
         var first = from ?? new DateOnly(today.Year, 1, 1);
         var last = to ?? today;
         if (last < first)

@@ -2,6 +2,7 @@ using MassWork.Petitions.Cases;
 using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Figures;
 
@@ -117,10 +118,10 @@ public sealed class LedgerQuery(PetitionsDbContext db, TimeProvider time)
         var lines = rows.Select(r =>
         {
             var accusation = r.MatterType == MatterType.Accusation;
-            return new LedgerLine(r.Id, r.Number, CaseView.Local(r.RegisteredAt), r.Channel.ToString(), r.MatterType.ToString(), r.CategoryCode, r.RegionCode,
+            return new LedgerLine(r.Id, r.Number, ChinaTime.Local(r.RegisteredAt), r.Channel.ToString(), r.MatterType.ToString(), r.CategoryCode, r.RegionCode,
                 accusation ? null : r.Household?.HouseholdNumber, accusation ? null : r.Household?.HeadName, accusation ? null : r.PetitionerName,
-                r.Summary, r.Status.ToString(), r.HolderName, r.HandlerName, r.LeadLeader, CaseView.Local(r.ResolveDueAt), r.Overdue, CaseView.Local(r.AnsweredAt),
-                r.Outcome?.ToString(), r.Satisfaction?.ToString(), CaseView.Local(r.ClosedAt), r.RepeatCount, r.SkipLevel, r.SupervisedAt is not null);
+                r.Summary, r.Status.ToString(), r.HolderName, r.HandlerName, r.LeadLeader, ChinaTime.Local(r.ResolveDueAt), r.Overdue, ChinaTime.Local(r.AnsweredAt),
+                r.Outcome?.ToString(), r.Satisfaction?.ToString(), ChinaTime.Local(r.ClosedAt), r.RepeatCount, r.SkipLevel, r.SupervisedAt is not null);
         }).ToList();
         return new LedgerPage(total, page, pageSize, lines);
     }

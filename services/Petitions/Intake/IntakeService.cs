@@ -5,6 +5,7 @@ using MassWork.Petitions.Deadlines;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Intake;
 
@@ -104,6 +105,6 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
     private async Task<string> NextNumberAsync(string region, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var next = await db.Database.SqlQuery<long>($"SELECT nextval('case_number_seq') AS \"Value\"").SingleAsync(cancellationToken);
-        return $"{region[..6]}-{DeadlineCalculator.LocalDate(now):yyyyMMdd}-{next:D7}";
+        return $"{region[..6]}-{ChinaTime.LocalDate(now):yyyyMMdd}-{next:D7}";
     }
 }

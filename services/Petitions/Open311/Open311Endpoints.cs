@@ -5,6 +5,7 @@ using MassWork.Petitions.Intake;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Open311;
 
@@ -210,7 +211,7 @@ public static class Open311Endpoints
         {
             var closed = c.Status is CaseStatus.Closed or CaseStatus.Terminated or CaseStatus.NotAccepted;
             return new Open311Request(c.Number, closed ? "closed" : "open", c.NotAcceptedReason ?? c.Opinion, names.GetValueOrDefault(c.CategoryCode, c.CategoryCode),
-                c.CategoryCode, c.Content, c.Holder?.Name, Notice(c), CaseView.Local(c.RegisteredAt), CaseView.Local(c.UpdatedAt), CaseView.Local(c.ResolveDueAt),
+                c.CategoryCode, c.Content, c.Holder?.Name, Notice(c), ChinaTime.Local(c.RegisteredAt), ChinaTime.Local(c.UpdatedAt), ChinaTime.Local(c.ResolveDueAt),
                 null, c.RegionCode, null, null, null, c.Attachments.FirstOrDefault()?.Url);
         }).ToList();
     }
