@@ -35,7 +35,10 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
     var simulator = builder.AddProject("smssim", "services/SmsSimulator/MassWork.SmsSimulator.csproj",
         port: int.TryParse(builder.Configuration["Sms:SimulatorPort"], out var simulatorPort) ? simulatorPort : null);
     SmsSimulatorSettings.Connect(notifications, simulator);
-    simulator.WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true");
+    simulator
+        .WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true")
+        .WithEnvironment("Simulator__FailureRate", builder.Configuration["Sms:SimulatorFailureRate"] ?? "0.01")
+        .WithEnvironment("Simulator__DeliveryFailureRate", builder.Configuration["Sms:SimulatorDeliveryFailureRate"] ?? "0.01");
 }
 
 var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", port: builder.GatewayPort);

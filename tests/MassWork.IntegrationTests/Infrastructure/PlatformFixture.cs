@@ -42,6 +42,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Notifications:SettableClock"] = "true",
             ["Sms:SimulatorPort"] = _simulatorPort.ToString(),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",
+            // Tests steer failures themselves; the simulator's random ones (1% by default) would make them flaky.
+            ["Sms:SimulatorFailureRate"] = "0",
+            ["Sms:SimulatorDeliveryFailureRate"] = "0",
         });
         await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };
