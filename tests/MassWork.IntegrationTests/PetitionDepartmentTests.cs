@@ -17,6 +17,8 @@ public sealed class PetitionDepartmentTests(PlatformFixture platform)
         await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/departments/{code}", platform.Token("3607", Roles.Operator, "op"),
             new { name = "章贡区人力资源和社会保障局", regionCode = "360702", staffUserIds = new[] { staff } });
         var department = platform.Token("360702", Roles.CountyDepartment, staff);
+        var listed = await _api.Personnel.OkAsync(HttpMethod.Get, "/api/petitions/departments", platform.Token("360702003", Roles.TownStaff, "town-clerk"));
+        Assert.Contains(listed.EnumerateArray(), d => d.GetProperty("code").GetString() == code);
         var (id, village, _) = await _api.AcceptedCaseAsync();
         var town = _api.Town(village);
 
