@@ -65,9 +65,9 @@ public static class MessageEndpoints
 
         if (status is not null)
         {
-            if (!Enum.TryParse<MessageStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            if (!EnumNames.TryParse<MessageStatus>(status, out var parsed))
             {
-                return Problems.Invalid("status", $"One of {string.Join(", ", Enum.GetNames<MessageStatus>())}.");
+                return Problems.Invalid("status", EnumNames.OneOf<MessageStatus>());
             }
 
             query = query.Where(m => m.Status == parsed);

@@ -55,7 +55,7 @@ public static class TemplateEndpoints
             errors["text"] = [$"Signature and text may be at most {SmsSegments.MaxLength} characters."];
         }
 
-        if (!Enum.TryParse<TemplateKind>(request.Kind ?? nameof(TemplateKind.Service), true, out var kind) || int.TryParse(request.Kind, out _))
+        if (!EnumNames.TryParse<TemplateKind>(request.Kind ?? nameof(TemplateKind.Service), out var kind))
         {
             errors["kind"] = ["Service or Broadcast."];
         }

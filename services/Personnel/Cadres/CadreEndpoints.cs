@@ -1,5 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Households;
 using MassWork.Personnel.People;
@@ -103,7 +102,7 @@ public static class CadreEndpoints
             errors["phone"] = [phoneError];
         }
 
-        if (!EnumText.TryParse<CadreRank>(request.Rank, out var rank))
+        if (!EnumNames.TryParse<CadreRank>(request.Rank, out var rank))
         {
             errors["rank"] = ["SectionLevel (科级以上) or General (一般干部)."];
         }

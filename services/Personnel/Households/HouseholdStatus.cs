@@ -30,7 +30,7 @@ public static class HouseholdStatusNames
                 status = HouseholdStatus.Floating;
                 return true;
             default:
-                return Api.EnumText.TryParse(value.Trim(), out status);
+                return EnumNames.TryParse(value.Trim(), out status);
         }
     }
 }

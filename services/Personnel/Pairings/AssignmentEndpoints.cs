@@ -1,4 +1,3 @@
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
@@ -37,7 +36,7 @@ public static class AssignmentEndpoints
         }
 
         var mode = AssignmentMode.Village;
-        if (request.Mode is not null && !EnumText.TryParse(request.Mode, out mode))
+        if (request.Mode is not null && !EnumNames.TryParse(request.Mode, out mode))
         {
             errors["mode"] = ["Village (work teams, by group) or Compound (三送进小区)."];
         }

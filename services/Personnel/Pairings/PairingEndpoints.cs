@@ -1,4 +1,3 @@
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
@@ -72,13 +71,13 @@ public static class PairingEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var mode = CoverageMode.Single;
-        if (!EnumText.TryParse(request.Mode, out mode))
+        if (!EnumNames.TryParse(request.Mode, out mode))
         {
             errors["mode"] = ["Single (双向全覆盖) or Double (二次覆盖)."];
         }
 
         var period = PresencePeriod.Week;
-        if (!EnumText.TryParse(request.PresencePeriod, out period))
+        if (!EnumNames.TryParse(request.PresencePeriod, out period))
         {
             errors["presencePeriod"] = ["Week or Month."];
         }
@@ -145,7 +144,7 @@ public static class PairingEndpoints
         }
 
         var kind = PairingKind.Resident;
-        if (!EnumText.TryParse(request.Kind, out kind))
+        if (!EnumNames.TryParse(request.Kind, out kind))
         {
             errors["kind"] = ["Resident (常驻队员) or FullCoverage (全覆盖干部)."];
         }

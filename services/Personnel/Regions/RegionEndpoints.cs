@@ -1,4 +1,3 @@
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Imports;
 using MassWork.ServiceDefaults.Auth;
@@ -115,7 +114,7 @@ public static class RegionEndpoints
         string villageCode, AddRegionUnitRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!EnumText.TryParse<RegionUnitKind>(request.Kind, out var kind))
+        if (!EnumNames.TryParse<RegionUnitKind>(request.Kind, out var kind))
         {
             errors["kind"] = ["Group (村民小组) or Compound (小区)."];
         }

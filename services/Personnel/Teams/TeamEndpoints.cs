@@ -1,4 +1,3 @@
-using MassWork.Personnel.Api;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
@@ -132,7 +131,7 @@ public static class TeamEndpoints
             errors["cadreId"] = ["Required."];
         }
 
-        if (!EnumText.TryParse<TeamRole>(request.Role, out var role))
+        if (!EnumNames.TryParse<TeamRole>(request.Role, out var role))
         {
             errors["role"] = ["Leader (队长), Resident (常驻队员) or FullCoverage (全覆盖干部)."];
         }

@@ -1,5 +1,4 @@
 using MassWork.Contracts.Petitions.V1;
-using MassWork.Petitions.Api;
 using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

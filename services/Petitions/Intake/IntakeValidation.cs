@@ -1,4 +1,3 @@
-using MassWork.Petitions.Api;
 using MassWork.Petitions.Cases;
 using MassWork.ServiceDefaults.Security;
 

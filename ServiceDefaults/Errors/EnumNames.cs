@@ -1,4 +1,4 @@
-namespace MassWork.Petitions.Api;
+namespace MassWork.ServiceDefaults.Errors;
 
 /// <summary>Enum values in requests are their names (any case); numbers are refused, so "3" is not a channel.</summary>
 public static class EnumNames
