@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using MassWork.ServiceDefaults.Data;
@@ -27,6 +28,9 @@ public static class OutboxBulkWriter
         var type = OutboxExtensions.MessageTypeName(typeof(TEvent));
         var traceParent = Activity.Current?.Id;
         var count = 0;
+        // One buffer for all payloads of the call (Npgsql copies each into its own buffer as it is written).
+        var payload = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var json = new Utf8JsonWriter(payload);
         await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY outbox_messages (message_id, message_type, payload, aggregate_id, trace_parent, occurred_at, attempts) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
@@ -36,7 +40,10 @@ public static class OutboxBulkWriter
                 await writer.StartRowAsync(cancellationToken);
                 await writer.WriteAsync(Guid.CreateVersion7(occurredAt), NpgsqlDbType.Uuid, cancellationToken);
                 await writer.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), NpgsqlDbType.Json, cancellationToken);
+                payload.ResetWrittenCount();
+                json.Reset();
+                JsonSerializer.Serialize(json, message, JsonSerializerOptions.Web);
+                await writer.WriteAsync(payload.WrittenMemory, NpgsqlDbType.Json, cancellationToken);
                 await writer.WriteAsync(aggregateId, NpgsqlDbType.Varchar, cancellationToken);
                 if (traceParent is null)
                 {

@@ -30,7 +30,9 @@ public sealed class PersonalDataProtector
 
     public byte[] Encrypt(string value)
     {
-        var plain = Encoding.UTF8.GetBytes(value);
+        // Stack space for the plain text: bulk imports encrypt millions of short values.
+        Span<byte> buffer = stackalloc byte[256];
+        var plain = Encoding.UTF8.GetMaxByteCount(value.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(value, buffer)] : Encoding.UTF8.GetBytes(value);
         var output = new byte[1 + NonceSize + TagSize + plain.Length];
         output[0] = Version;
         var state = _state.Value!;
@@ -56,7 +58,8 @@ public sealed class PersonalDataProtector
     public byte[] Hash(string value)
     {
         var hmac = _state.Value!.Hmac;
-        hmac.AppendData(Encoding.UTF8.GetBytes(value));
+        Span<byte> buffer = stackalloc byte[256];
+        hmac.AppendData(Encoding.UTF8.GetMaxByteCount(value.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(value, buffer)] : Encoding.UTF8.GetBytes(value));
         return hmac.GetHashAndReset();
     }
 

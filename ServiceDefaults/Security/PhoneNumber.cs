@@ -3,10 +3,12 @@ namespace MassWork.ServiceDefaults.Security;
 /// <summary>Mainland phone numbers: mobiles (1[3-9] + 9 digits) and landlines (0 + area code + number).</summary>
 public static class PhoneNumber
 {
+    private static readonly System.Buffers.SearchValues<char> DigitsAndPlus = System.Buffers.SearchValues.Create("+0123456789");
+
     /// <summary>Drops spaces, dashes and a +86/0086 prefix so one number has one form (and one hash).</summary>
     public static string Normalize(string value)
     {
-        var digits = new string(value.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        var digits = value.AsSpan().ContainsAnyExcept(DigitsAndPlus) ? new string(value.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()) : value;
         if (digits.StartsWith("+86", StringComparison.Ordinal))
         {
             digits = digits[3..];

@@ -69,8 +69,7 @@ public sealed class HouseholdCsvColumns
     /// <summary>Checks one line on its own; cross-line rules (one 户主, a known village) run after staging.</summary>
     public (HouseholdCsvRow? Row, ImportRowError? Error) Parse(CsvRecord record, DateOnly today, string regionPrefix)
     {
-        string? Get(string column) =>
-            _positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } v ? v : null;
+        string? Get(string column) => Field(record, column);
         ImportRowError Fail(string field, string message) => new(record.Line, field, message);
 
         var number = Get("household_number");
@@ -139,4 +138,10 @@ public sealed class HouseholdCsvColumns
 
         return (new HouseholdCsvRow(record.Line, number!, village, group, compound, address, status, tags, name, relation, idNumber, phone), null);
     }
+
+    /// <summary>Where the household number is, for a pass that reads nothing else.</summary>
+    public int HouseholdNumberColumn => _positions["household_number"];
+
+    private string? Field(CsvRecord record, string column) =>
+        _positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } v ? v : null;
 }
