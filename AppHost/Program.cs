@@ -14,10 +14,12 @@ ProjectResource AddService(string name, string projectPath)
 }
 
 // The city's statistical region codes are reference data; the demo town (on unless Demo:Enabled=false) gives a new user a working system.
+// Tests make import chunks tiny so that every import crosses chunk boundaries.
 var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.csproj")
     .WithEnvironment("Regions__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
     .WithEnvironment("Imports__Folder", Path.Combine(builder.Context.DataDirectory, "imports"))
-    .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true");
+    .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
+    .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
 var visits = AddService("visits", "services/Visits/MassWork.Visits.csproj");
 // The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
 var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj")

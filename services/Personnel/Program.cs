@@ -28,7 +28,7 @@ builder.AddServiceMessaging<PersonnelDbContext>("personnel", bus =>
 });
 builder.AddPersonalDataProtection();
 
-builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<ImportQueue>();
 builder.Services.AddSingleton<HouseholdImporter>();
 builder.Services.AddScoped<AssignmentService>();

@@ -75,6 +75,37 @@ public sealed class PersonnelImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_household_whose_lines_are_far_apart_loads_whole_across_chunks()
+    {
+        // Tests run imports in chunks of two households; the plan must keep -1's two lines in one chunk.
+        var village = await _api.NewVillageAsync();
+        var p = $"S{Guid.NewGuid():N}"[..12];
+        var csv = "household_number,village_code,address,name,relation,phone\n"
+            + $"{p}-1,{village},1号,刘桂英,户主,13800138001\n"
+            + $"{p}-2,{village},2号,王福生,户主,\n"
+            + $"{p}-3,{village},3号,赵六,户主,\n"
+            + $"{p}-4,{village},4号,钱七,户主,\n"
+            + $"{p}-1,{village},1号,陈建国,配偶,13800138002\n"
+            + $"{p}-5,{village},5号,孙九,户主,\n"
+            + $"{p}-6,{village},6号,周十,户主,\n";
+
+        var job = await ImportAsync(Encoding.UTF8.GetBytes(csv), "scattered.csv");
+
+        Assert.Equal(("Completed", 6, 7), (job.GetProperty("status").GetString(), job.GetProperty("householdsInserted").GetInt32(), job.GetProperty("membersWritten").GetInt32()));
+        var found = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households?householdNumber={p}-1", _api.TownStaff);
+        var household = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households/{found.GetProperty("items")[0].GetProperty("id").GetGuid()}", _api.TownStaff);
+        Assert.Equal(["刘桂英", "陈建国"], household.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.Equal(2, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM outbox_messages o, json_array_elements(o.payload->'registered') r, json_array_elements(r->'members') m WHERE r->>'householdNumber' = @p AND m->>'phone' IS NOT NULL",
+            ("p", $"{p}-1")));
+
+        var again = await ImportAsync(Encoding.UTF8.GetBytes(csv), "scattered.csv");
+
+        Assert.Equal((0, 0, 6, 0), (again.GetProperty("householdsInserted").GetInt32(), again.GetProperty("householdsUpdated").GetInt32(),
+            again.GetProperty("householdsUnchanged").GetInt32(), again.GetProperty("membersRemoved").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_file_without_the_required_columns_fails_and_changes_nothing()
     {
         var job = await ImportAsync(Encoding.UTF8.GetBytes("户号,姓名\nX-1,张三\n"), "bad.csv");

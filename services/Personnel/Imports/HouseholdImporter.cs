@@ -7,6 +7,7 @@ using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.Options;
 
 namespace MassWork.Personnel.Imports;
 
@@ -20,11 +21,11 @@ public sealed record ImportOutcome(int Lines, int Staged, int Rejected, int Inse
 /// and its events in one transaction. Re-importing a file changes nothing, so an import that
 /// stopped half-way is finished by running it again.
 /// </summary>
-public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataProtector protector, TimeProvider time, ILogger<HouseholdImporter> logger)
+public sealed class HouseholdImporter(
+    IServiceScopeFactory scopes, PersonalDataProtector protector, IOptions<ImportOptions> options, TimeProvider time, ILogger<HouseholdImporter> logger)
 {
     /// <summary>Errors kept per import; beyond this they are counted, not listed.</summary>
     public const int MaxStoredErrors = 100_000;
-    public const int HouseholdsPerChunk = 5_000;
     private const int Preparers = 2;
     private const int Writers = 2;
 
@@ -35,7 +36,7 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
         var encoding = await TextEncodingDetector.DetectAsync(file, cancellationToken);
         Progress(jobId, j => j.SetProperty(x => x.Encoding, encoding.WebName).SetProperty(x => x.Phase, "Planning"));
 
-        var (columns, chunkSizes, lastLine) = await Task.Run(() => Plan(file, encoding, cancellationToken), cancellationToken);
+        var (columns, chunkSizes, lastLine) = await Task.Run(() => Plan(file, encoding, options.Value.HouseholdsPerChunk, cancellationToken), cancellationToken);
         var planned = stopwatch.Elapsed;
         var villages = await VillagesAsync(regionPrefix, cancellationToken);
         Progress(jobId, j => j.SetProperty(x => x.Phase, "Loading"));
@@ -89,7 +90,8 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
     }
 
     /// <summary>The first pass: the header's columns, chunk sizes in records, and the file's last line number.</summary>
-    private static (HouseholdCsvColumns Columns, List<int> ChunkSizes, int LastLine) Plan(FileStream file, Encoding encoding, CancellationToken cancellationToken)
+    private static (HouseholdCsvColumns Columns, List<int> ChunkSizes, int LastLine) Plan(
+        FileStream file, Encoding encoding, int householdsPerChunk, CancellationToken cancellationToken)
     {
         using var text = new StreamReader(file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var csv = new CsvReader(text);
@@ -113,7 +115,7 @@ public sealed class HouseholdImporter(IServiceScopeFactory scopes, PersonalDataP
             lastLine = csv.Line;
         }
 
-        return (columns, ImportChunkPlan.Sizes(keys, HouseholdsPerChunk), lastLine);
+        return (columns, ImportChunkPlan.Sizes(keys, householdsPerChunk), lastLine);
     }
 
     private async Task<HashSet<string>> VillagesAsync(string regionPrefix, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ public sealed class ImportJob
 
     public ImportStatus Status { get; set; }
 
-    /// <summary>Where a running import is: Queued, Reading (staging lines), Merging, Publishing, Done.</summary>
+    /// <summary>Where a running import is: Queued, Planning (reading household numbers), Loading (chunks being written; the counts grow as each commits), Done.</summary>
     public string Phase { get; set; } = "Queued";
 
     public string? Encoding { get; set; }

@@ -6,7 +6,7 @@ namespace MassWork.Personnel.Imports;
 
 /// <summary>
 /// Runs this replica's imports one after another. After a restart it takes up again the uploads
-/// whose files it still holds (an interrupted import rolled back, so it simply runs again).
+/// whose files it still holds: chunks already committed are found unchanged, so it simply runs again.
 /// </summary>
 public sealed class ImportWorker(
     ImportQueue queue, HouseholdImporter importer, IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time,
@@ -72,7 +72,8 @@ public sealed class ImportWorker(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Import {JobId} failed", jobId);
-            failure = "The import failed on the server and changed nothing; try again or ask an operator (see the service log).";
+            failure = "The import stopped on the server. The households counted above were loaded; upload the file again to load the rest "
+                + "(households already loaded are left as they are). If it fails again, ask an operator (see the service log).";
         }
 
         await using (var scope = scopes.CreateAsyncScope())

@@ -39,6 +39,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
+            ["Personnel:ImportHouseholdsPerChunk"] = "2",
             ["Notifications:SettableClock"] = "true",
             ["Sms:SimulatorPort"] = _simulatorPort.ToString(),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",

@@ -21,6 +21,35 @@ public sealed class ImportParsingTests
     }
 
     [Fact]
+    public void Windows_and_old_Mac_line_ends_a_last_line_without_one_and_a_field_longer_than_the_buffer_are_read()
+    {
+        var longAddress = new string('路', 200_000);
+        var text = "a,b\r\n1,\"x\r\ny\"\r2,3\r\n\r\n" + $"4,{longAddress}\n5,\"\"";
+
+        var records = new CsvReader(new StringReader(text)).ReadAll().ToList();
+
+        Assert.Equal([1, 2, 4, 6, 7], records.Select(r => r.Line));
+        Assert.Equal(["1", "x\ny"], records[1].Fields);
+        Assert.Equal(["2", "3"], records[2].Fields);
+        Assert.Equal(longAddress, records[3].Fields[1]);
+        Assert.Equal(["5", ""], records[4].Fields);
+    }
+
+    [Fact]
+    public void One_column_can_be_read_without_the_others_quoted_or_not()
+    {
+        var csv = new CsvReader(new StringReader("H-1,a\n\" H-2 \",b\n\"H\"\"3\",c\n"));
+        var numbers = new List<string>();
+        while (csv.Read())
+        {
+            numbers.Add(csv.FieldSpan(0).ToString());
+        }
+
+        Assert.Equal(["H-1", " H-2 ", "H\"3"], numbers);
+        Assert.Equal(ImportChunkPlan.Key("H-2"), ImportChunkPlan.Key(" H-2 "));
+    }
+
+    [Fact]
     public void Utf8_with_or_without_BOM_and_GBK_are_told_apart()
     {
         var chinese = "户号,姓名\nH1,刘桂英\n";
