@@ -15,6 +15,12 @@ namespace MassWork.ServiceDefaults.Messaging;
 /// </summary>
 public static class OutboxBulkWriter
 {
+    /// <summary>Absent means null to the relay's reader; bulk payloads run to hundreds of megabytes.</summary>
+    private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerOptions.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static async Task<int> CopyIntegrationEventsAsync<TEvent>(
         this ServiceDbContext db, IEnumerable<(TEvent Message, string AggregateId)> events, DateTimeOffset occurredAt, CancellationToken cancellationToken)
         where TEvent : class
@@ -42,7 +48,7 @@ public static class OutboxBulkWriter
                 await writer.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
                 payload.ResetWrittenCount();
                 json.Reset();
-                JsonSerializer.Serialize(json, message, JsonSerializerOptions.Web);
+                JsonSerializer.Serialize(json, message, PayloadOptions);
                 await writer.WriteAsync(payload.WrittenMemory, NpgsqlDbType.Json, cancellationToken);
                 await writer.WriteAsync(aggregateId, NpgsqlDbType.Varchar, cancellationToken);
                 if (traceParent is null)

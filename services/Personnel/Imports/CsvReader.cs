@@ -28,17 +28,23 @@ public sealed class CsvReader(TextReader reader)
 
     public int FieldCount => _fields.Count;
 
+    /// <summary>
+    /// Every record with its fields. A cell equal to the one above it shares its string: household
+    /// files repeat the household's columns on each member's line.
+    /// </summary>
     public IEnumerable<CsvRecord> ReadAll(CancellationToken cancellationToken = default)
     {
+        string[] previous = [];
         while (Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var fields = new string[_fields.Count];
             for (var i = 0; i < fields.Length; i++)
             {
-                fields[i] = Field(i);
+                fields[i] = i < previous.Length && FieldSpan(i).SequenceEqual(previous[i]) ? previous[i] : Field(i);
             }
 
+            previous = fields;
             yield return new CsvRecord(Line, fields);
         }
     }

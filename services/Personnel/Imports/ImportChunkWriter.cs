@@ -48,9 +48,10 @@ public sealed class ImportChunkWriter(
                 await transaction.CommitAsync(cancellationToken);
                 return outcome;
             }
-            catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_households_household_number" } && attempt < Attempts)
+            catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_households_household_number" or "ix_household_members_household_id_name" }
+                                               && attempt < Attempts)
             {
-                // Somebody registered one of these households through the API meanwhile: next time it is found and merged.
+                // Somebody registered one of these households or members through the API meanwhile: next time it is found and merged.
                 await transaction.RollbackAsync(cancellationToken);
             }
         }
@@ -256,10 +257,15 @@ public sealed class ImportChunkWriter(
             await writer.CompleteAsync(cancellationToken);
         }
 
-        // Lookups by key into households and members, even while their statistics lag a bulk load.
+        // A chunk is a few thousand rows against tables of millions: every join must be a probe by
+        // key. Statistics lag a bulk load, and left to itself the planner scans the big side
+        // (a merge join walks the members index from its start), so only nested loops are allowed.
         await using var command = new NpgsqlCommand("""
+            CREATE INDEX ON import_rows (household_id, name);
             ANALYZE import_rows;
             SET LOCAL enable_seqscan = off;
+            SET LOCAL enable_mergejoin = off;
+            SET LOCAL enable_hashjoin = off;
 
             WITH written AS (
                 UPDATE households h SET
@@ -272,17 +278,25 @@ public sealed class ImportChunkWriter(
                 RETURNING h.id)
             INSERT INTO import_changed (household_id) SELECT id FROM written;
 
-            WITH written AS (
-                INSERT INTO household_members AS m (id, household_id, name, relation, id_number_cipher, id_number_hash, id_number_masked,
-                                                    phone_cipher, phone_hash, phone_masked)
-                SELECT member_id, household_id, name, relation, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked
-                FROM import_rows
-                ON CONFLICT (household_id, name) DO UPDATE SET
-                    relation = excluded.relation,
-                    id_number_cipher = excluded.id_number_cipher, id_number_hash = excluded.id_number_hash, id_number_masked = excluded.id_number_masked,
-                    phone_cipher = excluded.phone_cipher, phone_hash = excluded.phone_hash, phone_masked = excluded.phone_masked
-                WHERE (m.relation, m.id_number_hash, m.phone_hash) IS DISTINCT FROM (excluded.relation, excluded.id_number_hash, excluded.phone_hash)
+            -- Update and insert apart, not ON CONFLICT: that locks (and so writes) every member it
+            -- finds, even when nothing differs, and a re-import must write nothing.
+            WITH updated AS (
+                UPDATE household_members m SET
+                    relation = r.relation,
+                    id_number_cipher = r.id_cipher, id_number_hash = r.id_hash, id_number_masked = r.id_masked,
+                    phone_cipher = r.phone_cipher, phone_hash = r.phone_hash, phone_masked = r.phone_masked
+                FROM import_rows r
+                WHERE m.household_id = r.household_id AND m.name = r.name
+                  AND (m.relation, m.id_number_hash, m.phone_hash) IS DISTINCT FROM (r.relation, r.id_hash, r.phone_hash)
                 RETURNING m.household_id),
+            inserted AS (
+                INSERT INTO household_members (id, household_id, name, relation, id_number_cipher, id_number_hash, id_number_masked,
+                                               phone_cipher, phone_hash, phone_masked)
+                SELECT member_id, household_id, name, relation, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked
+                FROM import_rows r
+                WHERE NOT EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = r.household_id AND m.name = r.name)
+                RETURNING household_id),
+            written AS (SELECT household_id FROM updated UNION ALL SELECT household_id FROM inserted),
             changed AS (
                 INSERT INTO import_changed (household_id) SELECT DISTINCT household_id FROM written
                 ON CONFLICT (household_id) DO NOTHING)
@@ -300,6 +314,8 @@ public sealed class ImportChunkWriter(
 
             SELECT household_id FROM import_changed;
             RESET enable_seqscan;
+            RESET enable_mergejoin;
+            RESET enable_hashjoin;
             """, Connection);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("households", households.Select(h => h.Id).ToArray());
