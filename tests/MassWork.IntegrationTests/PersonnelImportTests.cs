@@ -99,10 +99,18 @@ public sealed class PersonnelImportTests(PlatformFixture platform)
             "SELECT count(*) FROM outbox_messages o, json_array_elements(o.payload->'registered') r, json_array_elements(r->'members') m WHERE r->>'householdNumber' = @p AND m->>'phone' IS NOT NULL",
             ("p", $"{p}-1")));
 
+        const string RowVersions = "SELECT sum(m.xmin::text::bigint + h.xmin::text::bigint) FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.household_number LIKE @p";
+        var versions = await platform.CountAsync("personneldb", RowVersions, ("p", p + "%"));
+
         var again = await ImportAsync(Encoding.UTF8.GetBytes(csv), "scattered.csv");
 
         Assert.Equal((0, 0, 6, 0), (again.GetProperty("householdsInserted").GetInt32(), again.GetProperty("householdsUpdated").GetInt32(),
             again.GetProperty("householdsUnchanged").GetInt32(), again.GetProperty("membersRemoved").GetInt32()));
+        // Nothing rewritten (a new row version has a new xmin) and nothing even locked (a lock sets xmax).
+        Assert.Equal(versions, await platform.CountAsync("personneldb", RowVersions, ("p", p + "%")));
+        Assert.Equal(0, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.household_number LIKE @p AND (m.xmax::text <> '0' OR h.xmax::text <> '0')",
+            ("p", p + "%")));
     }
 
     [Fact]
