@@ -72,8 +72,8 @@ public sealed class HouseholdImporter(
             await foreach (var chunk in prepared.Reader.ReadAllAsync(stop.Token))
             {
                 var outcome = await writer.WriteAsync(chunk, stop.Token);
-                var done = totals.Add(chunk, outcome);
-                Progress(jobId, j => j.SetProperty(x => x.LinesRead, done.Lines).SetProperty(x => x.BytesRead, done.BytesRead)
+                var (done, bytesRead) = totals.Add(chunk, outcome);
+                Progress(jobId, j => j.SetProperty(x => x.LinesRead, done.Lines).SetProperty(x => x.BytesRead, bytesRead)
                     .SetProperty(x => x.RowsStaged, done.Staged).SetProperty(x => x.RowsRejected, done.Rejected)
                     .SetProperty(x => x.HouseholdsInserted, done.Inserted).SetProperty(x => x.HouseholdsUpdated, done.Updated)
                     .SetProperty(x => x.HouseholdsUnchanged, done.Unchanged).SetProperty(x => x.MembersWritten, done.MembersWritten)
@@ -173,7 +173,7 @@ public sealed class HouseholdImporter(
         }
 
         var households = HouseholdLineChecks.Group(lines, villages, ids.Next, errors);
-        return new PreparedChunk(records.Length, records[^1].Line, bytesRead, lines.Count, households, errors);
+        return new PreparedChunk(records.Length, bytesRead, lines.Count, households, errors);
     }
 
     /// <summary>Waits for every stage; the first one to fail stops the others and its exception is thrown.</summary>
@@ -217,8 +217,7 @@ public sealed class HouseholdImporter(
         private ImportOutcome _sum = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
         private long _bytesRead;
 
-        public (int Lines, long BytesRead, int Staged, int Rejected, int Inserted, int Updated, int Unchanged, int MembersWritten, int MembersRemoved) Add(
-            PreparedChunk chunk, ChunkOutcome outcome)
+        public (ImportOutcome Sum, long BytesRead) Add(PreparedChunk chunk, ChunkOutcome outcome)
         {
             lock (_lock)
             {
@@ -226,7 +225,7 @@ public sealed class HouseholdImporter(
                 _sum = new ImportOutcome(_sum.Lines + chunk.Records, _sum.Staged + chunk.Staged, _sum.Rejected + outcome.Rejected,
                     _sum.Inserted + outcome.Inserted, _sum.Updated + outcome.Updated, _sum.Unchanged + outcome.Unchanged,
                     _sum.MembersWritten + outcome.MembersWritten, _sum.MembersRemoved + outcome.MembersRemoved, _sum.Events + outcome.Events);
-                return (_sum.Lines, _bytesRead, _sum.Staged, _sum.Rejected, _sum.Inserted, _sum.Updated, _sum.Unchanged, _sum.MembersWritten, _sum.MembersRemoved);
+                return (_sum, _bytesRead);
             }
         }
 

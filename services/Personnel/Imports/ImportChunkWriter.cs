@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace MassWork.Personnel.Imports;
 
 /// <summary>A chunk of the file, checked and encrypted, ready to be written.</summary>
-public sealed record PreparedChunk(int Records, int LastLine, long BytesRead, int Staged, List<ImportHousehold> Households, List<ImportRowError> Errors);
+public sealed record PreparedChunk(int Records, long BytesRead, int Staged, List<ImportHousehold> Households, List<ImportRowError> Errors);
 
 public sealed record ChunkOutcome(int Inserted, int Updated, int Unchanged, int Rejected, int MembersWritten, int MembersRemoved, int Events);
 
@@ -24,7 +24,7 @@ public sealed class ImportChunkWriter(
     PersonnelDbContext db, PersonalDataProtector protector, Guid jobId, string regionPrefix, DateTimeOffset now, ImportErrorBudget errorBudget,
     Func<int> nextPart)
 {
-    public const int HouseholdsPerMessage = 500;
+    private const int HouseholdsPerMessage = 500;
     private const int Attempts = 3;
 
     public async Task<ChunkOutcome> WriteAsync(PreparedChunk chunk, CancellationToken cancellationToken)
