@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MassWork.IntegrationTests.Infrastructure;
+using Npgsql;
 
 namespace MassWork.IntegrationTests;
 
@@ -114,6 +115,43 @@ public sealed class PersonnelImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_household_registered_while_its_chunk_is_written_is_merged_not_lost()
+    {
+        var village = await _api.NewVillageAsync();
+        var p = $"R{Guid.NewGuid():N}"[..12];
+        var csv = "household_number,village_code,address,name,relation\n"
+            + $"{p}-1,{village},1号,刘桂英,户主\n{p}-1,{village},1号,陈建国,配偶\n"
+            + $"{p}-2,{village},2号,王福生,户主\n";
+
+        // Another transaction registers -1 and holds it uncommitted: the import does not see it when it
+        // looks, and its COPY then waits on the household number until that transaction commits.
+        await using var other = new NpgsqlConnection(platform.DatabaseConnectionString("personneldb"));
+        await other.OpenAsync();
+        await using var registration = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO households (id, household_number, village_code, address, head_name, status, registered_at, registered_by, tags, updated_at)
+            VALUES (gen_random_uuid(), @number, @village, '旧地址', '刘桂英', 'Resident', now(), 'clerk', '{}', now())
+            """, other, registration))
+        {
+            insert.Parameters.AddWithValue("number", $"{p}-1");
+            insert.Parameters.AddWithValue("village", village);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var location = await StartImportAsync(Encoding.UTF8.GetBytes(csv), "race.csv");
+        await Eventually.HoldsAsync(async () => await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = 'personneldb' AND wait_event_type = 'Lock' AND query LIKE 'COPY households%'") > 0,
+            TimeSpan.FromSeconds(30), "the import's COPY to wait on the uncommitted household");
+        await registration.CommitAsync();
+        var job = await FinishedAsync(location);
+
+        Assert.Equal(("Completed", 1, 1), (job.GetProperty("status").GetString(), job.GetProperty("householdsInserted").GetInt32(), job.GetProperty("householdsUpdated").GetInt32()));
+        Assert.Equal(1, await platform.CountAsync("personneldb", "SELECT count(*) FROM households WHERE household_number = @n AND address = '1号'", ("n", $"{p}-1")));
+        Assert.Equal(2, await platform.CountAsync("personneldb",
+            "SELECT count(*) FROM household_members m JOIN households h ON h.id = m.household_id WHERE h.household_number = @n", ("n", $"{p}-1")));
+    }
+
+    [Fact]
     public async Task A_file_without_the_required_columns_fails_and_changes_nothing()
     {
         var job = await ImportAsync(Encoding.UTF8.GetBytes("户号,姓名\nX-1,张三\n"), "bad.csv");
@@ -143,12 +181,18 @@ public sealed class PersonnelImportTests(PlatformFixture platform)
                 r => r.Headers.Add("Idempotency-Key", idempotencyKey));
     }
 
-    private async Task<JsonElement> ImportAsync(byte[] file, string name)
+    private async Task<JsonElement> ImportAsync(byte[] file, string name) => await FinishedAsync(await StartImportAsync(file, name));
+
+    private async Task<string> StartImportAsync(byte[] file, string name)
     {
         using var response = await _api.SendAsync(HttpMethod.Post, $"/api/personnel/imports?fileName={name}", _api.TownStaff,
             new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
+        return response.Headers.Location!.ToString();
+    }
+
+    private async Task<JsonElement> FinishedAsync(string location)
+    {
         JsonElement job = default;
         await Eventually.HoldsAsync(async () =>
         {
