@@ -27,7 +27,6 @@ var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.c
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
 var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");
 var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj")
-    .WithEnvironment("Clock__Settable", builder.Configuration["Notifications:SettableClock"] ?? "false")
     .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02");
 
 // SMS goes to the simulator (Aliyun's request shape, receipts, replies) unless Sms:UseSimulator=false,
@@ -47,6 +46,15 @@ var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", p
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
 {
     gateway.WithReference(service).WaitFor(service);
+}
+
+// A test run puts the whole platform at an instant of its choosing (Development only; see ClockExtensions).
+if (builder.Configuration["Clock:Offset"] is { Length: > 0 } clockOffset)
+{
+    foreach (var project in new[] { personnel, visits, petitions, projects, notifications, gateway })
+    {
+        project.WithEnvironment("Clock__Offset", clockOffset);
+    }
 }
 
 return await builder.Build().RunAsync();

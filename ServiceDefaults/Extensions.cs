@@ -1,4 +1,5 @@
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
@@ -40,7 +41,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPlatformClock();
         builder.AddErrorHandling();
         builder.AddCallerIdentity();
         return builder;

@@ -45,6 +45,12 @@ public static class CallerIdentityExtensions
                 };
             });
 
+        // Token lifetimes are checked against the process's clock, not the library's own reading of
+        // the system time, so a token is valid exactly when the platform says it is.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((jwt, time) => jwt.TokenValidationParameters.LifetimeValidator =
+                (notBefore, expires, _, parameters) => TokenLifetime.IsValid(notBefore, expires, time.GetUtcNow(), parameters.ClockSkew));
+
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;

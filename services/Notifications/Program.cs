@@ -1,4 +1,3 @@
-using MassWork.Notifications.Api;
 using MassWork.Notifications.Broadcasts;
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Dispatch;
@@ -36,14 +35,6 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
 });
 builder.AddPersonalDataProtection();
 
-// Tests move the clock to check quiet hours; everywhere else it is the system clock.
-if (builder.Configuration.GetValue<bool>("Clock:Settable"))
-{
-    var clock = new SettableClock();
-    builder.Services.AddSingleton(clock);
-    builder.Services.AddSingleton<TimeProvider>(clock);
-}
-
 builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection(SmsOptions.Section));
 builder.Services.AddHttpClient("sms");
 builder.Services.AddSingleton<ProviderSet>();
@@ -63,9 +54,4 @@ app.MapTemplateEndpoints();
 app.MapMessageEndpoints();
 app.MapBroadcastEndpoints();
 app.MapProviderCallbackEndpoints();
-if (app.Services.GetService<SettableClock>() is not null)
-{
-    SettableClock.Map(app);
-}
-
 app.Run();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -5,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MassWork.AppHost.Hosting;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Security;
 using MassWork.Testing;
 using Microsoft.Extensions.Options;
@@ -34,6 +36,8 @@ public sealed class NotificationsBenchmark(int households)
             HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         var simulatorPort = FreePort.Next();
+        // Quiet hours would hold a broadcast sent at night: the platform runs at 10:00 Shanghai time, whatever the hour.
+        var clock = ShiftedClock.StartingAt(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8)));
         await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
         {
             ["ConnectionStrings:postgres"] = database.ServerConnectionString,
@@ -43,12 +47,12 @@ public sealed class NotificationsBenchmark(int households)
             ["PersonalData:HashKey"] = personalData.HashKey,
             ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
             ["Demo:Enabled"] = "false",
-            ["Notifications:SettableClock"] = "true",
+            ["Clock:Offset"] = clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:SimulatorPort"] = simulatorPort.ToString(),
             ["Sms:SimulatorKeepMessages"] = "false",
         });
         await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
-        var issuer = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System);
+        var issuer = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, clock);
         using var http = new HttpClient { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue("bench-operator", [Roles.Operator], "3607"));
         using var simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}") };
@@ -56,11 +60,6 @@ public sealed class NotificationsBenchmark(int households)
         var stopwatch = Stopwatch.StartNew();
         await LoadRecipientsAsync(database.Database("notificationsdb"), new PersonalDataProtector(Options.Create(personalData)), cancellationToken);
         Report("recipients (binary COPY)", $"{households:N0} heads of household with phones in {stopwatch.Elapsed.TotalSeconds:N1} s");
-
-        // Quiet hours would hold a broadcast sent at night: the run happens at 10:00 Shanghai time.
-        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var morning = new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai).Date.AddHours(10), TimeSpan.FromHours(8));
-        (await http.PutAsJsonAsync("/api/notifications/clock", new { now = morning }, cancellationToken)).EnsureSuccessStatusCode();
 
         stopwatch.Restart();
         using var created = await http.PostAsJsonAsync("/api/notifications/broadcasts", new

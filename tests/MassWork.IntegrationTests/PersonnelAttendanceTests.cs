@@ -21,7 +21,7 @@ public sealed class PersonnelAttendanceTests(PlatformFixture platform)
         await _api.AddMemberAsync(team, leader, "Leader");
         await _api.AddMemberAsync(team, member, "Resident");
         await _api.OkAsync(HttpMethod.Put, $"/api/personnel/towns/{village[..9]}000/officials", _api.Operator, new { partySecretaryCadreId = secretary, cityLeaderCadreId = (Guid?)null });
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var today = ChinaTime.Today(platform.Clock);
 
         var leave = await _api.CreatedAsync("/api/personnel/leaves", Cadre($"member-{tag}"),
             new { firstDay = today.AddDays(3), lastDay = today.AddDays(4), reason = "母亲住院陪护" });

@@ -130,11 +130,12 @@ public sealed class PersonnelImportTests(PlatformFixture platform)
         await using var registration = await other.BeginTransactionAsync();
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO households (id, household_number, village_code, address, head_name, status, registered_at, registered_by, tags, updated_at)
-            VALUES (gen_random_uuid(), @number, @village, '旧地址', '刘桂英', 'Resident', now(), 'clerk', '{}', now())
+            VALUES (gen_random_uuid(), @number, @village, '旧地址', '刘桂英', 'Resident', @now, 'clerk', '{}', @now)
             """, other, registration))
         {
             insert.Parameters.AddWithValue("number", $"{p}-1");
             insert.Parameters.AddWithValue("village", village);
+            insert.Parameters.AddWithValue("now", platform.Clock.GetUtcNow());
             await insert.ExecuteNonQueryAsync();
         }
 

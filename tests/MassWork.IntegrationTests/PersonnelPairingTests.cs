@@ -69,6 +69,8 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
         var below = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village[..9]}000/cadres-below-minimum?pageSize=500", _api.TownStaff);
         var fullLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == full);
         Assert.Equal((1, 5), (fullLine.GetProperty("load").GetInt32(), fullLine.GetProperty("minimum").GetInt32()));
+        var residentLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == resident);
+        Assert.Equal((2, 10), (residentLine.GetProperty("load").GetInt32(), residentLine.GetProperty("minimum").GetInt32()));
     }
 
     [Fact]

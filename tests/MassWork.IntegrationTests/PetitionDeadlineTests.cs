@@ -7,23 +7,41 @@ using Npgsql;
 
 namespace MassWork.IntegrationTests;
 
-/// <summary>The sweeper runs every second here (Petitions:SweepInterval); a test moves a case's deadline into the past.</summary>
+/// <summary>
+/// The sweeper runs every second here (Petitions:SweepInterval); a test moves a case's deadline to
+/// a moment relative to the platform's clock. That an event is announced only once, or never, is
+/// checked after a second case's deadline, due later, has been announced: the sweeper has then
+/// swept past the first one's moment.
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PetitionDeadlineTests(PlatformFixture platform)
 {
     private readonly PetitionsApi _api = new(platform);
 
-    private async Task ShiftAsync(Guid caseId, string kind, TimeSpan warnIn, TimeSpan dueIn)
+    /// <summary>Moves a deadline relative to the platform's clock; returns the moment it is now due.</summary>
+    private async Task<DateTimeOffset> ShiftAsync(Guid caseId, string kind, TimeSpan warnIn, TimeSpan dueIn)
     {
         await using var connection = new NpgsqlConnection(platform.DatabaseConnectionString("petitionsdb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "UPDATE case_deadlines SET warn_at = now() + @warn, due_at = now() + @due WHERE case_id = @id AND kind = @kind AND met_at IS NULL AND cancelled_at IS NULL", connection);
-        command.Parameters.AddWithValue("warn", warnIn);
-        command.Parameters.AddWithValue("due", dueIn);
+            "UPDATE case_deadlines SET warn_at = @warn, due_at = @due WHERE case_id = @id AND kind = @kind AND met_at IS NULL AND cancelled_at IS NULL", connection);
+        var now = platform.Clock.GetUtcNow();
+        command.Parameters.AddWithValue("warn", now + warnIn);
+        command.Parameters.AddWithValue("due", now + dueIn);
         command.Parameters.AddWithValue("id", caseId);
         command.Parameters.AddWithValue("kind", kind);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        return now + dueIn;
+    }
+
+    /// <summary>A second accepted case whose handling limit runs out just after <paramref name="moment"/>; returns once its miss is announced.</summary>
+    private async Task SweptPastAsync(DateTimeOffset moment)
+    {
+        var (later, _, _) = await _api.AcceptedCaseAsync();
+        var dueIn = moment + TimeSpan.FromSeconds(1) - platform.Clock.GetUtcNow();
+        await ShiftAsync(later, "Resolve", dueIn - TimeSpan.FromMinutes(10), dueIn);
+        await Eventually.HoldsAsync(async () => await _api.EventsAsync(later, "PetitionDeadlineMissed") == 1, TimeSpan.FromSeconds(30),
+            "a later case's missed deadline, announced after the sweeper passed the first one's");
     }
 
     [Fact]
@@ -33,7 +51,7 @@ public sealed class PetitionDeadlineTests(PlatformFixture platform)
         await ShiftAsync(id, "Resolve", TimeSpan.FromMinutes(-10), TimeSpan.FromMinutes(-1));
 
         await Eventually.HoldsAsync(async () => await _api.EventsAsync(id, "PetitionDeadlineMissed") == 1, TimeSpan.FromSeconds(20), "the missed deadline is announced");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await SweptPastAsync(platform.Clock.GetUtcNow());
 
         Assert.Equal(1, await _api.EventsAsync(id, "PetitionDeadlineMissed"));
         Assert.Equal(0, await _api.EventsAsync(id, "PetitionDeadlineApproaching"));
@@ -55,13 +73,13 @@ public sealed class PetitionDeadlineTests(PlatformFixture platform)
         var (household, village) = await _api.HouseholdAsync();
         var town = _api.Town(village);
         var id = (await _api.RequestCase(household, town)).GetProperty("id").GetGuid();
-        await ShiftAsync(id, "ProgressCallBack", TimeSpan.FromMinutes(-1), TimeSpan.FromSeconds(12));
+        var due = await ShiftAsync(id, "ProgressCallBack", TimeSpan.FromMinutes(-1), TimeSpan.FromSeconds(12));
 
         await Eventually.HoldsAsync(async () => await _api.EventsAsync(id, "PetitionDeadlineApproaching") == 1, TimeSpan.FromSeconds(20), "the approaching call-back is announced");
         await _api.StepAsync(id, "progress-call-backs", town, new { note = "已电话告知已登记并交办" });
 
         // Past the moment the limit would have run out: met in time, it is never announced as missed.
-        await Task.Delay(TimeSpan.FromSeconds(14));
+        await SweptPastAsync(due);
 
         Assert.Equal(1, await _api.EventsAsync(id, "PetitionDeadlineApproaching"));
         Assert.Equal(0, await _api.EventsAsync(id, "PetitionDeadlineMissed"));

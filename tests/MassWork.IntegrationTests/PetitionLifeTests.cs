@@ -30,12 +30,12 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
         var accepted = await _api.StepAsync(id, "accept", town);
         Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
         var resolveDue = accepted.GetProperty("resolveDueAt").GetDateTimeOffset();
-        Assert.InRange((resolveDue - DateTimeOffset.UtcNow).TotalDays, 59, 61);
+        Assert.InRange((resolveDue - platform.Clock.GetUtcNow()).TotalDays, 59, 61);
 
         var owned = await _api.StepAsync(id, "ownership", town, new
         {
             leadLeader = "王副镇长", responsibleOffice = "社保所", handlerUserId = "handler-1", handlerName = "李办事员",
-            resolutionDeadline = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)), revisitTarget = "满意率100%",
+            resolutionDeadline = ChinaTime.Today(platform.Clock).AddDays(20), revisitTarget = "满意率100%",
         }, HttpMethod.Put);
         Assert.Equal("李办事员", owned.GetProperty("ownership").GetProperty("handlerName").GetString());
         await _api.StepAsync(id, "start", town);

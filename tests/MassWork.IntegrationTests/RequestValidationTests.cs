@@ -74,7 +74,7 @@ public sealed class RequestValidationTests(PlatformFixture platform)
     public async Task A_token_signed_with_another_key_is_a_401()
     {
         var number = Households.NewNumber();
-        var forged = new DevTokenIssuer(new AuthOptions { SigningKey = Convert.ToBase64String(new byte[32]) }, TimeProvider.System)
+        var forged = new DevTokenIssuer(new AuthOptions { SigningKey = Convert.ToBase64String(new byte[32]) }, platform.Clock)
             .Issue("intruder", [Roles.Operator], "36");
 
         await SendExpectingProblemAsync(HttpStatusCode.Unauthorized, forged, Households.Body(number));

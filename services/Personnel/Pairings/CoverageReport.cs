@@ -1,3 +1,4 @@
+using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -43,11 +44,10 @@ public static class CoverageQueries
            OR EXISTS (SELECT 1 FROM work_teams t WHERE t.id = m.team_id AND t.village_code LIKE @prefix)
         """;
 
+    /// <summary>A cadre's minimum, looked up in the (kind, rank) table that <see cref="CoveragePolicy.MinimumFor"/> fills.</summary>
     private const string Minimum = """
-        CASE WHEN kind = 'Resident' AND rank = 'SectionLevel' THEN @minResidentSection
-             WHEN kind = 'Resident' THEN @minResidentGeneral
-             WHEN rank = 'SectionLevel' THEN @minFullSection
-             ELSE @minFullGeneral END
+        (SELECT m.minimum FROM unnest(@minimumKinds, @minimumRanks, @minimums) AS m(kind, rank, minimum)
+         WHERE m.kind = loads.kind AND m.rank = loads.rank)
         """;
 
     /// <summary>
@@ -178,10 +178,11 @@ public static class CoverageQueries
     {
         var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("prefix", prefix + "%");
-        command.Parameters.AddWithValue("minResidentSection", policy.MinResidentSectionLevel);
-        command.Parameters.AddWithValue("minResidentGeneral", policy.MinResidentGeneral);
-        command.Parameters.AddWithValue("minFullSection", policy.MinFullCoverageSectionLevel);
-        command.Parameters.AddWithValue("minFullGeneral", policy.MinFullCoverageGeneral);
+        // The policy's rule decides each minimum; the SQL only looks them up.
+        var cases = (from kind in Enum.GetValues<PairingKind>() from rank in Enum.GetValues<CadreRank>() select (kind, rank)).ToArray();
+        command.Parameters.AddWithValue("minimumKinds", cases.Select(c => c.kind.ToString()).ToArray());
+        command.Parameters.AddWithValue("minimumRanks", cases.Select(c => c.rank.ToString()).ToArray());
+        command.Parameters.AddWithValue("minimums", cases.Select(c => policy.MinimumFor(c.kind, c.rank)).ToArray());
         return command;
     }
 }

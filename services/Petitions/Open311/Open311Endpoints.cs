@@ -96,7 +96,7 @@ public static class Open311Endpoints
         return Results.Json(new[] { new Open311Created(c.Number, Notice(c), Field("account_id")) }, statusCode: StatusCodes.Status201Created);
     }
 
-    internal static async Task<IResult> GetRequestsAsync(HttpContext http, PetitionsDbContext db, PersonalDataProtector protector,
+    internal static async Task<IResult> GetRequestsAsync(HttpContext http, PetitionsDbContext db, PersonalDataProtector protector, TimeProvider time,
         string? service_request_id = null, string? service_code = null, DateTimeOffset? start_date = null, DateTimeOffset? end_date = null, string? status = null)
     {
         var cancellationToken = http.RequestAborted;
@@ -121,7 +121,7 @@ public static class Open311Endpoints
         else
         {
             // The spec's default window: the last 90 days.
-            var end = end_date ?? DateTimeOffset.UtcNow;
+            var end = end_date ?? time.GetUtcNow();
             var start = start_date ?? end.AddDays(-90);
             cases = cases.Where(c => c.RegisteredAt >= start.ToUniversalTime() && c.RegisteredAt <= end.ToUniversalTime());
             if (service_code is not null)

@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Net.Http.Headers;
-using MassTransit;
 using System.Security.Cryptography;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Clock;
 using Npgsql;
 
 namespace MassWork.IntegrationTests.Infrastructure;
@@ -18,6 +19,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly int _simulatorPort = MassWork.AppHost.Hosting.FreePort.Next();
     private AppHostProcess? _appHost;
+
+    /// <summary>
+    /// The platform's clock: every service, the gateway and the tests' tokens read the same shifted
+    /// time, starting at <see cref="TestClock.Start"/> when the fixture starts and flowing from there.
+    /// </summary>
+    public ShiftedClock Clock { get; } = ShiftedClock.StartingAt(TestClock.Start);
 
     public InfrastructureFixture Infrastructure { get; } = new();
 
@@ -40,7 +47,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
             ["Personnel:ImportHouseholdsPerChunk"] = "2",
-            ["Notifications:SettableClock"] = "true",
+            ["Clock:Offset"] = Clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:SimulatorPort"] = _simulatorPort.ToString(),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",
             // Tests steer failures themselves; the simulator's random ones (1% by default) would make them flaky.
@@ -78,7 +85,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     public string Token(string region = Region, string role = Roles.TownStaff, string userId = "test-user") =>
-        new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, TimeProvider.System).Issue(userId, [role], region);
+        new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, Clock).Issue(userId, [role], region);
 
     public HttpRequestMessage Request(HttpMethod method, string path, string? token, HttpContent? content = null)
     {
@@ -92,43 +99,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Publishes straight to the broker, as another service would, the same message id each time (a redelivery).</summary>
-    public async Task PublishAsync<T>(T message, Guid messageId, int times = 1)
-        where T : class
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)Infrastructure.BrokerPort, "/", h =>
-        {
-            h.Username("guest");
-            h.Password("guest");
-        }));
-        await bus.StartAsync();
-        try
-        {
-            for (var i = 0; i < times; i++)
-            {
-                await bus.Publish(message, ctx => ctx.MessageId = messageId);
-            }
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
+    public Task PublishAsync<T>(T message, Guid messageId, int times = 1)
+        where T : class => Infrastructure.PublishAsync(message, messageId, times);
 
-    public string DatabaseConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(Infrastructure.PostgresConnectionString) { Database = database }.ConnectionString;
+    public string DatabaseConnectionString(string database) => Infrastructure.DatabaseConnectionString(database);
 
-    public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(DatabaseConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
+        Infrastructure.CountAsync(database, sql, parameters);
 }
 
 [CollectionDefinition(Name)]

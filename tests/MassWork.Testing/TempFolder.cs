@@ -1,4 +1,4 @@
-namespace MassWork.IntegrationTests.Infrastructure;
+namespace MassWork.Testing;
 
 public static class TempFolder
 {

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using MassTransit;
 using MassWork.AppHost.Hosting;
+using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
-namespace MassWork.IntegrationTests.Infrastructure;
+namespace MassWork.Testing;
 
 /// <summary>
 /// Throwaway PostgreSQL and RabbitMQ for a test run: containers where a Docker engine answers,
@@ -50,6 +52,55 @@ public sealed class InfrastructureFixture : IAsyncDisposable
         await Task.WhenAll(_localPostgres.StartAsync(CancellationToken.None), _localRabbit.StartAsync(CancellationToken.None));
         PostgresConnectionString = _localPostgres.ConnectionString();
         BrokerPort = _localRabbit.Port;
+    }
+
+    public string DatabaseConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>A new empty database on the server; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return DatabaseConnectionString(database);
+    }
+
+    /// <summary>Publishes straight to the broker, as another service would, the same message id each time (a redelivery).</summary>
+    public async Task PublishAsync<T>(T message, Guid messageId, int times = 1)
+        where T : class
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)BrokerPort, "/", h =>
+        {
+            h.Username("guest");
+            h.Password("guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            for (var i = 0; i < times; i++)
+            {
+                await bus.Publish(message, ctx => ctx.MessageId = messageId);
+            }
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     public Task StopBrokerAsync() => UsesContainers ? _rabbitContainer!.StopAsync() : _localRabbit!.StopNodeAsync();

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MassWork.ServiceTests.Infrastructure;
+
+/// <summary>
+/// One service hosted in this process, exactly as its Program builds it, with the settings the
+/// AppHost would give it and a clock the test owns. With a port it listens on loopback (so another
+/// host, such as the SMS simulator, can call it back); without, calls go through the test server.
+/// </summary>
+/// <typeparam name="TEntryPoint">Any public type of the service's assembly.</typeparam>
+public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider _clock;
+
+    public ServiceHost(IReadOnlyDictionary<string, string> settings, TimeProvider clock, int? port = null)
+    {
+        _settings = settings;
+        _clock = clock;
+        if (port is { } p)
+        {
+            UseKestrel(p);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MassWork.AppHost.Hosting;
+using MassWork.Notifications.Data;
+using MassWork.ServiceTests.Infrastructure;
+using MassWork.SmsSimulator;
+
+namespace MassWork.ServiceTests.Notifications;
+
+/// <summary>
+/// The notifications service in this process on the test's clock, sending through the SMS simulator
+/// (two Aliyun accounts, as the AppHost wires them). The simulator is the outside world: it keeps
+/// real time, and calls receipts back to the service's port.
+/// </summary>
+public sealed class NotificationsFixture : ServiceFixture
+{
+    private ServiceHost<SimulatorOptions>? _simulator;
+    private ServiceHost<NotificationsDbContext>? _service;
+
+    public HttpClient Simulator { get; private set; } = null!;
+
+    protected override async Task StartServiceAsync()
+    {
+        var (servicePort, simulatorPort) = (FreePort.Next(), FreePort.Next());
+        var callbackToken = Secret();
+        var simulatorSettings = new Dictionary<string, string>
+        {
+            ["Simulator:CallbackUrl"] = $"http://127.0.0.1:{servicePort}",
+            ["Simulator:CallbackToken"] = callbackToken,
+            ["Simulator:KeepMessages"] = "true",
+            ["Simulator:FailureRate"] = "0",
+            ["Simulator:DeliveryFailureRate"] = "0",
+        };
+        var settings = CommonSettings("notificationsdb", await Infrastructure.CreateDatabaseAsync("notificationsdb"));
+        settings["Sms:CallbackToken"] = callbackToken;
+        settings["Sms:FirstRetryDelay"] = "00:00:00.200";
+        string[] accounts = ["aliyun-primary", "aliyun-backup"];
+        for (var i = 0; i < accounts.Length; i++)
+        {
+            var (id, secret) = ($"sim-{accounts[i]}", Secret());
+            simulatorSettings[$"Simulator:Accounts:{i}:Name"] = accounts[i];
+            simulatorSettings[$"Simulator:Accounts:{i}:AccessKeyId"] = id;
+            simulatorSettings[$"Simulator:Accounts:{i}:AccessKeySecret"] = secret;
+            settings[$"Sms:Providers:{i}:Name"] = accounts[i];
+            settings[$"Sms:Providers:{i}:Kind"] = "Aliyun";
+            settings[$"Sms:Providers:{i}:Endpoint"] = $"http://127.0.0.1:{simulatorPort}";
+            settings[$"Sms:Providers:{i}:AccessKeyId"] = id;
+            settings[$"Sms:Providers:{i}:AccessKeySecret"] = secret;
+        }
+
+        _simulator = new ServiceHost<SimulatorOptions>(simulatorSettings, TimeProvider.System, simulatorPort);
+        _simulator.StartServer();
+        Simulator = _simulator.CreateClient();
+        _service = new ServiceHost<NotificationsDbContext>(settings, Clock, servicePort);
+        _service.StartServer();
+        Client = _service.CreateClient();
+    }
+
+    protected override async ValueTask StopServiceAsync()
+    {
+        Simulator?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    public async Task<JsonElement[]> SimulatedAsync(string phone) =>
+        (await Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray().ToArray();
+
+    private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+}
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsFixture>
+{
+    public const string Name = "notifications";
+}
