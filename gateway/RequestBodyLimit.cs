@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using MassWork.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Model;
 
 namespace MassWork.Gateway;
@@ -27,10 +27,7 @@ public static class RequestBodyLimit
                 return;
             }
 
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-            {
-                feature.MaxRequestBodySize = limit;
-            }
+            context.LimitRequestBody(limit);
 
             await next();
         });

@@ -1,7 +1,6 @@
 using MassWork.Personnel.Data;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -64,7 +63,7 @@ public static class ImportEndpoints
             return Problems.Invalid("fileName", "At most 200 characters.");
         }
 
-        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = options.Value.MaxFileBytes;
+        http.LimitRequestBody(options.Value.MaxFileBytes);
         var id = Guid.CreateVersion7();
         Directory.CreateDirectory(options.Value.Folder);
         var path = options.Value.PathFor(id);

@@ -1,7 +1,7 @@
+using MassWork.ServiceDefaults.Http;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Imports;
 using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -40,7 +40,7 @@ public static class RegionEndpoints
     internal static async Task<Results<Ok<RegionImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         HttpContext http, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
     {
-        http.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxRegionFileBytes;
+        http.LimitRequestBody(MaxRegionFileBytes);
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;

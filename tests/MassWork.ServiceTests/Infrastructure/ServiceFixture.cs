@@ -49,6 +49,18 @@ public abstract class ServiceFixture : IAsyncLifetime
         await Infrastructure.DisposeAsync();
     }
 
+    /// <summary>The repository's root, for the reference data the AppHost hands to services (deploy/data).</summary>
+    protected static string RepositoryFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MassWork.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("MassWork.sln not found above " + AppContext.BaseDirectory);
+    }
+
     /// <summary>A token minted on the test's clock, as the gateway would mint it.</summary>
     public string Token(string region, string role, string userId = "test-user") =>
         new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, Clock).Issue(userId, [role], region);
@@ -56,9 +68,10 @@ public abstract class ServiceFixture : IAsyncLifetime
     /// <summary>Moves the clock forward to the instant, held in UTC as every real clock reports it.</summary>
     public void SetClock(DateTimeOffset instant) => Clock.SetUtcNow(instant.ToUniversalTime());
 
+    /// <summary>Sends a request (a JSON body, or content as it is) and checks the status; the body as JSON.</summary>
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, string token, object? body = null, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = body as HttpContent ?? (body is null ? null : JsonContent.Create(body)) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -9,6 +9,7 @@ namespace MassWork.ServiceTests.Infrastructure;
 /// One service hosted in this process, exactly as its Program builds it, with the settings the
 /// AppHost would give it and a clock the test owns. With a port it listens on loopback (so another
 /// host, such as the SMS simulator, can call it back); without, calls go through the test server.
+/// A test may change the service's registrations, e.g. to run a background job itself.
 /// </summary>
 /// <typeparam name="TEntryPoint">Any public type of the service's assembly.</typeparam>
 public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint>
@@ -16,11 +17,13 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TimeProvider _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ServiceHost(IReadOnlyDictionary<string, string> settings, TimeProvider clock, int? port = null)
+    public ServiceHost(IReadOnlyDictionary<string, string> settings, TimeProvider clock, int? port = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _clock = clock;
+        _services = services;
         if (port is { } p)
         {
             UseKestrel(p);
@@ -35,6 +38,10 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(_clock);
+            _services?.Invoke(services);
+        });
     }
 }

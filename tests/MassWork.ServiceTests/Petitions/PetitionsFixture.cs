@@ -11,14 +11,21 @@ public sealed class PetitionsFixture : ServiceFixture
 {
     private ServiceHost<PetitionsDbContext>? _service;
 
-    /// <summary>The service's own sweeper: a test moves the clock, then sweeps, instead of waiting for it.</summary>
-    public DeadlineSweeper Sweeper => _service!.Services.GetServices<IHostedService>().OfType<DeadlineSweeper>().Single();
+    /// <summary>
+    /// The service's own sweeper, taken out of the background: a test moves the clock, then sweeps,
+    /// so no sweep of the service's runs between a test's steps.
+    /// </summary>
+    public DeadlineSweeper Sweeper => _service!.Services.GetRequiredService<DeadlineSweeper>();
 
     protected override async Task StartServiceAsync()
     {
         var settings = CommonSettings("petitionsdb", await Infrastructure.CreateDatabaseAsync("petitionsdb"));
         settings["Calendar:SeedFile"] = Path.Combine(RepositoryFolder(), "deploy", "data", "holidays-cn.csv");
-        _service = new ServiceHost<PetitionsDbContext>(settings, Clock);
+        _service = new ServiceHost<PetitionsDbContext>(settings, Clock, services: services =>
+        {
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DeadlineSweeper)));
+            services.AddSingleton<DeadlineSweeper>();
+        });
         Client = _service.CreateClient();
         // The holiday calendar is loaded by a background seeder: wait until 2026 is known.
         await Eventually.HoldsAsync(async () => await Infrastructure.CountAsync("petitionsdb", "SELECT count(*) FROM calendar_days WHERE day = '2026-10-01'") == 1,
@@ -36,17 +43,6 @@ public sealed class PetitionsFixture : ServiceFixture
     public Task<long> EventsAsync(Guid caseId, string type) =>
         Infrastructure.CountAsync("petitionsdb", "SELECT count(*) FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE @type",
             ("id", caseId.ToString()), ("type", $"MassWork.Contracts.Petitions.V1.{type},%"));
-
-    private static string RepositoryFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MassWork.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("MassWork.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

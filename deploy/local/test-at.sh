@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the whole test command with the machine's clock faked to another moment, to show that the
+# suite does not depend on the hour, weekday or date it runs at. Example:
+#   bash deploy/local/test-at.sh '2026-10-01 09:00 +0800'     # National Day morning in Shanghai
+# A relative offset keeps every process started later in step (an absolute one restarts the clock
+# in each new process).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ $# -ge 1 ] || { echo "usage: $0 'YYYY-MM-DD HH:MM[:SS] +0800' [test.sh arguments]" >&2; exit 2; }
+if ! command -v faketime >/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+fi
+target=$(date -d "$1" +%s)
+shift
+offset=$(( target - $(date +%s) ))
+echo "Faking the clock to $(date -d "@$target" '+%F %T %Z') (offset ${offset}s)"
+sign=""
+[ "$offset" -lt 0 ] || sign="+"
+exec faketime -f "${sign}${offset}s" bash deploy/local/test.sh "$@"
