@@ -10,4 +10,21 @@ public static class RegionPrefixes
 
     public static bool IsValid(string? prefix) =>
         prefix is not null && LevelLengths.Contains(prefix.Length) && prefix.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The prefix a code stands for: a town's 360702001000 is 360702001, a county's 360702000000 is
+    /// 360702, a village's code is its own. A region lies within another when its prefix starts with the other's.
+    /// </summary>
+    public static string Of(string code)
+    {
+        foreach (var length in LevelLengths)
+        {
+            if (length <= code.Length && code.AsSpan(length).IndexOfAnyExcept('0') < 0)
+            {
+                return code[..length];
+            }
+        }
+
+        return code;
+    }
 }

@@ -64,14 +64,14 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Review_then_re_review_makes_the_matter_final_and_the_same_matter_is_not_accepted_again()
+    public async Task Review_from_the_opinion_then_re_review_by_the_body_above_makes_the_matter_final_and_it_is_not_accepted_again()
     {
         var (id, village, household) = await _api.AcceptedCaseAsync("land-acquisition");
         var town = _api.Town(village);
         var county = _api.County();
         await _api.StepAsync(id, "answer", town, new { outcome = "NotSupported", opinion = "不符合征地补偿范围，依据《土地管理法》第四十八条。" });
-        await _api.StepAsync(id, "revisit", town, new { satisfaction = "Dissatisfied", handlerAtFault = false });
 
+        // The 30 days run from the written opinion: the petitioner asks at once, without waiting for the revisit.
         var review = await _api.StepAsync(id, "review-requests", town, new { reason = "对处理意见不服，申请复查" });
         Assert.Equal(("UnderReview", "Review"), (review.GetProperty("status").GetString(), review.GetProperty("reviewStage").GetString()));
         using (var byTown = await _api.SendStepAsync(id, "review-answer", town, new { outcome = "NotSupported", opinion = "维持" }))
@@ -81,6 +81,12 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
 
         await _api.StepAsync(id, "review-answer", county, new { outcome = "NotSupported", opinion = "复查维持原处理意见。" });
         await _api.StepAsync(id, "review-requests", town, new { reason = "申请复核" });
+        using (var bySameBody = await _api.SendStepAsync(id, "review-answer", _api.County(Roles.Leader, "another-county-leader"), new { outcome = "NotSupported", opinion = "复核维持" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, bySameBody.StatusCode);
+            Assert.Contains("复核", (await bySameBody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+
         var final = await _api.StepAsync(id, "review-answer", platform.Token("3607", Roles.Leader, "city-leader"), new { outcome = "NotSupported", opinion = "复核维持，终结。" });
         Assert.Equal("Terminated", final.GetProperty("status").GetString());
         Assert.Equal(2, await _api.EventsAsync(id, "PetitionReviewAnswered"));
@@ -132,6 +138,33 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
         var text = await ledger.Content.ReadAsStringAsync();
         Assert.DoesNotContain("匿名举报人", text);
         Assert.DoesNotContain("5678", text);
+    }
+
+    [Fact]
+    public async Task An_accusation_cannot_be_found_by_the_accusers_household_nor_handed_to_the_accused_village()
+    {
+        var (household, village) = await _api.HouseholdAsync("钟秀兰");
+        var town = _api.Town(village);
+        var accusation = (await _api.RegisterAsync(_api.County(), new
+        {
+            channel = "Letter", matterType = "Accusation", categoryCode = "other", householdId = household,
+            content = "检举村干部侵占低保资金",
+        })).GetProperty("id").GetGuid();
+
+        var townLedger = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/ledger?region={village}&householdId={household}", town);
+        Assert.Equal(0, townLedger.GetProperty("total").GetInt64());
+        var countyLedger = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/ledger?region={village}&householdId={household}", _api.County());
+        Assert.Equal(accusation, Assert.Single(countyLedger.GetProperty("lines").EnumerateArray()).GetProperty("id").GetGuid());
+
+        // The town registering the household's own matter of the same kind learns nothing of the accusation.
+        var own = await _api.RegisterAsync(town, new { channel = "WalkIn", matterType = "Request", categoryCode = "other", householdId = household, content = "请求修缮村道" });
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("repeatOfCaseId").ValueKind);
+
+        using var toAccused = await _api.SendStepAsync(accusation, "assign", _api.County(), new { kind = "Region", code = village, name = "被检举村" });
+        Assert.Equal(HttpStatusCode.Conflict, toAccused.StatusCode);
+        Assert.Contains("accused", (await toAccused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Registered", (await _api.GetAsync(accusation, _api.County())).GetProperty("status").GetString());
+        await _api.StepAsync(accusation, "assign", _api.County(), new { kind = "Region", code = village[..9] + "000", name = "测试镇纪委" });
     }
 
     [Fact]

@@ -36,6 +36,18 @@ public sealed class CallerTests
         Assert.Equal(valid, RegionPrefixes.IsValid(prefix));
     }
 
+    [Theory]
+    [InlineData("360702001201", "360702001201")]
+    [InlineData("360702001000", "360702001")]
+    [InlineData("360702000000", "360702")]
+    [InlineData("360700000000", "3607")]
+    [InlineData("360000000000", "36")]
+    [InlineData("360702001", "360702001")]
+    public void A_code_stands_for_the_prefix_of_its_level(string code, string prefix)
+    {
+        Assert.Equal(prefix, RegionPrefixes.Of(code));
+    }
+
     [Fact]
     public void A_principal_without_a_region_is_no_caller()
     {

@@ -6,7 +6,10 @@ public sealed record PetitionEscalated(PetitionCaseRef Case, string DepartmentCo
 /// <summary>The department signed for the work order (签收).</summary>
 public sealed record PetitionSigned(PetitionCaseRef Case, DateTimeOffset At);
 
-/// <summary>五定 set or changed: lead leader, responsible office, handler, resolution deadline, revisit target.</summary>
+/// <summary>
+/// 五定 set or changed: lead leader, responsible office, handler, resolution deadline, revisit target;
+/// NextDue is the earliest open limit the handler must meet (absent from older messages).
+/// </summary>
 public sealed record PetitionOwnershipSet(
     PetitionCaseRef Case,
     string LeadLeader,
@@ -15,7 +18,8 @@ public sealed record PetitionOwnershipSet(
     string HandlerName,
     DateOnly ResolutionDeadline,
     string RevisitTarget,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    DateTimeOffset? NextDue = null);
 
 /// <summary>The petitioner was told how the case stands (7-day progress call-back).</summary>
 public sealed record PetitionProgressCalledBack(PetitionCaseRef Case, string Note, DateTimeOffset At);

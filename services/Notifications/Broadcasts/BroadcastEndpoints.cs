@@ -13,6 +13,8 @@ public sealed record BroadcastRequest(string? RegionPrefix, IReadOnlyList<string
 
 public sealed record BroadcastPreview(string Text, int SegmentsPerMessage, long Recipients, long OptedOut, long Messages, long TotalSegments);
 
+public sealed record BroadcastPage(long Total, int Page, int PageSize, IReadOnlyList<BroadcastView> Broadcasts);
+
 public sealed record BroadcastView(
     Guid Id, string RegionPrefix, IReadOnlyList<string> Tags, BroadcastAudience Audience, string TemplateCode, string Text, int Segments,
     BroadcastStatus Status, long Recipients, IReadOnlyDictionary<string, long> Messages, DateTimeOffset CreatedAt);
@@ -32,6 +34,7 @@ public static class BroadcastEndpoints
         group.MapPost("/preview", PreviewAsync).WithName("PreviewBroadcast").WithSummary("Recipients, opted-out numbers left out, and the segment cost, before sending");
         group.MapPost("/", CreateAsync).WithName("CreateBroadcast").WithSummary("Send a broadcast: messages are written in chunks and sent in batches")
             .WithIdempotency<NotificationsDbContext>();
+        group.MapGet("/", ListAsync).WithName("ListBroadcasts").WithSummary("Broadcasts in your region, newest first, optionally by status, each with its messages by status");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetBroadcast").WithSummary("Where a broadcast stands: messages by status");
         group.MapPost("/{id:guid}/pause", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Paused, ct))
             .WithName("PauseBroadcast");
@@ -103,6 +106,36 @@ public static class BroadcastEndpoints
 
         var counts = await db.Messages.Where(m => m.BroadcastId == id).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
         return TypedResults.Ok(View(broadcast, counts.ToDictionary(c => c.Key.ToString(), c => c.Count)));
+    }
+
+    internal static async Task<Results<Ok<BroadcastPage>, ValidationProblem>> ListAsync(
+        Caller caller, NotificationsDbContext db, CancellationToken cancellationToken, string? status = null, int page = 1, int pageSize = 50)
+    {
+        if (Problems.Paging(page, pageSize) is { } paging)
+        {
+            return paging;
+        }
+
+        var broadcasts = db.Broadcasts.AsNoTracking().Where(b => b.RegionPrefix.StartsWith(caller.RegionPrefix));
+        if (status is not null)
+        {
+            if (!EnumNames.TryParse<BroadcastStatus>(status, out var parsed))
+            {
+                return Problems.Invalid("status", EnumNames.OneOf<BroadcastStatus>());
+            }
+
+            broadcasts = broadcasts.Where(b => b.Status == parsed);
+        }
+
+        var total = await broadcasts.LongCountAsync(cancellationToken);
+        var rows = await broadcasts.OrderByDescending(b => b.CreatedAt).ThenBy(b => b.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = rows.Select(b => b.Id).ToList();
+        var counts = (await db.Messages.Where(m => m.BroadcastId != null && ids.Contains(m.BroadcastId.Value))
+                .GroupBy(m => new { m.BroadcastId, m.Status }).Select(g => new { g.Key.BroadcastId, g.Key.Status, Count = g.LongCount() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.BroadcastId!.Value);
+        return TypedResults.Ok(new BroadcastPage(total, page, pageSize,
+            rows.Select(b => View(b, counts[b.Id].ToDictionary(c => c.Status.ToString(), c => c.Count))).ToList()));
     }
 
     internal static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, BroadcastStatus to, CancellationToken cancellationToken)

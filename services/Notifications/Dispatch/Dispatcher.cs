@@ -65,7 +65,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var sms = options.Value;
-        var quiet = new QuietHours(TimeOnly.Parse(sms.QuietStart), TimeOnly.Parse(sms.QuietEnd));
+        var quiet = sms.Quiet;
         var limits = new SendLimits(TimeSpan.FromSeconds(sms.SameContentSeconds), sms.DailyLimit);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();

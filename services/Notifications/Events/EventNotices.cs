@@ -76,12 +76,12 @@ public static class EventNotices
     public static IEnumerable<MessageRequest> OwnerAssigned(PetitionOwnershipSet e, string ownerPhone) =>
         [new MessageRequest(DefaultTemplates.CaseAssigned,
             new Dictionary<string, string> { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName, ["due"] = e.ResolutionDeadline.ToString("yyyy年M月d日") },
-            ownerPhone, e.Case.RegionCode, $"owner-assigned:{e.Case.CaseId}:{e.HandlerUserId}")];
+            ownerPhone, e.Case.RegionCode, $"owner-assigned:{e.Case.CaseId}:{e.HandlerUserId}", ActBy: e.NextDue)];
 
     public static IEnumerable<MessageRequest> OwnerDeadline(PetitionCaseRef c, string kind, DateTimeOffset due, bool missed, string ownerPhone) =>
         [new MessageRequest(missed ? DefaultTemplates.CaseDeadlineMissed : DefaultTemplates.CaseDeadlineApproaching,
             new Dictionary<string, string> { ["number"] = c.CaseNumber, ["kind"] = DeadlineText(kind), ["due"] = Time(due) },
-            ownerPhone, c.RegionCode, $"deadline:{c.CaseId}:{kind}:{due.UtcTicks}:{(missed ? "missed" : "approaching")}")];
+            ownerPhone, c.RegionCode, $"deadline:{c.CaseId}:{kind}:{due.UtcTicks}:{(missed ? "missed" : "approaching")}", ActBy: missed ? null : due)];
 
     private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string template, Dictionary<string, string> values, string step) =>
         c.Petitioner?.Phone is { } phone

@@ -4,23 +4,29 @@ using MassWork.Notifications.Data;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MassWork.Notifications.Providers;
 
 namespace MassWork.Notifications.Messages;
 
-/// <summary>One notice to write: template and values, the number, what it concerns, and the key that makes it go once.</summary>
+/// <summary>
+/// One notice to write: template and values, the number, what it concerns, the key that makes it go
+/// once, and the moment its reader must act by, if any (a notice the quiet hours could hold past it is urgent).
+/// </summary>
 public sealed record MessageRequest(
     string TemplateCode,
     IReadOnlyDictionary<string, string> Values,
     string Phone,
     string RegionCode,
     string IdempotencyKey,
-    Guid? HouseholdId = null);
+    Guid? HouseholdId = null,
+    DateTimeOffset? ActBy = null);
 
 /// <summary>
 /// Turns notices into queued messages in the caller's transaction. A key already used writes
 /// nothing, so the same notice never goes twice; a number that is not a valid phone is skipped.
 /// </summary>
-public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog templates, PersonalDataProtector protector, TimeProvider time, ILogger<MessageWriter> logger)
+public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog templates, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<MessageWriter> logger)
 {
     public async Task<int> WriteAsync(IReadOnlyCollection<MessageRequest> requests, CancellationToken cancellationToken)
     {
@@ -49,7 +55,9 @@ public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog tem
                 continue;
             }
 
-            db.Messages.Add(New(sms, request.Values, phone, request.RegionCode, request.IdempotencyKey, request.HouseholdId, null, now));
+            var message = New(sms, request.Values, phone, request.RegionCode, request.IdempotencyKey, request.HouseholdId, null, now);
+            message.Urgent |= request.ActBy is { } actBy && options.Value.Quiet.CouldHoldPast(actBy, now);
+            db.Messages.Add(message);
             written++;
         }
 

@@ -56,7 +56,7 @@ public sealed class SmsMessage
 
     public bool Broadcast { get; init; }
 
-    public bool Urgent { get; init; }
+    public bool Urgent { get; set; }
 
     public required byte[] PhoneCipher { get; init; }
 

@@ -1,3 +1,5 @@
+using MassWork.Notifications.Rules;
+
 namespace MassWork.Notifications.Providers;
 
 /// <summary>
@@ -52,6 +54,8 @@ public sealed class SmsOptions
     public string QuietStart { get; set; } = "21:00";
 
     public string QuietEnd { get; set; } = "08:00";
+
+    public QuietHours Quiet => new(TimeOnly.Parse(QuietStart), TimeOnly.Parse(QuietEnd));
 
     public int SameContentSeconds { get; set; } = 30;
 

@@ -22,6 +22,12 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
         return Start < End ? local >= Start && local < End : local >= Start || local < End;
     }
 
+    /// <summary>
+    /// Whether holding a notice for the quiet hours could make it arrive after <paramref name="deadline"/>,
+    /// the moment its reader must act by: such a notice is urgent.
+    /// </summary>
+    public bool CouldHoldPast(DateTimeOffset deadline, DateTimeOffset now) => Contains(deadline) || NextAllowed(now) > deadline;
+
     /// <summary>The instant itself when it is outside the window, otherwise the window's end.</summary>
     public DateTimeOffset NextAllowed(DateTimeOffset instant)
     {

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Auth;
 using MassWork.Petitions.Deadlines;
 
 namespace MassWork.Petitions.Cases;
@@ -91,6 +92,9 @@ public sealed class Case
 
     public ReviewStage ReviewStage { get; private set; }
 
+    /// <summary>The region prefix of the body that answered the 复查; the 复核 belongs to a body above it.</summary>
+    public string? ReviewedBy { get; private set; }
+
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public DateTimeOffset? ProgressCalledBackAt { get; private set; }
@@ -160,6 +164,7 @@ public sealed class Case
     public void Assign(Holder to, string actor, string? note, CaseRules rules, DateTimeOffset now)
     {
         Require("assign", CaseStatus.Registered);
+        RequireNotTheAccused(to);
         Holder = to;
         Meet(DeadlineKind.Route, now);
         OpenAcceptanceLimits(rules, now);
@@ -175,6 +180,7 @@ public sealed class Case
             throw new CaseTransitionException($"The case is already with {to.Name}.");
         }
 
+        RequireNotTheAccused(to);
         Holder = to;
         if (Status == CaseStatus.Assigned)
         {
@@ -184,6 +190,23 @@ public sealed class Case
         }
 
         Move("Reassign", Status, actor, reason, now);
+    }
+
+    /// <summary>The earliest open limit: what whoever now owns the case must meet first.</summary>
+    public DateTimeOffset? NextDue => Deadlines.Where(d => d.IsOpen).Min(d => (DateTimeOffset?)d.DueAt);
+
+    /// <summary>
+    /// 检举控告 go to a discipline body (a department) or to a level above the accused, never to the
+    /// accused office itself or one under it, whose staff would then read who accused them.
+    /// </summary>
+    private void RequireNotTheAccused(Holder to)
+    {
+        if (MatterType == MatterType.Accusation && to.Kind == HolderKind.Region
+            && RegionPrefixes.Of(to.Code).StartsWith(RegionPrefixes.Of(RegionCode), StringComparison.Ordinal))
+        {
+            throw new CaseTransitionException(
+                $"An accusation cannot be handled by {to.Name}: it is the accused office or one under it. Assign it to a discipline body or to a level above the accused.");
+        }
     }
 
     public void Accept(string actor, CaseRules rules, DateTimeOffset now)
@@ -381,10 +404,21 @@ public sealed class Case
         Move("Revisit", CaseStatus.Closed, actor, $"{satisfaction} {note}".Trim(), now);
     }
 
-    /// <summary>复查 after the opinion, then 复核 after the review's answer, each within its window.</summary>
+    /// <summary>
+    /// 复查 from the written opinion on (the 30 days run from it, so the petitioner need not wait for
+    /// the revisit), then 复核 after the review's answer, each within its window.
+    /// </summary>
     public void RequestReview(string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
-        Require("review", CaseStatus.Closed);
+        if (ReviewStage == ReviewStage.None)
+        {
+            Require("review", CaseStatus.Answered, CaseStatus.Closed);
+        }
+        else
+        {
+            Require("re-review", CaseStatus.Closed);
+        }
+
         var next = ReviewStage switch
         {
             ReviewStage.None => ReviewStage.Review,
@@ -398,14 +432,25 @@ public sealed class Case
 
         ReviewStage = next;
         ClosedAt = null;
+        // Asked before the revisit: the review, not the revisit, now decides whether the matter stands.
+        Cancel(DeadlineKind.Revisit, now);
         Open(DeadlineKind.ReviewAnswer, rules.Due(now, rules.Policy.ReviewAnswer), now);
         Move(next == ReviewStage.Review ? "RequestReview" : "RequestReReview", CaseStatus.UnderReview, actor, reason, now);
     }
 
-    /// <summary>The review's written answer; after 复核 the matter is final (终结).</summary>
-    public void AnswerReview(Outcome outcome, string opinion, string actor, CaseRules rules, DateTimeOffset now)
+    /// <summary>
+    /// The review's written answer by the body at <paramref name="reviewerRegion"/>; after 复核 the
+    /// matter is final (终结). 复核 is for a body above the one that answered the 复查.
+    /// </summary>
+    public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, CaseRules rules, DateTimeOffset now)
     {
         Require("answer the review of", CaseStatus.UnderReview);
+        if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first
+            && !(reviewerRegion.Length < first.Length && first.StartsWith(reviewerRegion, StringComparison.Ordinal)))
+        {
+            throw new CaseTransitionException($"复核 is for a body above the one that answered the 复查 ({first}); {reviewerRegion} is not above it.");
+        }
+
         Meet(DeadlineKind.ReviewAnswer, now);
         Outcome = outcome;
         Opinion = opinion;
@@ -418,6 +463,7 @@ public sealed class Case
             return;
         }
 
+        ReviewedBy = reviewerRegion;
         ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
         Move("AnswerReview", CaseStatus.Closed, actor, $"{outcome}：{opinion}", now);
     }

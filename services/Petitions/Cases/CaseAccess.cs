@@ -57,9 +57,14 @@ public static class CaseAccess
         };
     }
 
-    public static bool SeesPetitioner(Caller caller, Case c) =>
-        c.MatterType != MatterType.Accusation
-        || (caller.RegionPrefix.Length <= 6 && (caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.CountyDepartment)));
+    public static bool SeesPetitioner(Caller caller, Case c) => c.MatterType != MatterType.Accusation || SeesAccusers(caller);
+
+    /// <summary>
+    /// Who may know who accused (信访工作条例): county- or city-level leaders and departments. Nobody
+    /// else may see an accuser, nor find an accusation by the accuser's household, phone or name.
+    /// </summary>
+    public static bool SeesAccusers(Caller caller) =>
+        caller.RegionPrefix.Length <= 6 && (caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.CountyDepartment));
 
     public static IntakeLevel LevelOf(string regionPrefix) => regionPrefix.Length switch
     {

@@ -131,7 +131,7 @@ public static class CaseStepEndpoints
 
             c.SetOwnership(ownership, caller.UserId, now);
             return new PetitionOwnershipSet(caseRef(), ownership.LeadLeader, ownership.ResponsibleOffice, ownership.HandlerUserId, ownership.HandlerName,
-                ownership.ResolutionDeadline, ownership.RevisitTarget, now);
+                ownership.ResolutionDeadline, ownership.RevisitTarget, now, c.NextDue);
         });
     }
 
@@ -221,7 +221,7 @@ public static class CaseStepEndpoints
             ? problem
             : await commands.RunAsync(id, caller, CasePermission.Review, http, (c, rules, now, caseRef) =>
             {
-                c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, rules, now);
+                c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, rules, now);
                 return new PetitionReviewAnswered(caseRef(), c.ReviewStage.ToString(), outcome.ToString(), c.Opinion!, c.Status == CaseStatus.Terminated, now);
             });
 

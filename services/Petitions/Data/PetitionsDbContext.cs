@@ -114,6 +114,7 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
             c.Property(x => x.ExtensionReason).HasMaxLength(500);
             c.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.ReviewStage).HasConversion<string>().HasMaxLength(10);
+            c.Property(x => x.ReviewedBy).HasMaxLength(12);
             c.Property(x => x.MediationStep).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.SettledLevel).HasConversion<string>().HasMaxLength(10);
             c.Property(x => x.RegisteredBy).HasMaxLength(100);

@@ -86,7 +86,7 @@ public static class FigureEndpoints
             parsedType = t;
         }
 
-        var filter = new LedgerFilter(prefix!, from, to, parsedStatus, category, parsedType, householdId, overdue, supervised);
+        var filter = new LedgerFilter(prefix!, from, to, parsedStatus, category, parsedType, householdId, overdue, supervised, CaseAccess.SeesAccusers(caller));
         return TypedResults.Ok(await query.PageAsync(filter, page, pageSize, cancellationToken));
     }
 

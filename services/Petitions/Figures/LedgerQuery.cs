@@ -38,8 +38,13 @@ public sealed record LedgerLine(
 
 public sealed record LedgerPage(long Total, int Page, int PageSize, IReadOnlyList<LedgerLine> Lines);
 
-/// <summary>Filters of the ledger; dates are Asia/Shanghai days, inclusive.</summary>
-public sealed record LedgerFilter(string Region, DateOnly? From, DateOnly? To, CaseStatus? Status, string? Category, MatterType? MatterType, Guid? HouseholdId, bool? Overdue, bool? Supervised);
+/// <summary>
+/// Filters of the ledger; dates are Asia/Shanghai days, inclusive. <paramref name="SeesAccusers"/>:
+/// whether the caller may know who accused (<see cref="CaseAccess.SeesAccusers"/>); otherwise a
+/// household's lines leave its accusations out, which would name it as the accuser.
+/// </summary>
+public sealed record LedgerFilter(string Region, DateOnly? From, DateOnly? To, CaseStatus? Status, string? Category, MatterType? MatterType, Guid? HouseholdId, bool? Overdue, bool? Supervised,
+    bool SeesAccusers);
 
 public sealed class LedgerQuery(PetitionsDbContext db, TimeProvider time)
 {
@@ -79,6 +84,10 @@ public sealed class LedgerQuery(PetitionsDbContext db, TimeProvider time)
         if (filter.HouseholdId is { } household)
         {
             cases = cases.Where(c => c.HouseholdId == household);
+            if (!filter.SeesAccusers)
+            {
+                cases = cases.Where(c => c.MatterType != MatterType.Accusation);
+            }
         }
 
         if (filter.Overdue is { } overdue)

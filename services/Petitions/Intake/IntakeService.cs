@@ -94,8 +94,12 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
         var matches = intake.HouseholdId is { } householdId
             ? db.Cases.Where(c => c.HouseholdId == householdId && c.CategoryCode == intake.CategoryCode)
             : db.Cases.Where(c => c.PetitionerPhoneHash == phone!.Hash && c.CategoryCode == intake.CategoryCode);
+        // An accusation is a repeat only of an accusation: linking a household's ordinary matter to
+        // one would tell whoever registers it that the household accused someone.
+        var accusation = intake.MatterType == MatterType.Accusation;
         return await matches
             .Where(c => c.Status != CaseStatus.NotAccepted && c.Status != CaseStatus.Closed)
+            .Where(c => (c.MatterType == MatterType.Accusation) == accusation)
             .OrderBy(c => c.RegisteredAt)
             .Select(c => new EarlierMatter(c.Id, c.Number, c.Level, c.Status))
             .Take(20)

@@ -100,6 +100,34 @@ public sealed class QuietHoursTests(NotificationsFixture service)
         await SimulatedAsync(phone, "contact-card", "the contact card sent at 8:00");
     }
 
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(36, true)]
+    public async Task A_handler_assigned_at_night_hears_at_once_when_the_limit_falls_before_8(int hoursToLimit, bool held)
+    {
+        var night = MoveTo(new TimeOnly(23, 0));
+        var (phone, user) = (NewPhone(), $"handler-{Guid.NewGuid():N}"[..20]);
+        await service.Infrastructure.PublishAsync(new CadreRegistered(Guid.NewGuid(), "李办事员", phone, "General", "科员", null, null, "360702001000", user, night.ToUniversalTime()), Guid.NewGuid());
+        var caseId = Guid.NewGuid();
+        var caseRef = new MassWork.Contracts.Petitions.V1.PetitionCaseRef(caseId, $"360702-{caseId:N}"[..20], "360702001201", "Request", "emergency", "紧急求助", "Accepted",
+            null, null, false, "Region", "360702001000", "测试镇", user, "李办事员");
+
+        await Eventually.HoldsAsync(async () => await service.Infrastructure.CountAsync("notificationsdb", "SELECT count(*) FROM cadre_contacts WHERE user_id = @u", ("u", user)) == 1,
+            TimeSpan.FromSeconds(30), "the handler's phone known");
+        await service.Infrastructure.PublishAsync(new MassWork.Contracts.Petitions.V1.PetitionOwnershipSet(caseRef, "王副镇长", "应急办", user, "李办事员",
+            DateOnly.FromDateTime(night.Date.AddDays(3)), "满意率100%", service.Clock.GetUtcNow(), night.AddHours(hoursToLimit).ToUniversalTime()), Guid.NewGuid());
+
+        if (held)
+        {
+            var deferred = await SettledAsync(phone, "Deferred", "the notice held until 8:00");
+            Assert.Equal("QuietHours", deferred.GetProperty("statusReason").GetString());
+        }
+        else
+        {
+            await SimulatedAsync(phone, "case-assigned", "the notice sent in the night");
+        }
+    }
+
     [Fact]
     public async Task A_night_time_broadcast_waits_until_8_and_an_opted_out_number_gets_service_messages_but_no_broadcast()
     {
@@ -162,6 +190,13 @@ public sealed class QuietHoursTests(NotificationsFixture service)
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal(1, cancelled.GetProperty("messages").GetProperty("Suppressed").GetInt32());
         await service.SendAsync(HttpMethod.Post, $"/api/notifications/broadcasts/{id}/resume", town, new { }, HttpStatusCode.Conflict);
+        var cancelledList = await service.SendAsync(HttpMethod.Get, "/api/notifications/broadcasts?status=Cancelled&pageSize=500", town);
+        var listed = Assert.Single(cancelledList.GetProperty("broadcasts").EnumerateArray(), b => b.GetProperty("id").GetGuid() == id);
+        Assert.Equal(1, listed.GetProperty("messages").GetProperty("Suppressed").GetInt32());
+        var badStatus = await service.SendAsync(HttpMethod.Get, "/api/notifications/broadcasts?status=Gone", town, expected: HttpStatusCode.BadRequest);
+        Assert.True(badStatus.GetProperty("errors").TryGetProperty("status", out _));
+        var otherTown = await service.SendAsync(HttpMethod.Get, "/api/notifications/broadcasts?pageSize=500", service.Token("360702002", Roles.TownStaff, "other-town"));
+        Assert.DoesNotContain(otherTown.GetProperty("broadcasts").EnumerateArray(), b => b.GetProperty("id").GetGuid() == id);
         MoveTo(new TimeOnly(8, 1));
         Assert.Equal("Suppressed", Assert.Single(await MessagesAsync(phone), m => m.GetProperty("templateCode").GetString() == "policy-broadcast").GetProperty("status").GetString());
     }

@@ -72,6 +72,18 @@ public sealed class SmsRuleTests
         Assert.Equal(Shanghai(24, 9), QuietHours.Default.NextAllowed(Shanghai(24, 9)));
     }
 
+    [Theory]
+    [InlineData(22, 0, 24, 1, true)]    // due in the night: urgent
+    [InlineData(22, 0, 24, 7, true)]
+    [InlineData(22, 0, 24, 8, false)]   // due when the window ends: 08:00 is in time
+    [InlineData(22, 0, 24, 12, false)]
+    [InlineData(15, 0, 23, 22, true)]   // written by day, due in the coming night: a retry could be held past it
+    [InlineData(15, 0, 23, 18, false)]
+    public void A_notice_the_quiet_hours_could_hold_past_its_deadline_is_urgent(int nowHour, int nowMinute, int dueDay, int dueHour, bool urgent)
+    {
+        Assert.Equal(urgent, QuietHours.Default.CouldHoldPast(Shanghai(dueDay, dueHour), Shanghai(23, nowHour, nowMinute)));
+    }
+
     [Fact]
     public void A_window_inside_one_day_and_an_empty_window_work_too()
     {

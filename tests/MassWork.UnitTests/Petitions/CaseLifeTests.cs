@@ -200,15 +200,87 @@ public sealed class CaseLifeTests
 
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(20));
         Assert.Equal((CaseStatus.UnderReview, ReviewStage.Review), (c.Status, c.ReviewStage));
-        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", Rules, T0.AddDays(40));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", "360702", Rules, T0.AddDays(40));
         Assert.Equal(CaseStatus.Closed, c.Status);
 
         c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(60));
         Assert.Equal(ReviewStage.ReReview, c.ReviewStage);
-        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", Rules, T0.AddDays(80));
+        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", "3607", Rules, T0.AddDays(80));
 
         Assert.Equal(CaseStatus.Terminated, c.Status);
         Assert.Throws<CaseTransitionException>(() => c.RequestReview("clerk", "再次", Rules, T0.AddDays(81)));
+    }
+
+    [Fact]
+    public void A_review_may_be_asked_from_the_written_opinion_without_waiting_for_the_revisit()
+    {
+        var c = Accepted();
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
+
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
+
+        Assert.Equal((CaseStatus.UnderReview, ReviewStage.Review), (c.Status, c.ReviewStage));
+        Assert.DoesNotContain(c.Deadlines, d => d.Kind == DeadlineKind.Revisit && d.IsOpen);
+        Assert.Throws<CaseTransitionException>(() => c.Revisit(Satisfaction.Satisfied, false, null, "visitor", Rules, T0.AddDays(7)));
+    }
+
+    [Theory]
+    [InlineData("360702", false)]
+    [InlineData("360702001", false)]
+    [InlineData("360703", false)]
+    [InlineData("3607", true)]
+    public void The_re_review_belongs_to_a_body_above_the_one_that_answered_the_review(string reReviewer, bool allowed)
+    {
+        var c = Accepted();
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county-leader", "360702", Rules, T0.AddDays(20));
+        c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(25));
+
+        void ReReview() => c.AnswerReview(Outcome.NotSupported, "复核维持", "reviewer", reReviewer, Rules, T0.AddDays(30));
+
+        if (allowed)
+        {
+            ReReview();
+            Assert.Equal(CaseStatus.Terminated, c.Status);
+        }
+        else
+        {
+            Assert.Contains("360702", Assert.Throws<CaseTransitionException>(ReReview).Message);
+            Assert.Equal(CaseStatus.UnderReview, c.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData("360702003201", false)]
+    [InlineData("360702003000", true)]
+    [InlineData("360702000000", true)]
+    public void An_accusation_goes_to_a_level_above_the_accused_never_to_the_accused_itself(string holderCode, bool allowed)
+    {
+        var c = NewCase(type: MatterType.Accusation);
+        void Assign() => c.Assign(new Holder(HolderKind.Region, holderCode, "某单位"), "router", null, Rules, T0.AddHours(1));
+
+        if (allowed)
+        {
+            Assign();
+            Assert.Equal(CaseStatus.Assigned, c.Status);
+        }
+        else
+        {
+            Assert.Throws<CaseTransitionException>(Assign);
+            Assert.Null(c.Holder);
+        }
+    }
+
+    [Fact]
+    public void An_accusation_is_not_reassigned_to_the_accused_either_but_a_department_takes_it()
+    {
+        var c = NewCase(type: MatterType.Accusation);
+        c.Assign(Town, "router", null, Rules, T0.AddHours(1));
+
+        Assert.Throws<CaseTransitionException>(() => c.Reassign(new Holder(HolderKind.Region, "360702003201", "被检举村"), "router", "转村处理", Rules, T0.AddHours(2)));
+        c.Reassign(Department, "router", "转纪检监察", Rules, T0.AddHours(2));
+        Assert.Equal(Department, c.Holder);
     }
 
     [Fact]

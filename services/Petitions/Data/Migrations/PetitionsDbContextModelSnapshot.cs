@@ -195,6 +195,11 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("review_window_ends_at");
 
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reviewed_by");
+
                     b.Property<DateTimeOffset?>("RevisitedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revisited_at");
