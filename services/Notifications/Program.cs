@@ -36,7 +36,11 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
 builder.AddPersonalDataProtection();
 
 builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection(SmsOptions.Section));
-builder.Services.AddHttpClient("sms");
+// Provider calls are not idempotent: no generic retry may repeat them, and the adapters' own
+// timeouts and outcomes decide what happens next (retry, failover or look-up).
+#pragma warning disable EXTEXP0001 // Marked for evaluation; the supported way to opt one client out of the defaults.
+builder.Services.AddHttpClient("sms").RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 builder.Services.AddSingleton<ProviderSet>();
 builder.Services.AddSingleton<TemplateCatalog>();
 builder.Services.AddScoped<MessageWriter>();

@@ -238,6 +238,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
 
     private async Task RecordAsync(NotificationsDbContext db, List<SendResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        results = await FailOverUnreachableAsync(db, results, now, cancellationToken);
         var accepted = results.Where(r => r.Outcome == SendOutcome.Accepted).ToList();
         if (accepted.Count > 0)
         {
@@ -280,6 +281,42 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             });
             logger.LogInformation("{Count} messages {Outcome}: {Error}", ids.Length, group.Key, errors.FirstOrDefault());
         }
+    }
+
+    /// <summary>
+    /// A call that reached nobody cannot have sent anything: its messages go to the next provider at
+    /// once instead of waiting out their retries on a provider that is down. At the last provider
+    /// they are retried like any refusal. Returns the other results.
+    /// </summary>
+    private async Task<List<SendResult>> FailOverUnreachableAsync(NotificationsDbContext db, List<SendResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var unreachable = results.Where(r => r.Outcome == SendOutcome.Unreachable).ToList();
+        if (unreachable.Count == 0)
+        {
+            return results;
+        }
+
+        var ids = unreachable.Select(r => r.MessageId).ToArray();
+        var attempts = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Attempts, cancellationToken);
+        var moved = unreachable
+            .Select(r => (Result: r, Next: attempts.TryGetValue(r.MessageId, out var a) ? providers.SkipToNextProvider(a) : null))
+            .Where(x => x.Next is not null).ToList();
+        if (moved.Count > 0)
+        {
+            var movedIds = moved.Select(x => x.Result.MessageId).ToArray();
+            var nextAttempts = moved.Select(x => x.Next!.Value).ToArray();
+            var errors = moved.Select(x => x.Result.Error ?? "").ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE messages m SET status = 'Queued', attempts = u.attempts, next_attempt_at = {now}, sent_at = NULL, last_error = u.error
+                FROM unnest({movedIds}, {nextAttempts}, {errors}) AS u(id, attempts, error)
+                WHERE m.id = u.id AND m.status = 'Sending'
+                """, cancellationToken);
+            logger.LogWarning("{Count} messages failed over at once: their provider could not be reached ({Error})", moved.Count, errors[0]);
+        }
+
+        var failedOver = moved.Select(x => x.Result.MessageId).ToHashSet();
+        return [.. results.Where(r => r.Outcome != SendOutcome.Unreachable),
+            .. unreachable.Where(r => !failedOver.Contains(r.MessageId)).Select(r => r with { Outcome = SendOutcome.Transient })];
     }
 
     private static void Fail(SmsMessage message, DateTimeOffset now, string error)

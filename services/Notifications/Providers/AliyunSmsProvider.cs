@@ -103,7 +103,7 @@ public sealed class AliyunSmsProvider(ProviderOptions options, HttpClient http, 
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
         {
             // Nothing reached the provider.
-            return (SendOutcome.Transient, null, e.Message);
+            return (SendOutcome.Unreachable, null, e.Message);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -28,5 +28,15 @@ public sealed class ProviderSet
     /// <summary>The provider for the n-th attempt (1-based): the primary first, the next after it failed its share.</summary>
     public ISmsProvider ForAttempt(int attempt) => _providers[Math.Min((attempt - 1) / _attemptsPerProvider, _providers.Count - 1)];
 
+    /// <summary>
+    /// After attempt <paramref name="attempt"/> found its provider unreachable: the attempt count that
+    /// makes the next attempt the next provider's first, or null when it was the last provider.
+    /// </summary>
+    public int? SkipToNextProvider(int attempt)
+    {
+        var next = ((attempt - 1) / _attemptsPerProvider + 1) * _attemptsPerProvider;
+        return next < MaxAttempts ? next : null;
+    }
+
     public ISmsProvider? Named(string? name) => _providers.FirstOrDefault(p => p.Name == name);
 }

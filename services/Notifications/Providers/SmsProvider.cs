@@ -23,6 +23,9 @@ public enum SendOutcome
 
     /// <summary>No answer (timeout, connection lost): it may have gone; check before any resend.</summary>
     InDoubt,
+
+    /// <summary>Nothing reached the provider (connection refused, no route): safe to send through the next provider at once.</summary>
+    Unreachable,
 }
 
 public sealed record SendResult(Guid MessageId, SendOutcome Outcome, string? ProviderMessageId, string? Error);

@@ -84,7 +84,8 @@ public sealed class TencentSmsProvider(ProviderOptions options, HttpClient http,
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError)
         {
-            return chunk.Select(m => new SendResult(m.MessageId, SendOutcome.Transient, null, e.Message));
+            // Nothing reached the provider.
+            return chunk.Select(m => new SendResult(m.MessageId, SendOutcome.Unreachable, null, e.Message));
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

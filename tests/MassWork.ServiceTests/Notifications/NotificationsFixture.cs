@@ -13,8 +13,18 @@ namespace MassWork.ServiceTests.Notifications;
 /// (two Aliyun accounts, as the AppHost wires them). The simulator is the outside world: it keeps
 /// real time, and calls receipts back to the service's port.
 /// </summary>
-public sealed class NotificationsFixture : ServiceFixture
+public class NotificationsFixture : ServiceFixture
 {
+    private readonly bool _primaryUnreachable;
+
+    public NotificationsFixture()
+        : this(primaryUnreachable: false)
+    {
+    }
+
+    /// <param name="primaryUnreachable">The primary account's endpoint is a port nobody listens on: every call to it is refused.</param>
+    protected NotificationsFixture(bool primaryUnreachable) => _primaryUnreachable = primaryUnreachable;
+
     private ServiceHost<SimulatorOptions>? _simulator;
     private ServiceHost<NotificationsDbContext>? _service;
 
@@ -44,7 +54,7 @@ public sealed class NotificationsFixture : ServiceFixture
             simulatorSettings[$"Simulator:Accounts:{i}:AccessKeySecret"] = secret;
             settings[$"Sms:Providers:{i}:Name"] = accounts[i];
             settings[$"Sms:Providers:{i}:Kind"] = "Aliyun";
-            settings[$"Sms:Providers:{i}:Endpoint"] = $"http://127.0.0.1:{simulatorPort}";
+            settings[$"Sms:Providers:{i}:Endpoint"] = $"http://127.0.0.1:{(i == 0 && _primaryUnreachable ? FreePort.Next() : simulatorPort)}";
             settings[$"Sms:Providers:{i}:AccessKeyId"] = id;
             settings[$"Sms:Providers:{i}:AccessKeySecret"] = secret;
         }
@@ -81,4 +91,13 @@ public sealed class NotificationsFixture : ServiceFixture
 public sealed class NotificationsCollection : ICollectionFixture<NotificationsFixture>
 {
     public const string Name = "notifications";
+}
+
+/// <summary>The same service whose primary provider refuses every connection, as when its endpoint is down.</summary>
+public sealed class UnreachablePrimaryFixture() : NotificationsFixture(primaryUnreachable: true);
+
+[CollectionDefinition(Name)]
+public sealed class UnreachablePrimaryCollection : ICollectionFixture<UnreachablePrimaryFixture>
+{
+    public const string Name = "notifications-unreachable-primary";
 }
