@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MassWork.IntegrationTests.Infrastructure;
 
 namespace MassWork.IntegrationTests;
@@ -71,6 +72,24 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
         Assert.Equal((1, 5), (fullLine.GetProperty("load").GetInt32(), fullLine.GetProperty("minimum").GetInt32()));
         var residentLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == resident);
         Assert.Equal((2, 10), (residentLine.GetProperty("load").GetInt32(), residentLine.GetProperty("minimum").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_cadre_of_one_villages_team_is_not_paired_with_a_household_of_another_village()
+    {
+        var (village, otherVillage) = (await _api.NewVillageAsync(), await _api.NewVillageAsync());
+        var household = await _api.RegisterHouseholdAsync(otherVillage, "曾凡英");
+        var member = await _api.RegisterCadreAsync("钟立新");
+        await _api.AddMemberAsync(await _api.CreateTeamAsync(village, await _api.CreateUnitAsync("赣州市财政局")), member, "Resident");
+
+        using var refused = await _api.SendAsync(HttpMethod.Post, "/api/personnel/pairings", _api.TownStaff,
+            JsonContent.Create(new { cadreId = member, householdId = household, kind = "Resident" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(village, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, await platform.CountAsync("personneldb", "SELECT count(*) FROM pairings WHERE cadre_id = @c", ("c", member)));
+        var townCadre = await _api.RegisterCadreAsync("刘秀英");
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = townCadre, householdId = household, kind = "FullCoverage" });
     }
 
     [Fact]

@@ -168,6 +168,14 @@ public static class PairingEndpoints
             return Problems.Invalid("cadreId", $"No cadre {request.CadreId}.");
         }
 
+        var teamVillages = await db.TeamMemberships.Where(m => m.CadreId == cadre.Id && m.LeftAt == null)
+            .Join(db.WorkTeams, m => m.TeamId, t => t.Id, (m, t) => t.VillageCode).Distinct().ToListAsync(cancellationToken);
+        if (!TeamVillageRule.Allows(teamVillages, household.VillageCode))
+        {
+            return Problems.Conflict("Cadre serves another village",
+                $"Cadre {cadre.Name} is on the work team of {string.Join(", ", teamVillages)}; household {household.HouseholdNumber} is in {household.VillageCode}.");
+        }
+
         if (await db.Pairings.AnyAsync(p => p.HouseholdId == household.Id && p.CadreId == cadre.Id && p.EndedAt == null, cancellationToken))
         {
             return Problems.Conflict("Already paired", $"Cadre {cadre.Name} is already paired with household {household.HouseholdNumber}.");

@@ -153,4 +153,14 @@ public sealed class CoverageAndAssignmentTests
 
     private static OpenSlot Slot(PairingKind kind, Guid? group = null, Guid? compound = null) =>
         new(Guid.NewGuid(), Village, group, compound, kind);
+
+    [Theory]
+    [InlineData(new string[0], "360702001201", true)]
+    [InlineData(new[] { "360702001201" }, "360702001201", true)]
+    [InlineData(new[] { "360702001201" }, "360702001202", false)]
+    [InlineData(new[] { "360702001201", "360702001202" }, "360702001202", true)]
+    public void A_cadre_on_a_work_team_is_paired_only_within_the_villages_their_teams_serve(string[] teamVillages, string householdVillage, bool allowed)
+    {
+        Assert.Equal(allowed, TeamVillageRule.Allows(teamVillages, householdVillage));
+    }
 }
