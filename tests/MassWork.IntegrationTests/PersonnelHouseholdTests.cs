@@ -37,7 +37,7 @@ public sealed class PersonnelHouseholdTests(PlatformFixture platform)
         var village = await _api.NewVillageAsync();
         var phone = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
         var id = await _api.RegisterHouseholdAsync(village, "钟秀兰", "11010519491231002X", phone, ["低保户"]);
-        await _api.RegisterHouseholdAsync(village, "廖建华");
+        var other = await _api.RegisterHouseholdAsync(village, "廖建华");
 
         async Task<List<Guid>> Search(string query) =>
             (await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households?region={village}&{query}", _api.TownStaff))
@@ -46,6 +46,7 @@ public sealed class PersonnelHouseholdTests(PlatformFixture platform)
         Assert.Equal([id], await Search("idNumber=11010519491231002x"));
         Assert.Equal([id], await Search($"phone={Uri.EscapeDataString($"+86 {phone}")}"));
         Assert.Equal([id], await Search("name=秀兰"));
+        Assert.Equal([other], await Search("name=华之"));   // inside a member's name (廖建华之妻), not the head's
         Assert.Equal([id], await Search("tag=低保户"));
         Assert.Equal(2, (await Search("status=常住")).Count);
         Assert.Empty(await Search("idNumber=440524198001010013"));

@@ -239,12 +239,12 @@ public static class HouseholdEndpoints
 
         if (!string.IsNullOrWhiteSpace(name))
         {
-            // The head's name matches anywhere (秀兰 finds 钟秀兰); other members' names from the start.
+            // Any member's name matches anywhere (建国 finds 陈建国): Chinese given names are what staff
+            // remember. The region narrows the households first; members are probed by household.
             var escaped = name.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
             var anywhere = $"%{escaped}%";
-            var start = $"{escaped}%";
             query = query.Where(h => EF.Functions.ILike(h.HeadName, anywhere)
-                || db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && EF.Functions.Like(m.Name, start)));
+                || db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && EF.Functions.Like(m.Name, anywhere)));
         }
 
         if (!string.IsNullOrWhiteSpace(tag))
