@@ -95,6 +95,9 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
         Assert.Equal("NotAccepted", again.GetProperty("status").GetString());
         Assert.Contains("终结", again.GetProperty("notAcceptedReason").GetString());
         Assert.Equal(id, again.GetProperty("repeatOfCaseId").GetGuid());
+        // A refused intake is a refusal in the figures, repeat or not.
+        var counts = (await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", county)).GetProperty("total").GetProperty("counts");
+        Assert.Equal((2, 1, 1), (counts.GetProperty("collected").GetInt32(), counts.GetProperty("notAccepted").GetInt32(), counts.GetProperty("repeats").GetInt32()));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class FiguresQuery(PetitionsDbContext db, TimeProvider time)
         SELECT left(region_code, @child_length) AS area,
                count(*),
                count(*) FILTER (WHERE status NOT IN ('NotAccepted', 'Registered', 'Assigned')),
-               count(*) FILTER (WHERE status = 'NotAccepted' AND repeat_of_case_id IS NULL),
+               count(*) FILTER (WHERE status = 'NotAccepted'),
                count(*) FILTER (WHERE repeat_of_case_id IS NOT NULL AND NOT skip_level),
                count(*) FILTER (WHERE skip_level),
                count(*) FILTER (WHERE answered_at IS NOT NULL),
