@@ -48,6 +48,40 @@ public sealed class PetitionOpen311Tests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_request_placed_by_coordinates_or_address_alone_stays_with_the_clients_office_and_says_so()
+    {
+        var key = await ApiKeyAsync();
+        async Task<JsonElement> PostAsync(Dictionary<string, string> fields)
+        {
+            fields["api_key"] = key;
+            fields["service_code"] = "roads-irrigation";
+            fields["description"] = "路面塌陷";
+            fields["last_name"] = "王";
+            using var post = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+            return Assert.Single((await post.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        }
+
+        var byCoordinates = await PostAsync(new() { ["lat"] = "25.8312", ["long"] = "114.9336" });
+        var byAddress = await PostAsync(new() { ["address_string"] = "章贡区解放街道和平路12号" });
+
+        Assert.Contains("未能定位", byCoordinates.GetProperty("service_notice").GetString());
+        foreach (var created in new[] { byCoordinates, byAddress })
+        {
+            var number = created.GetProperty("service_request_id").GetString();
+            var read = Assert.Single((await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/petitions/open311/v2/requests/{number}.json?api_key={key}")).EnumerateArray());
+            Assert.Equal("360702000000", read.GetProperty("address_id").GetString());
+        }
+
+        using var nowhere = await platform.Gateway.PostAsync("/api/petitions/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = "other", ["description"] = "x", ["last_name"] = "王",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+        Assert.StartsWith("address_id, lat/long or address_string", Assert.Single((await nowhere.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()).GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task Open311_errors_use_the_specs_shape_and_name_the_field()
     {
         var key = await ApiKeyAsync();

@@ -65,10 +65,10 @@ public static class Open311Endpoints
         }
 
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
-        var addressId = Field("address_id");
-        if (addressId is null)
+        var location = Open311Location.Read(Field("address_id"), Field("address_string"), Field("lat"), Field("long"), client.Value.Region);
+        if (location.Error is { } locationError)
         {
-            return Error(400, "address_id: required — the 12-digit division code of the village or town (lat/long alone cannot be placed).");
+            return Error(400, locationError);
         }
 
         var name = $"{Field("last_name")}{Field("first_name")}";
@@ -77,14 +77,14 @@ public static class Open311Endpoints
             Channel: nameof(Channel.Online),
             MatterType: Field("attribute[matter_type]") ?? nameof(MatterType.Request),
             CategoryCode: Field("service_code"),
-            Content: Field("description") is { } d && Field("address_string") is { } a ? $"{d}（地点：{a}）" : Field("description"),
-            RegionCode: addressId,
+            Content: Field("description") is { } d && location.Described is { } place ? $"{d}（地点：{place}）" : Field("description"),
+            RegionCode: location.RegionCode,
             Petitioner: new PetitionerInput(name.Length == 0 ? null : name, Field("phone")),
             Attachments: mediaUrl is null ? null : [new AttachmentInput("media", "image/jpeg", 0, mediaUrl)]);
         var result = await intake.RegisterAsync(request, client.Value.Actor, client.Value.Region, CaseAccess.LevelOf(client.Value.Region), cancellationToken);
         if (result.OutsideRegion is not null)
         {
-            return Error(403, $"address_id: {addressId} is outside this client's jurisdiction {client.Value.Region}.");
+            return Error(403, $"address_id: {location.RegionCode} is outside this client's jurisdiction {client.Value.Region}.");
         }
 
         if (result.Case is not { } c)
@@ -93,7 +93,8 @@ public static class Open311Endpoints
             return Error(400, $"{Open311Field(field)}: {messages[0]}");
         }
 
-        return Results.Json(new[] { new Open311Created(c.Number, Notice(c), Field("account_id")) }, statusCode: StatusCodes.Status201Created);
+        var notice = location.PlacedAtVillage ? Notice(c) : $"{Notice(c)}地点未能定位到村（社区），由{c.RegionCode}所属受理机关受理。";
+        return Results.Json(new[] { new Open311Created(c.Number, notice, Field("account_id")) }, statusCode: StatusCodes.Status201Created);
     }
 
     internal static async Task<IResult> GetRequestsAsync(HttpContext http, PetitionsDbContext db, PersonalDataProtector protector, TimeProvider time,
