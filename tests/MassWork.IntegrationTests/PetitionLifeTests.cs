@@ -240,10 +240,19 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
     {
         var (id, village, _) = await _api.AcceptedCaseAsync("neighbour-dispute", "Dispute");
         var town = _api.Town(village);
-        await _api.StepAsync(id, "mediation", town, new { step = "Investigated", note = "走访双方当事人" });
-        await _api.StepAsync(id, "mediation", town, new { step = "Mediated" });
-        var settled = await _api.StepAsync(id, "mediation", town, new { step = "Settled", level = "Village", note = "签订调解协议" });
-        Assert.Equal("Village", settled.GetProperty("settledLevel").GetString());
+        using (var noParties = await _api.SendStepAsync(id, "mediation", town, new { step = "Investigated", note = "走访" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noParties.StatusCode);
+            Assert.True((await noParties.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("parties", out _));
+        }
+
+        await _api.StepAsync(id, "mediation", town, new { step = "Investigated", note = "走访双方当事人", parties = new[] { "刘大明", "刘小明" } });
+        await _api.StepAsync(id, "mediation", town, new { step = "Mediated", mediator = "村人民调解员张桂芳" });
+        var settled = await _api.StepAsync(id, "mediation", town, new { step = "Settled", level = "Village", agreement = "宅基地界址以村委会测量为准，双方各让一米", note = "签订调解协议" });
+        Assert.Equal(("Village", "Closed", "Supported"), (settled.GetProperty("settledLevel").GetString(), settled.GetProperty("status").GetString(), settled.GetProperty("outcome").GetString()));
+        var mediation = settled.GetProperty("mediation");
+        Assert.Equal(("刘小明", "村人民调解员张桂芳"), (mediation.GetProperty("parties")[1].GetString(), mediation.GetProperty("mediator").GetString()));
+        Assert.Equal(1, await _api.EventsAsync(id, "PetitionClosed"));
 
         var counts = (await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", town)).GetProperty("total").GetProperty("counts");
         Assert.Equal((1, 1, 1, 1), (counts.GetProperty("disputesInvestigated").GetInt32(), counts.GetProperty("disputesMediated").GetInt32(),

@@ -106,6 +106,15 @@ public sealed class Case
 
     public MediationLevel? SettledLevel { get; private set; }
 
+    /// <summary>The parties to a dispute, as named when it was investigated (排查).</summary>
+    public string[] MediationParties { get; private set; } = [];
+
+    /// <summary>Who mediated (调解员).</summary>
+    public string? Mediator { get; private set; }
+
+    /// <summary>The agreement the parties reached (调解协议).</summary>
+    public string? MediationAgreement { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
 
     public string RegisteredBy { get; private set; } = "";
@@ -468,9 +477,14 @@ public sealed class Case
         Move("AnswerReview", CaseStatus.Closed, actor, $"{outcome}：{opinion}", now);
     }
 
-    /// <summary>Dispute mediation: investigated, mediated, then settled at a level (三调联动).</summary>
-    public void RecordMediation(MediationStep step, MediationLevel? level, string actor, string? note, DateTimeOffset now)
+    /// <summary>
+    /// Dispute mediation (三调联动): investigated with its parties named, mediated by a named mediator,
+    /// then settled at a level with the agreement reached. A settlement answers the matter with the
+    /// agreement as its opinion and closes the case: the parties' own agreement is the resolution.
+    /// </summary>
+    public void RecordMediation(MediationRecord record, string actor, string? note, DateTimeOffset now)
     {
+        var (step, level) = (record.Step, record.Level);
         if (MatterType != MatterType.Dispute)
         {
             throw new CaseTransitionException("Only disputes (矛盾纠纷) are mediated.");
@@ -482,13 +496,48 @@ public sealed class Case
             throw new CaseTransitionException($"The dispute is already {done}; mediation moves forward only.");
         }
 
+        var parties = record.Parties is { Count: > 0 } named ? [.. named] : MediationParties;
         if (step == Cases.MediationStep.Settled)
         {
-            SettledLevel = level ?? throw new ArgumentNullException(nameof(level), "A settled dispute names the level that settled it.");
+            if (level is null)
+            {
+                throw new ArgumentException("A settled dispute names the level that settled it.", "level");
+            }
+
+            if (parties.Length == 0)
+            {
+                throw new ArgumentException("A settled dispute names its parties.", "parties");
+            }
+
+            if (record.Agreement is null)
+            {
+                throw new ArgumentException("A settled dispute states the agreement reached.", "agreement");
+            }
         }
 
+        MediationParties = parties;
+        Mediator = record.Mediator ?? Mediator;
         MediationStep = step;
-        Move($"Mediation{step}", Status, actor, note, now);
+        if (step != Cases.MediationStep.Settled)
+        {
+            Move($"Mediation{step}", Status, actor, note, now);
+            return;
+        }
+
+        SettledLevel = level;
+        MediationAgreement = record.Agreement;
+        foreach (var open in Deadlines.Where(d => d.IsOpen).ToList())
+        {
+            open.MetAt = now;
+        }
+
+        Outcome = Cases.Outcome.Supported;
+        Opinion = $"调解协议：{record.Agreement}";
+        AnsweredBy = Holder?.Name;
+        AnsweredAt = now;
+        AnsweredOnTime = ResolveDueAt is not { } due || now <= due;
+        ClosedAt = now;
+        Move($"Mediation{step}", CaseStatus.Closed, actor, $"{level}：{record.Agreement} {note}".Trim(), now);
     }
 
     /// <summary>督办: a limit was missed; the case is supervised from now on.</summary>

@@ -57,9 +57,9 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
         try
         {
             var raised = action(c, caseRules, now, () => CaseEvents.Ref(c, categoryName, protector));
-            if (raised is not null)
+            foreach (var integrationEvent in raised switch { null => [], object[] many => many, _ => [raised] })
             {
-                db.RaiseIntegrationEvent(raised, c.Id.ToString());
+                db.RaiseIntegrationEvent(integrationEvent, c.Id.ToString());
             }
 
             await db.SaveChangesAsync(cancellationToken);

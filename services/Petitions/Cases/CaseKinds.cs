@@ -87,6 +87,9 @@ public enum MediationStep
     Settled,
 }
 
+/// <summary>One mediation step with what it records: the parties (排查), the mediator (调处), the level and agreement (化解).</summary>
+public sealed record MediationRecord(MediationStep Step, MediationLevel? Level, IReadOnlyList<string>? Parties, string? Mediator, string? Agreement);
+
 /// <summary>The level a dispute was settled at: small matters in the group, big ones in the village.</summary>
 public enum MediationLevel
 {

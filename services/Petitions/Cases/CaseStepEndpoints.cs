@@ -245,15 +245,35 @@ public static class CaseStepEndpoints
             problem = Problems.Invalid("note", "At most 500 characters.");
         }
 
+        var parties = request.Parties?.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
+        if (problem is null && (parties is { Count: > 20 } || parties?.Any(p => p.Length > 50) == true
+                                || (step == MediationStep.Investigated && parties is not { Count: >= 2 })))
+        {
+            problem = Problems.Invalid("parties", "The dispute's parties by name: at least two when it is investigated, at most 20 of at most 50 characters.");
+        }
+
+        if (problem is null && step == MediationStep.Mediated && Text(request.Mediator, "mediator", 50) is { } noMediator)
+        {
+            problem = noMediator;
+        }
+
+        if (problem is null && step == MediationStep.Settled && Text(request.Agreement, "agreement", 1000) is { } noAgreement)
+        {
+            problem = noAgreement;
+        }
+
         if (problem is not null)
         {
             return problem;
         }
 
+        var record = new MediationRecord(step, level, parties, request.Mediator?.Trim(), request.Agreement?.Trim());
         return await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
         {
-            c.RecordMediation(step, level, caller.UserId, request.Note?.Trim(), now);
-            return new PetitionMediationRecorded(caseRef(), step.ToString(), level?.ToString(), now);
+            c.RecordMediation(record, caller.UserId, request.Note?.Trim(), now);
+            var recorded = new PetitionMediationRecorded(caseRef(), step.ToString(), level?.ToString(), now);
+            // A settlement closes the case: the board and the petitioner hear of it as of any close.
+            return step == MediationStep.Settled ? new object[] { recorded, new PetitionClosed(caseRef(), c.Outcome?.ToString(), null, now) } : recorded;
         });
     }
 

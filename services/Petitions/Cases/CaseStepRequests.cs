@@ -17,4 +17,4 @@ public sealed record AnswerRequest(string? Outcome, string? Opinion);
 
 public sealed record RevisitRequest(string? Satisfaction, bool HandlerAtFault, string? Note);
 
-public sealed record MediationRequest(string? Step, string? Level, string? Note);
+public sealed record MediationRequest(string? Step, string? Level, string? Note, IReadOnlyList<string>? Parties = null, string? Mediator = null, string? Agreement = null);

@@ -4,6 +4,9 @@ namespace MassWork.Petitions.Cases;
 
 public sealed record PetitionerView(string? Name, string? PhoneMasked, Guid? HouseholdId);
 
+/// <summary>A dispute's mediation: its parties, mediator and the agreement reached.</summary>
+public sealed record MediationView(IReadOnlyList<string> Parties, string? Mediator, string? Agreement);
+
 public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue);
 
 public sealed record StepView(string Action, string FromStatus, string ToStatus, string Actor, string? HolderCode, string? Note, DateTimeOffset At);
@@ -50,7 +53,8 @@ public sealed record CaseView(
     DateTimeOffset RegisteredAt,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineView> Deadlines,
-    IReadOnlyList<StepView> History)
+    IReadOnlyList<StepView> History,
+    MediationView? Mediation)
 {
     public static CaseView Of(Case c, bool seesPetitioner, DateTimeOffset now) => new(
         c.Id, c.Number, c.Status.ToString(), c.Channel.ToString(), c.MatterType.ToString(), c.CategoryCode, c.RegionCode, c.Level.ToString(),
@@ -64,6 +68,7 @@ public sealed record CaseView(
         c.Deadlines.OrderBy(d => d.OpenedAt).ThenBy(d => d.DueAt)
             .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
-            .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList());
+            .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList(),
+        c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement));
 
 }

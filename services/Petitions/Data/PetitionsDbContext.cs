@@ -117,6 +117,8 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
             c.Property(x => x.ReviewedBy).HasMaxLength(12);
             c.Property(x => x.MediationStep).HasConversion<string>().HasMaxLength(20);
             c.Property(x => x.SettledLevel).HasConversion<string>().HasMaxLength(10);
+            c.Property(x => x.Mediator).HasMaxLength(50);
+            c.Property(x => x.MediationAgreement).HasMaxLength(1000);
             c.Property(x => x.RegisteredBy).HasMaxLength(100);
             c.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
             c.ComplexProperty(x => x.Holder, h =>

@@ -337,12 +337,31 @@ public sealed class CaseLifeTests
         var c = NewCase(type: MatterType.Dispute);
         c.Assign(Town, "router", null, Rules, T0);
         c.Accept("handler", Rules, T0);
-        c.RecordMediation(MediationStep.Investigated, null, "handler", "走访双方", T0.AddDays(1));
-        c.RecordMediation(MediationStep.Settled, MediationLevel.Village, "handler", "签订调解协议", T0.AddDays(3));
+        c.RecordMediation(new MediationRecord(MediationStep.Investigated, null, ["刘大明", "刘小明"], null, null), "handler", "走访双方", T0.AddDays(1));
+        c.RecordMediation(new MediationRecord(MediationStep.Mediated, null, null, "村调解员张", null), "handler", null, T0.AddDays(2));
+        c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Village, null, null, "宅基地界址以村委会测量为准，双方各让一米"), "handler", "签订调解协议", T0.AddDays(3));
 
         Assert.Equal((MediationStep.Settled, MediationLevel.Village), (c.MediationStep, c.SettledLevel));
-        Assert.Throws<CaseTransitionException>(() => c.RecordMediation(MediationStep.Mediated, null, "handler", null, T0.AddDays(4)));
-        Assert.Throws<CaseTransitionException>(() => Accepted().RecordMediation(MediationStep.Investigated, null, "h", null, T0));
+        Assert.Equal(["刘大明", "刘小明"], c.MediationParties);
+        Assert.Equal("村调解员张", c.Mediator);
+        Assert.Equal((CaseStatus.Closed, Outcome.Supported, T0.AddDays(3)), (c.Status, c.Outcome, c.ClosedAt));
+        Assert.Contains("双方各让一米", c.Opinion);
+        Assert.DoesNotContain(c.Deadlines, d => d.IsOpen);
+        Assert.Throws<CaseTransitionException>(() => c.RecordMediation(new MediationRecord(MediationStep.Mediated, null, null, "某", null), "handler", null, T0.AddDays(4)));
+        Assert.Throws<CaseTransitionException>(() => Accepted().RecordMediation(new MediationRecord(MediationStep.Investigated, null, ["甲", "乙"], null, null), "h", null, T0));
+    }
+
+    [Fact]
+    public void A_dispute_is_not_settled_without_its_parties_or_an_agreement()
+    {
+        var c = NewCase(type: MatterType.Dispute);
+        c.Assign(Town, "router", null, Rules, T0);
+        c.Accept("handler", Rules, T0);
+
+        Assert.Equal("parties", Assert.Throws<ArgumentException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, null, null, "协议"), "h", null, T0)).ParamName);
+        Assert.Equal("agreement", Assert.Throws<ArgumentException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, ["甲", "乙"], null, null), "h", null, T0)).ParamName);
+        Assert.Null(c.MediationStep);
+        Assert.Equal(CaseStatus.Accepted, c.Status);
     }
 
     [Fact]

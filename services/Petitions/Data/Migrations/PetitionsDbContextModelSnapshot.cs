@@ -101,10 +101,25 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("matter_type");
 
+                    b.Property<string>("MediationAgreement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("mediation_agreement");
+
+                    b.PrimitiveCollection<string[]>("MediationParties")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mediation_parties");
+
                     b.Property<string>("MediationStep")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("mediation_step");
+
+                    b.Property<string>("Mediator")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("mediator");
 
                     b.Property<string>("NotAcceptedReason")
                         .HasMaxLength(500)
