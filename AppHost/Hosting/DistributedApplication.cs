@@ -4,7 +4,7 @@ namespace MassWork.AppHost.Hosting;
 
 /// <summary>
 /// Runs the declared resources: each starts when what it waits for is healthy; Ctrl+C or SIGTERM
-/// stops them in reverse order of start, and every child's process group is removed.
+/// stops each after everything that waits for it, and every child's process group is removed.
 /// </summary>
 public sealed partial class DistributedApplication(AppHostContext context, IReadOnlyList<Resource> resources, int gatewayPort)
 {
@@ -50,20 +50,44 @@ public sealed partial class DistributedApplication(AppHostContext context, IRead
 
         // Resources still starting may finish or fail; either way, stop everything that has a process.
         await Task.WhenAll(runs).ContinueWith(_ => { }, TaskScheduler.Default);
-        foreach (var resource in resources.Reverse())
-        {
-            try
-            {
-                await resource.StopAsync();
-            }
-            catch (Exception ex)
-            {
-                context.Log("apphost", $"stopping {resource.Name} failed: {ex.Message}");
-            }
-        }
-
+        await StopAllAsync();
         context.Log("apphost", "stopped");
         return exitCode;
+    }
+
+    /// <summary>
+    /// Each resource stops once everything that waits for it has stopped: the gateway first, then
+    /// the services side by side (so a slow one costs its own grace period, not the sum of all),
+    /// the servers they used last.
+    /// </summary>
+    private Task StopAllAsync()
+    {
+        var stops = new Dictionary<Resource, Task>();
+        Task StopAfterDependents(Resource resource)
+        {
+            if (!stops.TryGetValue(resource, out var stop))
+            {
+                var dependents = resources.Where(r => r.WaitsFor.Contains(resource)).Select(StopAfterDependents).ToList();
+                stops[resource] = stop = StopOneAsync(resource, dependents);
+            }
+
+            return stop;
+        }
+
+        return Task.WhenAll(resources.Select(StopAfterDependents).ToList());
+    }
+
+    private async Task StopOneAsync(Resource resource, List<Task> dependents)
+    {
+        await Task.WhenAll(dependents);
+        try
+        {
+            await resource.StopAsync();
+        }
+        catch (Exception ex)
+        {
+            context.Log("apphost", $"stopping {resource.Name} failed: {ex.Message}");
+        }
     }
 
     private void PrintReady()
