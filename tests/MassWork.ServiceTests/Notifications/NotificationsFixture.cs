@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -17,6 +19,12 @@ public class NotificationsFixture : ServiceFixture
 {
     private readonly bool _primaryUnreachable;
 
+    /// <summary>
+    /// Holds the unreachable primary's port: bound but never listening, so every connection to it is
+    /// refused and no other server of the run (nor this fixture's own) can be given the same port.
+    /// </summary>
+    private Socket? _refusingPort;
+
     public NotificationsFixture()
         : this(primaryUnreachable: false)
     {
@@ -32,6 +40,12 @@ public class NotificationsFixture : ServiceFixture
 
     protected override async Task StartServiceAsync()
     {
+        if (_primaryUnreachable)
+        {
+            _refusingPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            _refusingPort.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        }
+
         var (servicePort, simulatorPort) = (FreePort.Next(), FreePort.Next());
         var callbackToken = Secret();
         var simulatorSettings = new Dictionary<string, string>
@@ -54,7 +68,7 @@ public class NotificationsFixture : ServiceFixture
             simulatorSettings[$"Simulator:Accounts:{i}:AccessKeySecret"] = secret;
             settings[$"Sms:Providers:{i}:Name"] = accounts[i];
             settings[$"Sms:Providers:{i}:Kind"] = "Aliyun";
-            settings[$"Sms:Providers:{i}:Endpoint"] = $"http://127.0.0.1:{(i == 0 && _primaryUnreachable ? FreePort.Next() : simulatorPort)}";
+            settings[$"Sms:Providers:{i}:Endpoint"] = $"http://127.0.0.1:{(i == 0 && _refusingPort is not null ? ((IPEndPoint)_refusingPort.LocalEndPoint!).Port : simulatorPort)}";
             settings[$"Sms:Providers:{i}:AccessKeyId"] = id;
             settings[$"Sms:Providers:{i}:AccessKeySecret"] = secret;
         }
@@ -70,6 +84,7 @@ public class NotificationsFixture : ServiceFixture
     protected override async ValueTask StopServiceAsync()
     {
         Simulator?.Dispose();
+        _refusingPort?.Dispose();
         if (_service is not null)
         {
             await _service.DisposeAsync();
