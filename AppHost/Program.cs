@@ -1,48 +1,62 @@
-using MassWork.AppHost.Hosting;
+using MassWork.AppHost.Servers;
+using MassWork.AppHost.Supervision;
+using MassWork.AppHost.Wiring;
 
-var builder = DistributedApplication.CreateBuilder(args);
+DashboardDefaults.Apply();
 
-var postgres = builder.AddPostgres("postgres");
-var messaging = builder.AddRabbitMQ("messaging");
+// Local HTTP between the browser, the dashboard and the AppHost (see appsettings.json for the ports).
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
+builder.AddPlatformSupervision();
 
-ProjectResource AddService(string name, string projectPath)
+var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
+var environment = builder.Configuration["AppHost:Environment"] ?? "Development";
+var secrets = PlatformSecrets.Add(builder, dataFolder);
+
+var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
+var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
+
+IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
 {
-    var database = postgres.AddDatabase($"{name}db", builder);
-    return builder.AddProject(name, projectPath)
-        .WithReference(database).WaitFor(database)
+    var database = postgres.AddDatabase($"{name}db");
+    return builder.AddProject<TProject>(name)
+        .WithHttpEndpoint().WithHttpHealthCheck("/health")
+        .WithPlatformSettings(secrets, environment)
+        .WithReference(database).WaitFor(postgres.Server)
         .WithReference(messaging).WaitFor(messaging);
 }
 
 // The city's statistical region codes are reference data; the demo town (on unless Demo:Enabled=false) gives a new user a working system.
 // Tests make import chunks tiny so that every import crosses chunk boundaries.
-var personnel = AddService("personnel", "services/Personnel/MassWork.Personnel.csproj")
-    .WithEnvironment("Regions__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
-    .WithEnvironment("Imports__Folder", Path.Combine(builder.Context.DataDirectory, "imports"))
+var personnel = AddService<Projects.MassWork_Personnel>("personnel")
+    .WithEnvironment("Regions__SeedFile", Path.Combine(repository, "deploy", "data", "regions-ganzhou-3607.csv"))
+    .WithEnvironment("Imports__Folder", Path.Combine(dataFolder, "imports"))
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
     .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
-var visits = AddService("visits", "services/Visits/MassWork.Visits.csproj");
+var visits = AddService<Projects.MassWork_Visits>("visits");
 // The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
-var petitions = AddService("petitions", "services/Petitions/MassWork.Petitions.csproj")
-    .WithEnvironment("Calendar__SeedFile", Path.Combine(builder.RepositoryRoot, "deploy", "data", "holidays-cn.csv"))
+var petitions = AddService<Projects.MassWork_Petitions>("petitions")
+    .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
-var projects = AddService("projects", "services/Projects/MassWork.Projects.csproj");
-var notifications = AddService("notifications", "services/Notifications/MassWork.Notifications.csproj")
+var projects = AddService<Projects.MassWork_Projects>("projects");
+var notifications = AddService<Projects.MassWork_Notifications>("notifications")
     .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02");
 
 // SMS goes to the simulator (Aliyun's request shape, receipts, replies) unless Sms:UseSimulator=false,
 // in which case the notifications service takes its providers from its own Sms__Providers__… settings.
 if (builder.Configuration["Sms:UseSimulator"] != "false")
 {
-    var simulator = builder.AddProject("smssim", "services/SmsSimulator/MassWork.SmsSimulator.csproj",
-        port: int.TryParse(builder.Configuration["Sms:SimulatorPort"], out var simulatorPort) ? simulatorPort : null);
-    SmsSimulatorSettings.Connect(notifications, simulator);
-    simulator
+    var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim")
+        .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true")
         .WithEnvironment("Simulator__FailureRate", builder.Configuration["Sms:SimulatorFailureRate"] ?? "0.01")
         .WithEnvironment("Simulator__DeliveryFailureRate", builder.Configuration["Sms:SimulatorDeliveryFailureRate"] ?? "0.01");
+    notifications.SendsThrough(simulator);
 }
 
-var gateway = builder.AddProject("gateway", "gateway/MassWork.Gateway.csproj", port: builder.GatewayPort);
+var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway")
+    .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
+    .WithPlatformSettings(secrets, environment);
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
 {
     gateway.WithReference(service).WaitFor(service);
@@ -57,4 +71,4 @@ if (builder.Configuration["Clock:Offset"] is { Length: > 0 } clockOffset)
     }
 }
 
-return await builder.Build().RunAsync();
+builder.Build().RunPlatform();

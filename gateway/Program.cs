@@ -1,6 +1,5 @@
 using MassWork.Gateway;
 using MassWork.Gateway.DevTokens;
-using MassWork.Gateway.Discovery;
 using MassWork.Gateway.Health;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    // Destinations are service names ("http://personnel"): the AppHost's services__personnel__http__0 locally, DNS on Kubernetes.
     .AddServiceDiscoveryDestinationResolver();
 builder.AddDownstreamHealthChecks(DownstreamServices.Names);
 

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what MassWork runs on when it is missing: PostgreSQL server binaries and RabbitMQ.
 # The AppHost and the tests start both as their own processes; the system services stay off.
+# With "tests": also Chromium, which the tests drive headless to check the Aspire dashboard.
 set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null || missing+=(util-linux)
+if [ "${1:-}" = "tests" ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

@@ -3,7 +3,7 @@
 # prints the totals as its last line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bash deploy/local/prerequisites.sh || exit 1
+bash deploy/local/prerequisites.sh tests || exit 1
 
 results="TestResults"
 rm -rf "$results"

@@ -1,4 +1,4 @@
-using MassWork.AppHost.Hosting;
+using MassWork.Testing.Servers;
 using Npgsql;
 
 namespace MassWork.Benchmarks;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using MassWork.AppHost.Hosting;
+using MassWork.Testing.Servers;
 using MassWork.Petitions.Categories;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.Testing;

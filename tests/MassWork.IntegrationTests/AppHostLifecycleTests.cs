@@ -1,64 +1,125 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassWork.AppHost.Hosting;
 using MassWork.IntegrationTests.Infrastructure;
+using MassWork.Testing.Servers;
+using Microsoft.Playwright;
 
 namespace MassWork.IntegrationTests;
 
 /// <summary>
 /// `dotnet run --project AppHost` on its own: it starts local PostgreSQL and RabbitMQ, the five
-/// services and the gateway; loads the demo town once; brings back a crashed service; and Ctrl+C
-/// leaves no process behind.
+/// services, the SMS simulator, the gateway and the dashboard; loads the demo town once; keeps data
+/// between runs; brings back a crashed service; stops on Ctrl+C or SIGTERM leaving no process; and
+/// a dependency that cannot start ends the run with its log instead of waiting forever.
 /// </summary>
 [Collection(Name)]
 public sealed class AppHostLifecycleTests
 {
     public const string Name = "apphost-lifecycle";
+    private static readonly string[] Services = ["personnel", "visits", "petitions", "projects", "notifications"];
 
     [Fact]
-    public async Task Starts_everything_restarts_a_crashed_service_and_leaves_nothing_on_ctrl_c()
+    public async Task Runs_the_platform_with_its_dashboard_restarts_a_crashed_service_keeps_data_between_runs_and_leaves_nothing_behind()
     {
         var directory = TempFolder.Create("masswork-apphost-");
+        var settings = new Dictionary<string, string> { ["AppHost:DataDir"] = Path.Combine(directory, "data") };
         try
         {
-            await using var appHost = AppHostProcess.Start(directory, new Dictionary<string, string>
+            await using (var appHost = AppHostProcess.Start(directory, settings))
             {
-                ["AppHost:DataDir"] = Path.Combine(directory, "data"),
-            });
-            await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
+                await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
 
-            var children = ProcessTree.Descendants(appHost.Pid);
-            Assert.Contains(children, pid => ProcessTree.Command(pid).Contains("postgres -D"));
-            Assert.Contains(children, pid => ProcessTree.Command(pid).Contains("beam.smp"));
-            Assert.Contains(children, pid => ProcessTree.Command(pid).Contains("epmd"));
-            var personnel = Assert.Single(children, pid => ProcessTree.Command(pid).EndsWith("MassWork.Personnel.dll"));
-            var demo = await DemoCoverageAsync(appHost);
-            Assert.Equal(2000, demo.GetProperty("households").GetInt64());
-            Assert.Equal(1.0, demo.GetProperty("coverageRate").GetDouble());
-            Assert.Equal("Double", demo.GetProperty("mode").GetString());
+                var platform = ProcessTree.Platform(appHost.Pid);
+                Assert.Contains(platform, pid => ProcessTree.Command(pid).Contains("postgres -D"));
+                Assert.Contains(platform, pid => ProcessTree.Command(pid).Contains("beam.smp"));
+                Assert.Contains(platform, pid => ProcessTree.Command(pid).StartsWith("epmd", StringComparison.Ordinal));
+                var personnel = Assert.Single(platform, pid => ProcessTree.Command(pid).EndsWith("MassWork.Personnel", StringComparison.Ordinal));
+                var demo = await DemoCoverageAsync(appHost);
+                Assert.Equal(2000, demo.GetProperty("households").GetInt64());
+                Assert.Equal(1.0, demo.GetProperty("coverageRate").GetDouble());
+                Assert.Contains("Dashboard:", appHost.Log);
+                await DashboardListsTheServicesAsync(appHost, directory);
 
-            Posix.Signal(personnel, Posix.SIGKILL);
-            await Eventually.HoldsAsync(async () =>
+                Posix.Signal(personnel, Posix.SIGKILL);
+                await Eventually.HoldsAsync(async () =>
+                    ProcessTree.Platform(appHost.Pid).Any(pid => pid != personnel && ProcessTree.Command(pid).EndsWith("MassWork.Personnel", StringComparison.Ordinal))
+                    && await GatewayHealthyAsync(appHost), TimeSpan.FromMinutes(2), "personnel restarted and the gateway healthy again");
+                Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
+
+                await StopsLeavingNothingAsync(appHost, Posix.SIGINT);
+            }
+
+            // A second run on the same folder: same data, same personal-data keys, no second demo town.
+            var keys = await File.ReadAllTextAsync(Path.Combine(directory, "data", "personal-data-keys.json"));
+            await using (var appHost = AppHostProcess.Start(directory, settings))
             {
-                var now = ProcessTree.Descendants(appHost.Pid);
-                return now.Any(pid => pid != personnel && ProcessTree.Command(pid).EndsWith("MassWork.Personnel.dll"))
-                       && await GatewayHealthyAsync(appHost);
-            }, TimeSpan.FromMinutes(2), "personnel restarted and the gateway healthy again");
-
-            Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
-
-            var before = ProcessTree.Descendants(appHost.Pid);
-            var exitCode = await appHost.InterruptAsync(TimeSpan.FromMinutes(2));
-
-            Assert.Equal(0, exitCode);
-            var survivors = before.Where(ProcessTree.IsAlive).Select(pid => $"{pid}: {ProcessTree.Command(pid)}").ToList();
-            Assert.Empty(survivors);
+                await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
+                Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
+                Assert.Equal(keys, await File.ReadAllTextAsync(Path.Combine(directory, "data", "personal-data-keys.json")));
+                await StopsLeavingNothingAsync(appHost, Posix.SIGTERM);
+            }
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_database_server_that_cannot_start_ends_the_run_with_its_log_and_a_failure_code()
+    {
+        var directory = TempFolder.Create("masswork-apphost-");
+        try
+        {
+            // A data folder that is not a database cluster (only PG_VERSION, as an interrupted copy leaves it): the server refuses it and exits.
+            var data = Path.Combine(directory, "data", "postgres", "data");
+            Directory.CreateDirectory(data);
+            await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "9\n");
+
+            await using var appHost = AppHostProcess.Start(directory, new Dictionary<string, string> { ["AppHost:DataDir"] = Path.Combine(directory, "data") });
+            var exitCode = await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains("Start-up failed: postgres exited with code", appHost.Log);
+            Assert.Contains("Last lines of postgres", appHost.Log);
+            Assert.Contains("postgresql.conf", appHost.Log);
+            await Eventually.HoldsAsync(() => Task.FromResult(!ProcessTree.Platform(appHost.Pid).Any(ProcessTree.IsAlive)),
+                TimeSpan.FromSeconds(30), "no process of the failed run left");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task StopsLeavingNothingAsync(AppHostProcess appHost, int signal)
+    {
+        var before = ProcessTree.Platform(appHost.Pid);
+        var exitCode = await appHost.InterruptAsync(TimeSpan.FromMinutes(2), signal);
+
+        Assert.Equal(0, exitCode);
+        // DCP, which the AppHost started detached, notices the exit and ends within moments.
+        await Eventually.HoldsAsync(() => Task.FromResult(!before.Any(ProcessTree.IsAlive)), TimeSpan.FromSeconds(15),
+            "no process left: " + string.Join("; ", before.Where(ProcessTree.IsAlive).Select(ProcessTree.Command)));
+        Assert.DoesNotContain(before.Where(ProcessTree.IsAlive), pid => !ProcessTree.Command(pid).Contains("dcp", StringComparison.Ordinal));
+    }
+
+    /// <summary>The dashboard's resource page in headless Chromium lists the five services; the screenshot is kept with the test results.</summary>
+    private static async Task DashboardListsTheServicesAsync(AppHostProcess appHost, string directory)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        await page.GotoAsync(appHost.Dashboard.ToString());
+        foreach (var service in Services.Append("gateway"))
+        {
+            await page.GetByText(service, new PageGetByTextOptions { Exact = true }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the dashboard screenshot is empty");
     }
 
     /// <summary>The demo town's coverage, read as its staff would, with a Development token from the gateway.</summary>

@@ -1,20 +1,26 @@
 using System.Diagnostics;
-using MassWork.AppHost.Hosting;
+using System.Reflection;
+using MassWork.Testing.Servers;
 
 namespace MassWork.Testing;
 
-/// <summary>The real AppHost, run as a process the way a developer runs it, with its output in a log file.</summary>
+/// <summary>
+/// The real AppHost, run as a process the way a developer runs it (its build output, as
+/// `dotnet run --project AppHost` does), with its output in a log file and the gateway and the
+/// dashboard on free ports.
+/// </summary>
 public sealed class AppHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _logFile;
     private readonly Task _pump;
 
-    private AppHostProcess(Process process, string logFile, int gatewayPort)
+    private AppHostProcess(Process process, string logFile, int gatewayPort, int dashboardPort)
     {
         _process = process;
         _logFile = logFile;
         GatewayPort = gatewayPort;
+        Dashboard = new Uri($"http://127.0.0.1:{dashboardPort}");
         var writer = new StreamWriter(logFile) { AutoFlush = true };
         _pump = Task.WhenAll(Pump(process.StandardOutput, writer), Pump(process.StandardError, writer))
             .ContinueWith(_ => writer.Dispose(), TaskScheduler.Default);
@@ -26,7 +32,11 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
 
+    public Uri Dashboard { get; }
+
     public bool HasExited => _process.HasExited;
+
+    public string Log => File.Exists(_logFile) ? File.ReadAllText(_logFile) : "";
 
     public string LogTail(int lines = 60)
     {
@@ -43,8 +53,9 @@ public sealed class AppHostProcess : IAsyncDisposable
 
     public static AppHostProcess Start(string workDirectory, IReadOnlyDictionary<string, string> settings)
     {
-        var gatewayPort = FreePort.Next();
-        var assembly = typeof(DistributedApplicationBuilder).Assembly.Location;
+        var (gatewayPort, dashboardPort) = (FreePort.Next(), FreePort.Next());
+        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var assembly = Path.Combine(RepositoryFolder(), "AppHost", "bin", configuration, "net10.0", "MassWork.AppHost.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,8 +70,31 @@ public sealed class AppHostProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         var process = Process.Start(start)!;
-        return new AppHostProcess(process, Path.Combine(workDirectory, $"apphost-{process.Id}.log"), gatewayPort);
+        return new AppHostProcess(process, Path.Combine(workDirectory, $"apphost-{process.Id}.log"), gatewayPort, dashboardPort);
+    }
+
+    private static string RepositoryFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MassWork.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("MassWork.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Waits for the AppHost to exit on its own (a failed start); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        await _pump;
+        return _process.ExitCode;
     }
 
     public async Task WaitHealthyAsync(TimeSpan timeout)
@@ -93,12 +127,12 @@ public sealed class AppHostProcess : IAsyncDisposable
         throw new TimeoutException($"The gateway was not healthy within {timeout.TotalSeconds} s:\n{LogTail()}");
     }
 
-    /// <summary>What Ctrl+C does: SIGINT to the AppHost, then wait for it to finish stopping.</summary>
-    public async Task<int> InterruptAsync(TimeSpan timeout)
+    /// <summary>What Ctrl+C does (SIGINT), or a service manager's stop (SIGTERM); then wait for the AppHost to finish stopping.</summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout, int signal = Posix.SIGINT)
     {
         if (!_process.HasExited)
         {
-            Posix.Signal(_process.Id, Posix.SIGINT);
+            Posix.Signal(_process.Id, signal);
         }
 
         using var cts = new CancellationTokenSource(timeout);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
-using MassWork.AppHost.Hosting;
+using MassWork.Testing.Servers;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;

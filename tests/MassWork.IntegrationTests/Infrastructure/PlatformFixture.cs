@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using Npgsql;
@@ -8,8 +11,9 @@ using Npgsql;
 namespace MassWork.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole platform for a test collection: throwaway PostgreSQL and RabbitMQ, and the AppHost
-/// running the five services and the gateway against them (its "existing servers" mode).
+/// The whole platform for a test collection: throwaway PostgreSQL and RabbitMQ, and the AppHost,
+/// started in this process by Aspire.Hosting.Testing, running the five services, the SMS simulator
+/// and the gateway against them (its "existing servers" mode), with a state folder of its own.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
@@ -17,8 +21,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string OtherRegion = "360703";
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private readonly int _simulatorPort = MassWork.AppHost.Hosting.FreePort.Next();
-    private AppHostProcess? _appHost;
+    private DistributedApplication? _app;
 
     /// <summary>
     /// The platform's clock: every service, the gateway and the tests' tokens read the same shifted
@@ -28,8 +31,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public InfrastructureFixture Infrastructure { get; } = new();
 
-    public AppHostProcess AppHost => _appHost!;
-
     public HttpClient Gateway { get; private set; } = null!;
 
     /// <summary>The SMS simulator the notifications service sends through (its /simulator/… test endpoints).</summary>
@@ -38,25 +39,29 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Infrastructure.StartAsync();
-        _appHost = AppHostProcess.Start(Infrastructure.Directory, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:postgres"] = Infrastructure.PostgresConnectionString,
             ["ConnectionStrings:messaging"] = Infrastructure.BrokerConnectionString,
             ["Auth:SigningKey"] = _signingKey,
             ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
+            ["Gateway:Port"] = MassWork.Testing.Servers.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
             ["Personnel:ImportHouseholdsPerChunk"] = "2",
             ["Clock:Offset"] = Clock.Offset.ToString("c", CultureInfo.InvariantCulture),
-            ["Sms:SimulatorPort"] = _simulatorPort.ToString(),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",
             // Tests steer failures themselves; the simulator's random ones (1% by default) would make them flaky.
             ["Sms:SimulatorFailureRate"] = "0",
             ["Sms:SimulatorDeliveryFailureRate"] = "0",
-        });
-        await _appHost.WaitHealthyAsync(TimeSpan.FromMinutes(4));
-        Gateway = new HttpClient { BaseAddress = _appHost.Gateway, Timeout = TimeSpan.FromSeconds(60) };
-        Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_simulatorPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        };
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
+            [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);
+        _app = await builder.BuildAsync();
+        await _app.StartAsync();
+        await PlatformStart.WaitHealthyAsync(_app, "gateway", TimeSpan.FromMinutes(4));
+        Gateway = new HttpClient { BaseAddress = _app.GetEndpoint("gateway", "http"), Timeout = TimeSpan.FromSeconds(60) };
+        Simulator = new HttpClient { BaseAddress = _app.GetEndpoint("smssim", "http"), Timeout = TimeSpan.FromSeconds(30) };
         await LoadTestVillagesAsync();
     }
 
@@ -76,9 +81,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         Gateway?.Dispose();
         Simulator?.Dispose();
-        if (_appHost is not null)
+        if (_app is not null)
         {
-            await _appHost.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
         await Infrastructure.DisposeAsync();

@@ -32,6 +32,18 @@ public static class ProcessTree
         return result;
     }
 
+    /// <summary>
+    /// Every process an AppHost runs: its own children, and those of the DCP orchestrator it started
+    /// (DCP detaches from the AppHost and watches it with --monitor).
+    /// </summary>
+    public static IReadOnlyList<int> Platform(int appHost)
+    {
+        var dcp = Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Command(pid) is var c && c.Contains("dcp start-apiserver") && c.Contains($"--monitor {appHost} "))
+            .ToList();
+        return [.. Descendants(appHost), .. dcp, .. dcp.SelectMany(Descendants)];
+    }
+
     public static bool IsAlive(int pid) => ParentOf(pid) is not null && !IsZombie(pid);
 
     public static string Command(int pid)

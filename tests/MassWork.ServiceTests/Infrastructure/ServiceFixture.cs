@@ -36,6 +36,14 @@ public abstract class ServiceFixture : IAsyncLifetime
     {
         await Infrastructure.StartAsync();
         await StartServiceAsync();
+
+        // Started is not ready: the service's consumers bind their queues in the background, and an
+        // event published before that reaches nobody. /health is ready only once they are bound.
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var health = await Client.GetAsync("/health");
+            return health.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), "the service ready: database, broker and its consumers bound");
     }
 
     protected abstract Task StartServiceAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MassWork.ServiceTests.Infrastructure;
 
@@ -38,6 +39,10 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
             builder.UseSetting(key, value);
         }
 
+        // The host's log goes to a file named after the service, in the test's output folder.
+        var log = Path.Combine(AppContext.BaseDirectory, "service-logs", $"{typeof(TEntryPoint).Assembly.GetName().Name}-{Environment.ProcessId}.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(log)));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(_clock);

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using MassWork.AppHost.Hosting;
+using MassWork.Testing.Servers;
 using MassWork.Notifications.Data;
 using MassWork.ServiceTests.Infrastructure;
 using MassWork.SmsSimulator;

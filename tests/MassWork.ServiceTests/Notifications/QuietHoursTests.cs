@@ -28,11 +28,21 @@ public sealed class QuietHoursTests(NotificationsFixture service)
     private async Task<JsonElement> SettledAsync(string phone, string status, string what)
     {
         JsonElement message = default;
-        await Eventually.HoldsAsync(async () =>
+        JsonElement[] seen = [];
+        try
         {
-            message = (await MessagesAsync(phone)).FirstOrDefault(m => m.GetProperty("status").GetString() == status);
-            return message.ValueKind != JsonValueKind.Undefined;
-        }, TimeSpan.FromSeconds(30), what);
+            await Eventually.HoldsAsync(async () =>
+            {
+                seen = await MessagesAsync(phone);
+                message = seen.FirstOrDefault(m => m.GetProperty("status").GetString() == status);
+                return message.ValueKind != JsonValueKind.Undefined;
+            }, TimeSpan.FromSeconds(30), what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; clock {service.Clock.GetUtcNow():O}; messages: {JsonSerializer.Serialize(seen)}", e);
+        }
+
         return message;
     }
 
@@ -68,6 +78,7 @@ public sealed class QuietHoursTests(NotificationsFixture service)
     public static TheoryData<string, string?> Hours => new()
     {
         { "20:59:59", null },
+        { "21:00:00", "08:00 the next day" },
         { "23:59:30", "08:00 the next day" },
         { "00:00:00", "08:00 the same day" },
         { "07:59:59", "08:00 the same day" },

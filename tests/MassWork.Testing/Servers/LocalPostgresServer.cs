@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Npgsql;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 /// <summary>
 /// A PostgreSQL server run from the machine's binaries in a folder of ours, on a free loopback

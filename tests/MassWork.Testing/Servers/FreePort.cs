@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 public static class FreePort
 {

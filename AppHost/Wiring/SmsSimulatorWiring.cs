@@ -1,19 +1,19 @@
 using System.Security.Cryptography;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.AppHost.Wiring;
 
 /// <summary>
 /// Wires the notifications service to the SMS simulator as two Aliyun accounts (primary and
 /// backup, for failover), with keys and a callback token made up for this run: the simulator
 /// keeps nothing between runs, so nothing needs to persist.
 /// </summary>
-public static class SmsSimulatorSettings
+public static class SmsSimulatorWiring
 {
-    public static void Connect(ProjectResource notifications, ProjectResource simulator)
+    public static IResourceBuilder<ProjectResource> SendsThrough(this IResourceBuilder<ProjectResource> notifications, IResourceBuilder<ProjectResource> simulator)
     {
         var token = Secret();
         simulator
-            .WithEnvironment("Simulator__CallbackUrl", notifications.HttpEndpoint.ToString())
+            .WithEnvironment("Simulator__CallbackUrl", notifications.GetEndpoint("http"))
             .WithEnvironment("Simulator__CallbackToken", token);
         notifications.WithEnvironment("Sms__CallbackToken", token);
         string[] accounts = ["aliyun-primary", "aliyun-backup"];
@@ -27,10 +27,12 @@ public static class SmsSimulatorSettings
             notifications
                 .WithEnvironment($"Sms__Providers__{i}__Name", accounts[i])
                 .WithEnvironment($"Sms__Providers__{i}__Kind", "Aliyun")
-                .WithEnvironment($"Sms__Providers__{i}__Endpoint", simulator.HttpEndpoint.ToString())
+                .WithEnvironment($"Sms__Providers__{i}__Endpoint", simulator.GetEndpoint("http"))
                 .WithEnvironment($"Sms__Providers__{i}__AccessKeyId", id)
                 .WithEnvironment($"Sms__Providers__{i}__AccessKeySecret", secret);
         }
+
+        return notifications;
     }
 
     private static string Secret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 /// <summary>Folders for local servers, owned by the user the server runs as.</summary>
 internal static class ServerFolders

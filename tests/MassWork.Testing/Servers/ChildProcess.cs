@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 /// <summary>
 /// A supervised child process in a session (and process group) of its own, started through

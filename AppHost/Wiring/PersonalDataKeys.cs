@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.AppHost.Wiring;
 
 /// <summary>
 /// The keys that encrypt and hash personal data. Unlike the token signing key they must outlive

@@ -1,4 +1,4 @@
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 /// <summary>
 /// A RabbitMQ node run from the machine's rabbitmq-server package in a folder of ours, on free

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace MassWork.AppHost.Hosting;
+namespace MassWork.Testing.Servers;
 
 /// <summary>The few POSIX calls .NET does not expose: signals to a process or a process group.</summary>
-internal static class Posix
+public static class Posix
 {
     public const int SIGINT = 2;
     public const int SIGKILL = 9;

@@ -1,6 +1,0 @@
-namespace MassWork.AppHost.Hosting;
-
-public sealed partial class DistributedApplication
-{
-    public static DistributedApplicationBuilder CreateBuilder(string[] args) => DistributedApplicationBuilder.CreateBuilder(args);
-}

@@ -1,4 +1,0 @@
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("MassWork.IntegrationTests")]
-[assembly: InternalsVisibleTo("MassWork.Testing")]

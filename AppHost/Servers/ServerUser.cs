@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace MassWork.AppHost.Servers;
+
+/// <summary>
+/// The system user a local server runs as. PostgreSQL refuses to run as root and RabbitMQ should
+/// not, so when the AppHost is root (CI, containers) the server is started through
+/// <c>setpriv</c>, which execs in place: the process DCP watches and signals is the server itself.
+/// </summary>
+internal sealed class ServerUser(string name)
+{
+    public static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>The command and leading arguments that run <paramref name="program"/> as this user.</summary>
+    public (string Command, string[] Arguments) Run(string program) => IsRoot
+        ? ("setpriv", [$"--reuid={name}", $"--regid={name}", "--init-groups", "--", program])
+        : (program, []);
+
+    /// <summary>Creates the folder (and parents) and, as root, hands it to this user.</summary>
+    public void Own(string path)
+    {
+        Directory.CreateDirectory(path);
+        if (IsRoot && Exec("chown", "-R", $"{name}:{name}", path) != 0)
+        {
+            throw new InvalidOperationException($"chown of {path} to {name} failed.");
+        }
+
+        if (IsRoot && Exec("setpriv", $"--reuid={name}", $"--regid={name}", "--init-groups", "--", "test", "-x", path) != 0)
+        {
+            throw new InvalidOperationException($"The {name} user cannot reach {path}; choose a data folder outside a private home (AppHost:DataDir).");
+        }
+    }
+
+    public static int Exec(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
