@@ -10,7 +10,7 @@ builder.AddPlatformSupervision();
 
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
-var environment = builder.Configuration["AppHost:Environment"] ?? "Development";
+var environment = builder.Configuration["AppHost:Environment"] ?? (builder.ExecutionContext.IsPublishMode ? "Production" : "Development");
 var secrets = PlatformSecrets.Add(builder, dataFolder);
 
 var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
@@ -21,7 +21,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
     var database = postgres.AddDatabase($"{name}db");
     return builder.AddProject<TProject>(name)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
-        .WithPlatformSettings(secrets, environment)
+        .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets)
         .WithReference(database).WaitFor(postgres.Server)
         .WithReference(messaging).WaitFor(messaging);
 }

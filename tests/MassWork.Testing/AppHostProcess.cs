@@ -54,8 +54,7 @@ public sealed class AppHostProcess : IAsyncDisposable
     public static AppHostProcess Start(string workDirectory, IReadOnlyDictionary<string, string> settings)
     {
         var (gatewayPort, dashboardPort) = (FreePort.Next(), FreePort.Next());
-        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var assembly = Path.Combine(RepositoryFolder(), "AppHost", "bin", configuration, "net10.0", "MassWork.AppHost.dll");
+        var assembly = AssemblyPath();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -77,15 +76,11 @@ public sealed class AppHostProcess : IAsyncDisposable
         return new AppHostProcess(process, Path.Combine(workDirectory, $"apphost-{process.Id}.log"), gatewayPort, dashboardPort);
     }
 
-    private static string RepositoryFolder()
+    /// <summary>The AppHost's build output, of the configuration the tests were built in.</summary>
+    public static string AssemblyPath()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MassWork.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("MassWork.sln not found above " + AppContext.BaseDirectory);
+        var configuration = typeof(AppHostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        return Path.Combine(Repository.Root, "AppHost", "bin", configuration, "net10.0", "MassWork.AppHost.dll");
     }
 
     /// <summary>Waits for the AppHost to exit on its own (a failed start); its exit code.</summary>

@@ -57,18 +57,6 @@ public abstract class ServiceFixture : IAsyncLifetime
         await Infrastructure.DisposeAsync();
     }
 
-    /// <summary>The repository's root, for the reference data the AppHost hands to services (deploy/data).</summary>
-    protected static string RepositoryFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MassWork.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("MassWork.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>A token minted on the test's clock, as the gateway would mint it.</summary>
     public string Token(string region, string role, string userId = "test-user") =>
         new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, Clock).Issue(userId, [role], region);

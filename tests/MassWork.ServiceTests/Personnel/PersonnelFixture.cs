@@ -11,7 +11,7 @@ public sealed class PersonnelFixture : ServiceFixture
     protected override async Task StartServiceAsync()
     {
         var settings = CommonSettings("personneldb", await Infrastructure.CreateDatabaseAsync("personneldb"));
-        settings["Regions:SeedFile"] = Path.Combine(RepositoryFolder(), "deploy", "data", "regions-ganzhou-3607.csv");
+        settings["Regions:SeedFile"] = Path.Combine(Repository.Root, "deploy", "data", "regions-ganzhou-3607.csv");
         settings["Imports:Folder"] = Path.Combine(Infrastructure.Directory, "imports");
         settings["Demo:Enabled"] = "false";
         _service = new ServiceHost<PersonnelDbContext>(settings, Clock);

@@ -20,7 +20,7 @@ public sealed class PetitionsFixture : ServiceFixture
     protected override async Task StartServiceAsync()
     {
         var settings = CommonSettings("petitionsdb", await Infrastructure.CreateDatabaseAsync("petitionsdb"));
-        settings["Calendar:SeedFile"] = Path.Combine(RepositoryFolder(), "deploy", "data", "holidays-cn.csv");
+        settings["Calendar:SeedFile"] = Path.Combine(Repository.Root, "deploy", "data", "holidays-cn.csv");
         _service = new ServiceHost<PetitionsDbContext>(settings, Clock, services: services =>
         {
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DeadlineSweeper)));
