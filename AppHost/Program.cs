@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassWork.AppHost.Servers;
 using MassWork.AppHost.Supervision;
 using MassWork.AppHost.Wiring;
@@ -12,6 +13,7 @@ var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
 var environment = builder.Configuration["AppHost:Environment"] ?? (builder.ExecutionContext.IsPublishMode ? "Production" : "Development");
 var secrets = PlatformSecrets.Add(builder, dataFolder);
+var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
 var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
 var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
@@ -19,7 +21,7 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var database = postgres.AddDatabase($"{name}db");
-    return builder.AddProject<TProject>(name)
+    return builder.AddProject<TProject>(name).RunsBuildOutput(configuration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets)
         .WithReference(database).WaitFor(postgres.Server)
@@ -46,7 +48,7 @@ var notifications = AddService<Projects.MassWork_Notifications>("notifications")
 // in which case the notifications service takes its providers from its own Sms__Providers__… settings.
 if (builder.Configuration["Sms:UseSimulator"] != "false")
 {
-    var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim")
+    var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim").RunsBuildOutput(configuration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true")
         .WithEnvironment("Simulator__FailureRate", builder.Configuration["Sms:SimulatorFailureRate"] ?? "0.01")
@@ -54,7 +56,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
     notifications.SendsThrough(simulator);
 }
 
-var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(configuration)
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment);
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
