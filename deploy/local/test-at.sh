@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test command with the machine's clock faked to another moment, to show that the
 # suite does not depend on the hour, weekday or date it runs at. Example:
-#   bash deploy/local/test-at.sh '2026-10-01 09:00 +0800'     # National Day morning in Shanghai
+#   bash deploy/local/test-at.sh '2027-10-01 09:00 +0800'     # National Day morning in Shanghai
 # A relative offset keeps every process started later in step (an absolute one restarts the clock
-# in each new process).
+# in each new process). Aspire's orchestrator (DCP, a Go program) is not reached by faketime and
+# keeps the real clock: choose a moment after now, so that the certificates it makes for the
+# AppHost's connection to it are already valid at the faked time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ $# -ge 1 ] || { echo "usage: $0 'YYYY-MM-DD HH:MM[:SS] +0800' [test.sh arguments]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 'YYYY-MM-DD HH:MM[:SS] +0800' [test.sh arguments]  (a moment after now)" >&2; exit 2; }
 if ! command -v faketime >/dev/null; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -120,6 +120,17 @@ public sealed class AppHostLifecycleTests
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the dashboard screenshot is empty");
+
+        // Every service's logs, traces and metrics reach it over OTLP (read through the dashboard's telemetry API).
+        using var http = new HttpClient { BaseAddress = appHost.Dashboard, Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            var resources = await http.GetFromJsonAsync<JsonElement>("/api/telemetry/resources");
+            var complete = resources.EnumerateArray()
+                .Where(r => r.GetProperty("hasLogs").GetBoolean() && r.GetProperty("hasTraces").GetBoolean() && r.GetProperty("hasMetrics").GetBoolean())
+                .Select(r => r.GetProperty("name").GetString()).ToHashSet();
+            return Services.Append("gateway").All(complete.Contains);
+        }, TimeSpan.FromSeconds(60), "logs, traces and metrics of every service in the dashboard");
     }
 
     /// <summary>The demo town's coverage, read as its staff would, with a Development token from the gateway.</summary>
