@@ -37,7 +37,7 @@ public static class LocalPostgresExtensions
     /// </summary>
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, string folder)
     {
-        var bin = BinDirectory();
+        var bin = PostgresBinaries.Directory();
         var data = Path.Combine(folder, "data");
         var socket = Path.Combine(folder, "socket");
         var passwordFile = Path.Combine(folder, "superuser.password");
@@ -85,17 +85,6 @@ public static class LocalPostgresExtensions
 
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresResource> server, string name) =>
         server.ApplicationBuilder.AddResource(new LocalPostgresDatabaseResource(name, server.Resource)).WithIconName("Database");
-
-    private static string BinDirectory()
-    {
-        const string root = "/usr/lib/postgresql";
-        var version = Directory.Exists(root)
-            ? Directory.GetDirectories(root).Select(Path.GetFileName).OrderByDescending(v => int.TryParse(v, out var n) ? n : 0).FirstOrDefault()
-            : null;
-        return version is null
-            ? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql: apt-get install -y postgresql")
-            : Path.Combine(root, version, "bin");
-    }
 
     private static bool IsAlive(int pid) => ServerUser.Exec("kill", "-0", pid.ToString()) == 0;
 

@@ -7,7 +7,7 @@ namespace MassWork.AppHost.Servers;
 /// not, so when the AppHost is root (CI, containers) the server is started through
 /// <c>setpriv</c>, which execs in place: the process DCP watches and signals is the server itself.
 /// </summary>
-internal sealed class ServerUser(string name)
+public sealed class ServerUser(string name)
 {
     public static bool IsRoot => Environment.UserName == "root";
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MassWork.AppHost.Servers;
 using Npgsql;
 
 namespace MassWork.Testing.Servers;
@@ -11,6 +12,7 @@ namespace MassWork.Testing.Servers;
 public sealed class LocalPostgresServer(string directory, Action<string, string> log, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     public const string SuperUser = "postgres";
+    private static readonly ServerUser User = new("postgres");
     private static readonly string? RunAs = Posix.IsRoot ? "postgres" : null;
     private ChildProcess? _process;
 
@@ -27,27 +29,12 @@ public sealed class LocalPostgresServer(string directory, Action<string, string>
         Database = database,
     }.ConnectionString;
 
-    public static string BinDirectory()
-    {
-        var root = "/usr/lib/postgresql";
-        var version = Directory.Exists(root)
-            ? Directory.GetDirectories(root).Select(Path.GetFileName).OrderByDescending(v => int.TryParse(v, out var n) ? n : 0).FirstOrDefault()
-            : null;
-        return version is null
-            ? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql: apt-get install -y postgresql")
-            : Path.Combine(root, version, "bin");
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var bin = BinDirectory();
+        var bin = PostgresBinaries.Directory();
         var data = Path.Combine(directory, "data");
         var socket = Path.Combine(directory, "socket");
-        ServerFolders.CreateOwnedBy(directory, RunAs);
-        if (!ServerFolders.Reachable(directory, RunAs))
-        {
-            throw new InvalidOperationException($"The postgres user cannot reach {directory}; choose a data folder outside a private home (AppHost:DataDir).");
-        }
+        User.Own(directory);
 
         Password = ReadOrCreatePassword();
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
@@ -56,7 +43,7 @@ public sealed class LocalPostgresServer(string directory, Action<string, string>
         }
 
         await StopLeftoverAsync(data);
-        ServerFolders.CreateOwnedBy(socket, RunAs);
+        User.Own(socket);
         Port = FreePort.Next();
 
         var arguments = new List<string>
@@ -90,7 +77,7 @@ public sealed class LocalPostgresServer(string directory, Action<string, string>
         if (!File.Exists(file))
         {
             File.WriteAllText(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-            ServerFolders.CreateOwnedBy(directory, RunAs);
+            User.Own(directory);
         }
 
         return File.ReadAllText(file).Trim();

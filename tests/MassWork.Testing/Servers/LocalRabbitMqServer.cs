@@ -1,3 +1,5 @@
+using MassWork.AppHost.Servers;
+
 namespace MassWork.Testing.Servers;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace MassWork.Testing.Servers;
 public sealed class LocalRabbitMqServer(string directory, Action<string, string> log) : IAsyncDisposable
 {
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private static readonly ServerUser User = new("rabbitmq");
     private static readonly string? RunAs = Posix.IsRoot ? "rabbitmq" : null;
     private ChildProcess? _epmd;
     private ChildProcess? _node;
@@ -36,11 +39,7 @@ public sealed class LocalRabbitMqServer(string directory, Action<string, string>
             WriteConfiguration();
         }
 
-        ServerFolders.CreateOwnedBy(directory, RunAs);
-        if (!ServerFolders.Reachable(directory, RunAs))
-        {
-            throw new InvalidOperationException($"The rabbitmq user cannot reach {directory}; choose a data folder outside a private home (AppHost:DataDir).");
-        }
+        User.Own(directory);
 
         _epmd ??= ChildProcess.Start("epmd", "epmd", ["-port", EpmdPort.ToString(), "-address", "127.0.0.1"], directory, Environment(), RunAs, log);
         _node = ChildProcess.Start("rabbitmq", ServerScript, [], directory, Environment(), RunAs, log);
