@@ -5,7 +5,7 @@ using MassWork.AppHost.Wiring;
 
 DashboardDefaults.Apply();
 
-// Local HTTP between the browser, the dashboard and the AppHost (see appsettings.json for the ports).
+// Local HTTP between the browser, the dashboard and the AppHost (ports in Wiring/DashboardDefaults.cs).
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
 builder.AddPlatformSupervision();
 
@@ -13,7 +13,7 @@ var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
 var environment = builder.Configuration["AppHost:Environment"] ?? (builder.ExecutionContext.IsPublishMode ? "Production" : "Development");
 var secrets = PlatformSecrets.Add(builder, dataFolder);
-var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+var buildConfiguration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
 var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
 var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
@@ -21,7 +21,7 @@ var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var database = postgres.AddDatabase($"{name}db");
-    return builder.AddProject<TProject>(name).RunsBuildOutput(configuration)
+    return builder.AddProject<TProject>(name).RunsBuildOutput(buildConfiguration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets)
         .WithReference(database).WaitFor(postgres.Server)
@@ -48,7 +48,7 @@ var notifications = AddService<Projects.MassWork_Notifications>("notifications")
 // in which case the notifications service takes its providers from its own Sms__Providers__… settings.
 if (builder.Configuration["Sms:UseSimulator"] != "false")
 {
-    var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim").RunsBuildOutput(configuration)
+    var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim").RunsBuildOutput(buildConfiguration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true")
         .WithEnvironment("Simulator__FailureRate", builder.Configuration["Sms:SimulatorFailureRate"] ?? "0.01")
@@ -56,7 +56,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
     notifications.SendsThrough(simulator);
 }
 
-var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(configuration)
+var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(buildConfiguration)
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment);
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
