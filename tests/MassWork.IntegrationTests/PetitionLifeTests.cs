@@ -258,4 +258,53 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
         Assert.Equal((1, 1, 1, 1), (counts.GetProperty("disputesInvestigated").GetInt32(), counts.GetProperty("disputesMediated").GetInt32(),
             counts.GetProperty("disputesSettled").GetInt32(), counts.GetProperty("settledInVillage").GetInt32()));
     }
+
+    [Fact]
+    public async Task A_suggestion_is_adopted_not_solved_and_the_figures_cut_by_matter_type_channel_holder_and_handler()
+    {
+        var (household, village) = await _api.HouseholdAsync("陈建华");
+        var town = _api.Town(village);
+        var office = new { kind = "Region", code = village[..9] + "000", name = "测试镇人民政府" };
+        var suggestion = (await _api.RegisterAsync(town, new { channel = "Letter", matterType = "Suggestion", categoryCode = "roads-irrigation", householdId = household, content = "建议在村小门口设减速带" }))
+            .GetProperty("id").GetGuid();
+        var problem = (await _api.RequestCase(household, town)).GetProperty("id").GetGuid();
+        foreach (var id in new[] { suggestion, problem })
+        {
+            await _api.StepAsync(id, "assign", town, office);
+            await _api.StepAsync(id, "accept", town);
+        }
+
+        await _api.StepAsync(problem, "ownership", town, new
+        {
+            leadLeader = "王副镇长", responsibleOffice = "社保所", handlerUserId = "handler-2", handlerName = "黄办事员",
+            resolutionDeadline = ChinaTime.Today(platform.Clock).AddDays(20), revisitTarget = "满意率100%",
+        }, HttpMethod.Put);
+        using (var asSolved = await _api.SendStepAsync(suggestion, "answer", town, new { outcome = "Supported", opinion = "已采纳" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, asSolved.StatusCode);
+            Assert.True((await asSolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("outcome", out _));
+        }
+
+        Assert.Equal("Accepted", (await _api.GetAsync(suggestion, town)).GetProperty("status").GetString());
+        await _api.StepAsync(suggestion, "answer", town, new { outcome = "Adopted", opinion = "已纳入明年交通安全设施计划" });
+        await _api.StepAsync(problem, "answer", town, new { outcome = "NotSupported", opinion = "不符合补发条件" });
+
+        var report = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/figures?region={village}", town);
+        var total = report.GetProperty("total");
+        // One problem accepted, not supported; the adopted suggestion is not a solved problem.
+        Assert.Equal(0.0, total.GetProperty("resolutionRate").GetDouble());
+        Assert.Equal(1.0, total.GetProperty("adoptionRate").GetDouble());
+        static Dictionary<string, (long Collected, string? Name)> Cut(JsonElement report, string cut) =>
+            report.GetProperty(cut).EnumerateArray().ToDictionary(
+                r => r.GetProperty("key").GetString() ?? "(none)",
+                r => (r.GetProperty("counts").GetProperty("collected").GetInt64(), r.GetProperty("name").GetString()));
+        var byType = report.GetProperty("byMatterType").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!);
+        Assert.Equal(["Request", "Suggestion"], byType.Keys.Order());
+        Assert.Equal((1, 1, 0), (byType["Suggestion"].GetProperty("counts").GetProperty("suggestions").GetInt64(),
+            byType["Suggestion"].GetProperty("counts").GetProperty("adopted").GetInt64(), byType["Suggestion"].GetProperty("counts").GetProperty("supported").GetInt64()));
+        Assert.Equal((1, 1), (byType["Request"].GetProperty("counts").GetProperty("notSupported").GetInt64(), byType["Request"].GetProperty("counts").GetProperty("collected").GetInt64()));
+        Assert.Equal(new Dictionary<string, (long, string?)> { ["Letter"] = (1, null), ["WalkIn"] = (1, null) }, Cut(report, "byChannel"));
+        Assert.Equal(new Dictionary<string, (long, string?)> { [office.code] = (2, "测试镇人民政府") }, Cut(report, "byHolder"));
+        Assert.Equal(new Dictionary<string, (long, string?)> { ["(none)"] = (1, null), ["handler-2"] = (1, "黄办事员") }, Cut(report, "byHandler"));
+    }
 }

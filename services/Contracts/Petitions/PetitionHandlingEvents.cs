@@ -29,7 +29,7 @@ public sealed record PetitionExtended(PetitionCaseRef Case, int Days, string Rea
 
 /// <summary>
 /// The written opinion was given. Outcome: "Supported" 支持, "Explained" 解释说明, "NotSupported"
-/// 不予支持. The household is revisited by RevisitDue and may ask for 复查 until ReviewWindowEndsAt.
+/// 不予支持; for a suggestion "Adopted" 吸纳 or "NotAdopted". The household is revisited by RevisitDue and may ask for 复查 until ReviewWindowEndsAt.
 /// </summary>
 public sealed record PetitionAnswered(
     PetitionCaseRef Case,

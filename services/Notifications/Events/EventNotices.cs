@@ -98,6 +98,8 @@ public static class EventNotices
         "Supported" => "支持",
         "Explained" => "解释说明",
         "NotSupported" => "不予支持",
+        "Adopted" => "已吸纳",
+        "NotAdopted" => "未吸纳",
         _ => outcome,
     };
 

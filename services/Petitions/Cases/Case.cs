@@ -208,6 +208,14 @@ public sealed class Case
     /// 检举控告 go to a discipline body (a department) or to a level above the accused, never to the
     /// accused office itself or one under it, whose staff would then read who accused them.
     /// </summary>
+    private void RequireOutcomeFits(Outcome outcome)
+    {
+        if (!Outcomes.Fits(MatterType, outcome))
+        {
+            throw new ArgumentException($"A {MatterType} is answered {string.Join(", ", Outcomes.For(MatterType))}.", "outcome");
+        }
+    }
+
     private void RequireNotTheAccused(Holder to)
     {
         if (MatterType == MatterType.Accusation && to.Kind == HolderKind.Region
@@ -370,6 +378,7 @@ public sealed class Case
     public void Answer(Outcome outcome, string opinion, string actor, CaseRules rules, DateTimeOffset now)
     {
         Require("answer", CaseStatus.Accepted, CaseStatus.InProgress);
+        RequireOutcomeFits(outcome);
         var resolve = Deadlines.Where(d => d.Kind == DeadlineKind.Resolve && d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).SingleOrDefault();
         AnsweredOnTime = resolve is null || now < resolve;
         Meet(DeadlineKind.Resolve, now);
@@ -454,6 +463,7 @@ public sealed class Case
     public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, CaseRules rules, DateTimeOffset now)
     {
         Require("answer the review of", CaseStatus.UnderReview);
+        RequireOutcomeFits(outcome);
         if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first
             && !(reviewerRegion.Length < first.Length && first.StartsWith(reviewerRegion, StringComparison.Ordinal)))
         {

@@ -33,7 +33,10 @@ public enum CaseStatus
     Terminated,
 }
 
-/// <summary>The outcome in the written opinion (处理意见书).</summary>
+/// <summary>
+/// The outcome in the written opinion (处理意见书). Problems are supported, explained or not
+/// supported; a suggestion (建议意见) is adopted or not, and never counts as a solved problem.
+/// </summary>
 public enum Outcome
 {
     /// <summary>支持.</summary>
@@ -44,6 +47,22 @@ public enum Outcome
 
     /// <summary>不予支持.</summary>
     NotSupported,
+
+    /// <summary>吸纳: a suggestion taken up.</summary>
+    Adopted,
+
+    /// <summary>未吸纳: a suggestion thanked for and not taken up.</summary>
+    NotAdopted,
+}
+
+public static class Outcomes
+{
+    /// <summary>Whether the outcome answers this type of matter: adoption for suggestions, support for the rest.</summary>
+    public static bool Fits(MatterType matter, Outcome outcome) =>
+        (matter == MatterType.Suggestion) == (outcome is Outcome.Adopted or Outcome.NotAdopted);
+
+    public static IReadOnlyList<Outcome> For(MatterType matter) =>
+        [.. Enum.GetValues<Outcome>().Where(o => Fits(matter, o))];
 }
 
 public enum Satisfaction

@@ -26,7 +26,7 @@ public static class CaseStepEndpoints
         steps.MapPost("/extension", ExtendAsync).WithName("ExtendCase").WithSummary("The one extension of the handling limit, approved by a leader, with the reason told to the petitioner");
         steps.MapPost("/escalate", EscalateAsync).WithName("EscalateCase").WithSummary("Hand the case to a county department as a work order");
         steps.MapPost("/sign", SignAsync).WithName("SignCase").WithSummary("签收: the department takes the work order");
-        steps.MapPost("/answer", AnswerAsync).WithName("AnswerCase").WithSummary("The outcome (Supported 支持 / Explained 解释说明 / NotSupported 不予支持) and written opinion");
+        steps.MapPost("/answer", AnswerAsync).WithName("AnswerCase").WithSummary("The outcome (Supported 支持 / Explained 解释说明 / NotSupported 不予支持; a suggestion Adopted 吸纳 / NotAdopted) and written opinion");
         steps.MapPost("/revisit", RevisitAsync).WithName("RevisitCase").WithSummary("回访: Satisfied / BasicallySatisfied / Dissatisfied; dissatisfaction the handler caused reopens the case");
         steps.MapPost("/review-requests", RequestReviewAsync).WithName("RequestCaseReview").WithSummary("复查 (then 复核) asked within 30 days of the opinion");
         steps.MapPost("/review-answer", AnswerReviewAsync).WithName("AnswerCaseReview").WithSummary("Answer the 复查/复核; after 复核 the matter is final (终结)");

@@ -14,9 +14,9 @@ public sealed class CaseLifeTests
         Case.Register(new NewCase("XF-1", channel, type, "social-security", "General", "360702003201", IntakeLevel.Town, Guid.NewGuid(), "刘桂英", null, null, 1,
             "养老金未按时发放", [], "clerk"), decision ?? IntakeDecision.New, Rules, at ?? T0);
 
-    private static Case Accepted()
+    private static Case Accepted(MatterType type = MatterType.Request)
     {
-        var c = NewCase();
+        var c = NewCase(type: type);
         c.Assign(Town, "router", null, Rules, T0.AddHours(1));
         c.Accept("handler", Rules, T0.AddHours(2));
         return c;
@@ -147,6 +147,23 @@ public sealed class CaseLifeTests
 
         var late = Accepted();
         Assert.Throws<CaseTransitionException>(() => late.Extend(10, "迟了", "leader", Rules, T0.AddDays(70)));
+    }
+
+    [Fact]
+    public void A_suggestion_is_adopted_or_not_and_a_problem_is_never_adopted()
+    {
+        var suggestion = Accepted(MatterType.Suggestion);
+        var refused = Assert.Throws<ArgumentException>(() => suggestion.Answer(Outcome.Supported, "已采纳", "handler", Rules, T0.AddDays(3)));
+        Assert.Equal("outcome", refused.ParamName);
+        Assert.Equal(CaseStatus.Accepted, suggestion.Status);
+
+        suggestion.Answer(Outcome.Adopted, "建议已纳入明年村道硬化计划", "handler", Rules, T0.AddDays(3));
+        Assert.Equal((CaseStatus.Answered, Outcome.Adopted), (suggestion.Status, suggestion.Outcome));
+
+        var problem = Accepted();
+        Assert.Equal("outcome", Assert.Throws<ArgumentException>(() => problem.Answer(Outcome.Adopted, "x", "handler", Rules, T0.AddDays(3))).ParamName);
+        Assert.Equal([Outcome.Adopted, Outcome.NotAdopted], Outcomes.For(MatterType.Suggestion));
+        Assert.Equal([Outcome.Supported, Outcome.Explained, Outcome.NotSupported], Outcomes.For(MatterType.Dispute));
     }
 
     [Fact]

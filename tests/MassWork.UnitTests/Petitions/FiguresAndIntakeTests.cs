@@ -6,8 +6,10 @@ namespace MassWork.UnitTests.Petitions;
 
 public sealed class FiguresAndIntakeTests
 {
-    private static FigureCounts Counts(long accepted = 0, long answered = 0, long supported = 0, long explained = 0, long onTime = 0, long revisited = 0, long satisfied = 0) =>
-        new(accepted + 5, accepted, 5, 0, 0, answered, supported, explained, answered - supported - explained, onTime, revisited, satisfied, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static FigureCounts Counts(long accepted = 0, long answered = 0, long supported = 0, long explained = 0, long onTime = 0, long revisited = 0, long satisfied = 0,
+        long suggestionsAccepted = 0, long adopted = 0) =>
+        new(accepted + 5, accepted, 5, 0, 0, answered, supported, explained, answered - supported - explained - adopted, onTime, revisited, satisfied, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            suggestionsAccepted, suggestionsAccepted, adopted, 0);
 
     [Fact]
     public void The_resolution_rate_counts_supported_answers_per_accepted_matter_not_explained_ones()
@@ -20,11 +22,22 @@ public sealed class FiguresAndIntakeTests
     }
 
     [Fact]
+    public void Suggestions_stay_out_of_the_resolution_rate_and_have_their_adoption_rate()
+    {
+        // 10 accepted matters, 4 of them suggestions (3 adopted); 3 of the 6 problems supported.
+        var figures = PetitionFigures.Of("360702", Counts(accepted: 10, answered: 9, supported: 3, explained: 1, suggestionsAccepted: 4, adopted: 3));
+
+        Assert.Equal(0.5, figures.ResolutionRate);
+        Assert.Equal(0.75, figures.AdoptionRate);
+    }
+
+    [Fact]
     public void A_rate_without_a_base_is_null_not_zero()
     {
         var figures = PetitionFigures.Of("360702", Counts());
 
         Assert.Null(figures.ResolutionRate);
+        Assert.Null(figures.AdoptionRate);
         Assert.Null(figures.OnTimeRate);
         Assert.Null(figures.SatisfactionRate);
     }
