@@ -20,6 +20,8 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
     bus.AddConsumer<HouseholdUpdatedConsumer>();
     bus.AddConsumer<HouseholdsImportedConsumer>();
     bus.AddConsumer<CadreRegisteredConsumer>();
+    bus.AddConsumer<CadreUpdatedConsumer>();
+    bus.AddConsumer<CadreRetiredConsumer>();
     bus.AddConsumer<PairingStartedConsumer>();
     bus.AddConsumer<LeaveRequestedConsumer>();
     bus.AddConsumer<LeaveDecidedConsumer>();

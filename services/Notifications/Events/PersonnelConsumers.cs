@@ -41,21 +41,43 @@ public sealed class HouseholdsImportedConsumer(NotificationsDbContext db, Messag
 public sealed class CadreRegisteredConsumer(NotificationsDbContext db, PersonalDataProtector protector, TimeProvider time, ILogger<CadreRegisteredConsumer> logger)
     : IdempotentConsumer<CadreRegistered, NotificationsDbContext>(db, time, logger)
 {
-    protected override async Task HandleAsync(CadreRegistered m, ConsumeContext<CadreRegistered> context)
+    protected override async Task HandleAsync(CadreRegistered m, ConsumeContext<CadreRegistered> context) =>
+        (await CadreContacts.FindOrAddAsync(Db, m.CadreId, m.Name, m.RegionCode, context.CancellationToken))
+            .Apply(m.Name, m.RegionCode, m.UserId, CadreContacts.Cipher(protector, m.Phone), m.RegisteredAt);
+}
+
+/// <summary>A corrected entry: a new phone or login is where the cadre's notices go from now on.</summary>
+public sealed class CadreUpdatedConsumer(NotificationsDbContext db, PersonalDataProtector protector, TimeProvider time, ILogger<CadreUpdatedConsumer> logger)
+    : IdempotentConsumer<CadreUpdated, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(CadreUpdated m, ConsumeContext<CadreUpdated> context) =>
+        (await CadreContacts.FindOrAddAsync(Db, m.CadreId, m.Name, m.RegionCode, context.CancellationToken))
+            .Apply(m.Name, m.RegionCode, m.UserId, CadreContacts.Cipher(protector, m.Phone), m.UpdatedAt);
+}
+
+public sealed class CadreRetiredConsumer(NotificationsDbContext db, TimeProvider time, ILogger<CadreRetiredConsumer> logger)
+    : IdempotentConsumer<CadreRetired, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(CadreRetired m, ConsumeContext<CadreRetired> context) =>
+        (await CadreContacts.FindOrAddAsync(Db, m.CadreId, "", "", context.CancellationToken)).Retire(m.RetiredAt);
+}
+
+internal static class CadreContacts
+{
+    public static async Task<CadreContact> FindOrAddAsync(NotificationsDbContext db, Guid cadreId, string name, string regionCode, CancellationToken cancellationToken)
     {
-        var contact = await Db.CadreContacts.SingleOrDefaultAsync(c => c.CadreId == m.CadreId, context.CancellationToken);
+        var contact = await db.CadreContacts.SingleOrDefaultAsync(c => c.CadreId == cadreId, cancellationToken);
         if (contact is null)
         {
-            contact = new CadreContact { CadreId = m.CadreId, Name = m.Name, RegionCode = m.RegionCode };
-            Db.CadreContacts.Add(contact);
+            contact = new CadreContact { CadreId = cadreId, Name = name, RegionCode = regionCode };
+            db.CadreContacts.Add(contact);
         }
 
-        contact.UserId = m.UserId;
-        contact.Name = m.Name;
-        contact.RegionCode = m.RegionCode;
-        contact.PhoneCipher = m.Phone is null ? null : protector.Encrypt(PhoneNumber.Normalize(m.Phone));
-        contact.UpdatedAt = m.RegisteredAt;
+        return contact;
     }
+
+    public static byte[]? Cipher(PersonalDataProtector protector, string? phone) =>
+        phone is null ? null : protector.Encrypt(PhoneNumber.Normalize(phone));
 }
 
 public sealed class PairingStartedConsumer(NotificationsDbContext db, MessageWriter writer, TimeProvider time, ILogger<PairingStartedConsumer> logger)

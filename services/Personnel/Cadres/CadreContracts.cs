@@ -2,9 +2,10 @@ namespace MassWork.Personnel.Cadres;
 
 public sealed record CreateUnitRequest(string? Name, string? RegionCode);
 
-public sealed record UnitResponse(Guid Id, string Name, string RegionCode);
+public sealed record UnitResponse(Guid Id, string Name, string RegionCode, DateTimeOffset? RetiredAt, string? RetireReason);
 
-public sealed record RegisterCadreRequest(
+/// <summary>A cadre's register entry, for registration (POST) and correction (PUT).</summary>
+public sealed record CadreRequest(
     string? Name,
     string? Phone,
     string? Rank,
@@ -27,6 +28,11 @@ public sealed record CadreResponse(
     string? UserId,
     Guid? TeamId,
     string? TeamRole,
-    int Load);
+    int Load,
+    DateTimeOffset? RetiredAt,
+    string? RetireReason);
 
 public sealed record CadrePage(IReadOnlyList<CadreResponse> Items, int Total);
+
+/// <summary>A retired cadre, with the pairings that ended and the households now waiting for another cadre.</summary>
+public sealed record RetiredCadreResponse(CadreResponse Cadre, int PairingsEnded, IReadOnlyList<Guid> HouseholdsToPairAgain);

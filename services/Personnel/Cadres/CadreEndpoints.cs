@@ -15,14 +15,16 @@ namespace MassWork.Personnel.Cadres;
 
 public static class CadreEndpoints
 {
-    private static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
+    internal static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
+
+    internal static readonly string[] UnitRoles = [Roles.Operator, Roles.Leader];
 
     public static IEndpointRouteBuilder MapCadreEndpoints(this IEndpointRouteBuilder routes)
     {
         var units = routes.MapGroup("/api/personnel/units").WithTags("Cadres");
         units.MapPost("/", CreateUnitAsync).WithName("CreateDispatchingUnit")
             .WithSummary("Register a dispatching unit (挂点单位 / 帮扶单位)")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader))
+            .RequireAuthorization(p => p.RequireRole(UnitRoles))
             .WithIdempotency<PersonnelDbContext>();
         units.MapGet("/", ListUnitsAsync).WithName("ListDispatchingUnits").WithSummary("Dispatching units in your region");
 
@@ -73,95 +75,45 @@ public static class CadreEndpoints
             return Problems.Conflict("Unit already registered", $"{name} is already a unit of {region}.");
         }
 
-        return TypedResults.Created($"/api/personnel/units/{unit.Id}", new UnitResponse(unit.Id, unit.Name, unit.RegionCode));
+        return TypedResults.Created($"/api/personnel/units/{unit.Id}", UnitResponseOf(unit));
     }
 
     /// <summary>Units inside the caller's region and those of the city and county above it (which send teams down).</summary>
-    internal static async Task<Ok<List<UnitResponse>>> ListUnitsAsync(Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<UnitResponse>>> ListUnitsAsync(Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, bool includeRetired = false)
     {
         var above = new[] { 2, 4, 6, 9 }.Where(n => n < caller.RegionPrefix.Length)
             .Select(n => DivisionCode.FromPrefix(caller.RegionPrefix[..n])).ToList();
         return TypedResults.Ok(await db.DispatchingUnits.AsNoTracking()
             .Where(u => u.RegionCode.StartsWith(caller.RegionPrefix) || above.Contains(u.RegionCode))
-            .OrderBy(u => u.Name).Select(u => new UnitResponse(u.Id, u.Name, u.RegionCode)).ToListAsync(cancellationToken));
+            .Where(u => includeRetired || u.RetiredAt == null)
+            .OrderBy(u => u.Name).Select(u => new UnitResponse(u.Id, u.Name, u.RegionCode, u.RetiredAt, u.RetireReason)).ToListAsync(cancellationToken));
     }
 
     internal static async Task<Results<Created<CadreResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterCadreRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
+        CadreRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > HouseholdValidation.MaxNameLength)
-        {
-            errors["name"] = [$"Required, at most {HouseholdValidation.MaxNameLength} characters."];
-        }
-
-        if (HouseholdValidation.PhoneError(request.Phone, out var phone) is { } phoneError)
-        {
-            errors["phone"] = [phoneError];
-        }
-
-        if (!EnumNames.TryParse<CadreRank>(request.Rank, out var rank))
-        {
-            errors["rank"] = ["SectionLevel (科级以上) or General (一般干部)."];
-        }
-
-        var region = request.RegionCode?.Trim();
-        if (!DivisionCode.IsWellFormed(region))
-        {
-            errors["regionCode"] = ["The 12-digit division code of the place the cadre serves."];
-        }
-
-        if (request.Position?.Trim().Length > 50)
-        {
-            errors["position"] = ["At most 50 characters."];
-        }
-
-        if (request.UserId?.Trim().Length > 100)
-        {
-            errors["userId"] = ["At most 100 characters."];
-        }
-
-        if (errors.Count > 0)
+        if (CadreForm.Validate(request, errors, out var phone) is not { } details)
         {
             return Problems.Invalid(errors, "The cadre is not valid");
         }
 
-        if (!caller.Covers(region!))
+        if (!caller.Covers(details.RegionCode))
         {
-            return Problems.OutsideRegion("regionCode", region!, caller.RegionPrefix);
+            return Problems.OutsideRegion("regionCode", details.RegionCode, caller.RegionPrefix);
         }
 
-        DispatchingUnit? unit = null;
-        if (request.UnitId is { } unitId && (unit = await db.DispatchingUnits.FindAsync([unitId], cancellationToken)) is null)
+        if (await ReferencesAsync(db, details, cancellationToken) is { } referenceProblem)
         {
-            return Problems.Invalid("unitId", $"No dispatching unit {unitId}.");
+            return referenceProblem;
         }
 
-        if (request.HomeCompoundId is { } compoundId
-            && !await db.RegionUnits.AnyAsync(u => u.Id == compoundId && u.Kind == RegionUnitKind.Compound, cancellationToken))
-        {
-            return Problems.Invalid("homeCompoundId", $"No compound {compoundId}.");
-        }
-
-        var userId = string.IsNullOrWhiteSpace(request.UserId) ? null : request.UserId.Trim();
-        var cadre = new Cadre
-        {
-            Id = Guid.CreateVersion7(),
-            Name = name!,
-            Rank = rank,
-            Position = string.IsNullOrWhiteSpace(request.Position) ? null : request.Position.Trim(),
-            UnitId = request.UnitId,
-            RegionCode = region!,
-            HomeCompoundId = request.HomeCompoundId,
-            UserId = userId,
-            RegisteredAt = time.GetUtcNow(),
-        };
-        cadre.SetPhone(phone is null ? null : SensitiveValue.Phone(protector, phone));
+        var cadre = Cadre.Register(details, phone is null ? null : SensitiveValue.Phone(protector, phone), time.GetUtcNow());
         db.Cadres.Add(cadre);
+        var unitName = await UnitNameAsync(db, cadre.UnitId, cancellationToken);
         db.RaiseIntegrationEvent(
-            new CadreRegistered(cadre.Id, cadre.Name, phone, rank.ToString(), cadre.Position, cadre.UnitId, unit?.Name, cadre.RegionCode, userId, cadre.RegisteredAt),
+            new CadreRegistered(cadre.Id, cadre.Name, phone, cadre.Rank.ToString(), cadre.Position, cadre.UnitId, unitName, cadre.RegionCode, cadre.UserId, cadre.RegisteredAt),
             cadre.Id.ToString());
         try
         {
@@ -169,29 +121,65 @@ public static class CadreEndpoints
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Problems.Conflict("User already linked", $"userId {userId} already belongs to another cadre.");
+            return Problems.Conflict("User already linked", $"userId {cadre.UserId} already belongs to another cadre.");
         }
 
         return TypedResults.Created($"/api/personnel/cadres/{cadre.Id}", ToResponse(cadre, null, null, 0));
     }
 
-    internal static async Task<Results<Ok<CadreResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    /// <summary>The unit must exist and still send people; the home compound must be a compound.</summary>
+    internal static async Task<ValidationProblem?> ReferencesAsync(PersonnelDbContext db, CadreDetails details, CancellationToken cancellationToken)
     {
-        var page = await QueryAsync(db.Cadres.Where(c => c.Id == id && c.RegionCode.StartsWith(caller.RegionPrefix)), db, 1, 1, cancellationToken);
-        return page.Items.Count == 0 ? Problems.NotFound($"Cadre {id}") : TypedResults.Ok(page.Items[0]);
+        if (details.UnitId is { } unitId)
+        {
+            var unit = await db.DispatchingUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+            if (unit is null)
+            {
+                return Problems.Invalid("unitId", $"No dispatching unit {unitId}.");
+            }
+
+            if (unit.IsRetired)
+            {
+                return Problems.Invalid("unitId", $"The unit {unit.Name} was retired on {unit.RetiredAt:yyyy-MM-dd}.");
+            }
+        }
+
+        if (details.HomeCompoundId is { } compoundId
+            && !await db.RegionUnits.AnyAsync(u => u.Id == compoundId && u.Kind == RegionUnitKind.Compound, cancellationToken))
+        {
+            return Problems.Invalid("homeCompoundId", $"No compound {compoundId}.");
+        }
+
+        return null;
+    }
+
+    internal static Task<string?> UnitNameAsync(PersonnelDbContext db, Guid? unitId, CancellationToken cancellationToken) =>
+        db.DispatchingUnits.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+
+    internal static async Task<Results<Ok<CadreResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, Caller caller, PersonnelDbContext db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var scoped = db.Cadres.Where(c => c.Id == id && c.RegionCode.StartsWith(caller.RegionPrefix));
+        var page = await QueryAsync(scoped, db, 1, 1, cancellationToken);
+        if (page.Items.Count == 0)
+        {
+            return Problems.NotFound($"Cadre {id}");
+        }
+
+        response.Headers.ETag = Versions.ETag(await scoped.Select(c => c.Version).SingleAsync(cancellationToken));
+        return TypedResults.Ok(page.Items[0]);
     }
 
     internal static async Task<Results<Ok<CadrePage>, ValidationProblem>> ListAsync(
         Caller caller, PersonnelDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken,
-        string? name = null, Guid? unitId = null, string? phone = null, int page = 1, int pageSize = 50)
+        string? name = null, Guid? unitId = null, string? phone = null, bool includeRetired = false, int page = 1, int pageSize = 50)
     {
         if (Problems.Paging(page, pageSize) is { } pagingProblem)
         {
             return pagingProblem;
         }
 
-        var query = db.Cadres.Where(c => c.RegionCode.StartsWith(caller.RegionPrefix));
+        var query = db.Cadres.Where(c => c.RegionCode.StartsWith(caller.RegionPrefix) && (includeRetired || c.RetiredAt == null));
         if (!string.IsNullOrWhiteSpace(name))
         {
             query = query.Where(c => c.Name.Contains(name.Trim()));
@@ -211,6 +199,9 @@ public static class CadreEndpoints
         return TypedResults.Ok(await QueryAsync(query, db, page, pageSize, cancellationToken));
     }
 
+    internal static async Task<CadreResponse> ResponseAsync(PersonnelDbContext db, Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync(db.Cadres.Where(c => c.Id == id), db, 1, 1, cancellationToken)).Items[0];
+
     private static async Task<CadrePage> QueryAsync(IQueryable<Cadre> query, PersonnelDbContext db, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
@@ -225,6 +216,8 @@ public static class CadreEndpoints
         return new CadrePage(rows.Select(r => ToResponse(r.Cadre, r.Membership?.TeamId, r.Membership?.Role.ToString(), r.Load)).ToList(), total);
     }
 
-    private static CadreResponse ToResponse(Cadre c, Guid? teamId, string? role, int load) =>
-        new(c.Id, c.Name, c.PhoneMasked, c.Rank.ToString(), c.Position, c.UnitId, c.RegionCode, c.HomeCompoundId, c.UserId, teamId, role, load);
+    internal static CadreResponse ToResponse(Cadre c, Guid? teamId, string? role, int load) =>
+        new(c.Id, c.Name, c.PhoneMasked, c.Rank.ToString(), c.Position, c.UnitId, c.RegionCode, c.HomeCompoundId, c.UserId, teamId, role, load, c.RetiredAt, c.RetireReason);
+
+    internal static UnitResponse UnitResponseOf(DispatchingUnit u) => new(u.Id, u.Name, u.RegionCode, u.RetiredAt, u.RetireReason);
 }

@@ -7,6 +7,7 @@ using MassWork.Personnel.NoticeBoard;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
+using MassWork.Personnel.Registers;
 using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
 
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
 
+    public DbSet<RegisterChange> RegisterChanges => Set<RegisterChange>();
+
     public DbSet<TownOfficials> TownOfficials => Set<TownOfficials>();
 
     public DbSet<CoveragePolicy> CoveragePolicies => Set<CoveragePolicy>();
@@ -63,6 +66,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
         ConfigureHouseholds(modelBuilder);
         ConfigureImports(modelBuilder);
         ConfigureCadres(modelBuilder);
+        modelBuilder.ApplyConfiguration(new RegisterChangeConfiguration());
         ConfigurePairings(modelBuilder);
         ConfigureAttendance(modelBuilder);
     }
@@ -180,6 +184,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             u.Property(x => x.Name).HasMaxLength(100);
             u.Property(x => x.RegionCode).HasMaxLength(12);
             u.HasIndex(x => new { x.RegionCode, x.Name }).IsUnique();
+            u.Property(x => x.RetireReason).HasMaxLength(200);
+            u.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         });
 
         modelBuilder.Entity<Cadre>(c =>
@@ -196,6 +202,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             c.HasIndex(x => x.UserId).IsUnique().HasFilter("user_id IS NOT NULL");
             c.HasIndex(x => x.HomeCompoundId).HasFilter("home_compound_id IS NOT NULL");
             c.HasOne<DispatchingUnit>().WithMany().HasForeignKey(x => x.UnitId);
+            c.Property(x => x.RetireReason).HasMaxLength(200);
+            c.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         });
 
         modelBuilder.Entity<WorkTeam>(t =>
@@ -206,6 +214,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             t.HasIndex(x => x.VillageCode).HasOperators("varchar_pattern_ops");
             t.HasOne<DispatchingUnit>().WithMany().HasForeignKey(x => x.UnitId);
             t.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.TeamId);
+            t.Property(x => x.RetireReason).HasMaxLength(200);
+            t.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
         });
 
         modelBuilder.Entity<TeamMembership>(m =>

@@ -59,12 +59,9 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
 
         Cadre NewCadre(string position, CadreRank rank, Guid? unit, string? userId, Guid? homeCompound = null)
         {
-            var cadre = new Cadre
-            {
-                Id = Guid.CreateVersion7(), Name = generator.PersonName(), Rank = rank, Position = position, UnitId = unit,
-                RegionCode = town.Code, UserId = userId, HomeCompoundId = homeCompound, RegisteredAt = now,
-            };
-            cadre.SetPhone(SensitiveValue.Phone(protector, generator.Mobile()));
+            var cadre = Cadre.Register(
+                new CadreDetails(generator.PersonName(), rank, position, unit, town.Code, homeCompound, userId),
+                SensitiveValue.Phone(protector, generator.Mobile()), now);
             db.Cadres.Add(cadre);
             return cadre;
         }

@@ -117,7 +117,7 @@ public static class HouseholdEndpoints
             return Problems.Invalid(placeErrors, "The household is not valid");
         }
 
-        if (IfMatchFails(http, household.Version))
+        if (Versions.IfMatchFails(http, household.Version))
         {
             return VersionConflict(household.Version, StatusCodes.Status412PreconditionFailed);
         }
@@ -200,7 +200,7 @@ public static class HouseholdEndpoints
             return Problems.NotFound($"Household {id}");
         }
 
-        response.Headers.ETag = $"\"{household.Version}\"";
+        response.Headers.ETag = Versions.ETag(household.Version);
         return TypedResults.Ok(HouseholdResponse.From(household));
     }
 
@@ -317,12 +317,6 @@ public static class HouseholdEndpoints
         members.Select(m => HouseholdMember.Create(m.Name, m.Relation,
             m.IdNumber is null ? null : SensitiveValue.IdNumber(protector, m.IdNumber),
             m.Phone is null ? null : SensitiveValue.Phone(protector, m.Phone))).ToList();
-
-    private static bool IfMatchFails(HttpRequest http, uint version)
-    {
-        var ifMatch = http.Headers.IfMatch.ToString();
-        return ifMatch.Length > 0 && ifMatch != "*" && ifMatch.Trim('"', ' ').TrimStart('W', '/').Trim('"') != version.ToString();
-    }
 
     private static ProblemHttpResult VersionConflict(uint version, int status) =>
         TypedResults.Problem(statusCode: status, title: "The household was changed by someone else",

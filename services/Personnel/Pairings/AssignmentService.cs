@@ -34,7 +34,7 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
                     x.VillageCode, x.m.GroupIds, null, db.Pairings.Count(p => p.CadreId == x.m.CadreId && p.EndedAt == null)))
                 .ToListAsync(cancellationToken)
             : await db.Cadres.AsNoTracking()
-                .Where(c => c.HomeCompoundId != null && db.RegionUnits.Any(u => u.Id == c.HomeCompoundId && u.VillageCode.StartsWith(prefix)))
+                .Where(c => c.HomeCompoundId != null && c.RetiredAt == null && db.RegionUnits.Any(u => u.Id == c.HomeCompoundId && u.VillageCode.StartsWith(prefix)))
                 .Select(c => new CandidateCadre(c.Id, PairingKind.FullCoverage, null, new List<Guid>(), c.HomeCompoundId,
                     db.Pairings.Count(p => p.CadreId == c.Id && p.EndedAt == null)))
                 .ToListAsync(cancellationToken);

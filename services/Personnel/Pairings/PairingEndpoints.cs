@@ -162,10 +162,15 @@ public static class PairingEndpoints
             return Problems.Invalid("householdId", $"No household {request.HouseholdId} in your region.");
         }
 
-        var cadre = await db.Cadres.AsNoTracking().Where(c => c.Id == request.CadreId).Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken);
+        var cadre = await db.Cadres.AsNoTracking().Where(c => c.Id == request.CadreId).Select(c => new { c.Id, c.Name, c.RetiredAt }).SingleOrDefaultAsync(cancellationToken);
         if (cadre is null)
         {
             return Problems.Invalid("cadreId", $"No cadre {request.CadreId}.");
+        }
+
+        if (cadre.RetiredAt is not null)
+        {
+            return Problems.Invalid("cadreId", $"{cadre.Name} retired on {cadre.RetiredAt:yyyy-MM-dd} and takes no new households.");
         }
 
         var teamVillages = await db.TeamMemberships.Where(m => m.CadreId == cadre.Id && m.LeftAt == null)

@@ -10,7 +10,7 @@ namespace MassWork.Personnel.Teams;
 
 public static class TeamEndpoints
 {
-    private static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
+    internal static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
 
     public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -71,15 +71,16 @@ public static class TeamEndpoints
             return Problems.Invalid(placeErrors, "The team is not valid");
         }
 
-        if (!await db.DispatchingUnits.AnyAsync(u => u.Id == request.UnitId, cancellationToken))
+        var unit = await db.DispatchingUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);
+        if (unit is null || unit.IsRetired)
         {
-            return Problems.Invalid("unitId", $"No dispatching unit {request.UnitId}.");
+            return Problems.Invalid("unitId", unit is null ? $"No dispatching unit {request.UnitId}." : $"The unit {unit.Name} was retired on {unit.RetiredAt:yyyy-MM-dd}.");
         }
 
         var team = new WorkTeam { Id = Guid.CreateVersion7(), Name = name!, UnitId = request.UnitId!.Value, VillageCode = request.VillageCode!, CreatedAt = time.GetUtcNow() };
         db.WorkTeams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/personnel/teams/{team.Id}", new TeamResponse(team.Id, team.Name, team.UnitId, team.VillageCode, team.CreatedAt, []));
+        return TypedResults.Created($"/api/personnel/teams/{team.Id}", new TeamResponse(team.Id, team.Name, team.UnitId, team.VillageCode, team.CreatedAt, [], null, null));
     }
 
     internal static async Task<Results<Ok<TeamResponse>, ProblemHttpResult>> GetAsync(Guid id, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
@@ -89,7 +90,7 @@ public static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<List<TeamResponse>>, ProblemHttpResult>> ListAsync(
-        Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, string? villageCode = null)
+        Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, string? villageCode = null, bool includeRetired = false)
     {
         var prefix = villageCode?.Trim() ?? caller.RegionPrefix;
         if (!caller.Covers(prefix))
@@ -97,7 +98,7 @@ public static class TeamEndpoints
             return Problems.OutsideRegion("villageCode", prefix, caller.RegionPrefix);
         }
 
-        return TypedResults.Ok(await LoadAsync(db, db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix)), cancellationToken));
+        return TypedResults.Ok(await LoadAsync(db, db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix) && (includeRetired || t.RetiredAt == null)), cancellationToken));
     }
 
     /// <summary>Teams with their active members, names and loads, in one round trip per list.</summary>
@@ -118,7 +119,8 @@ public static class TeamEndpoints
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TeamResponse(r.Team.Id, r.Team.Name, r.Team.UnitId, r.Team.VillageCode, r.Team.CreatedAt,
             r.Members.OrderBy(m => m.Role).ThenBy(m => m.Name)
-                .Select(m => new TeamMemberResponse(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, m.GroupIds, m.JoinedAt, m.Load)).ToList()))
+                .Select(m => new TeamMemberResponse(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, m.GroupIds, m.JoinedAt, m.Load)).ToList(),
+            r.Team.RetiredAt, r.Team.RetireReason))
             .ToList();
     }
 
@@ -147,9 +149,15 @@ public static class TeamEndpoints
             return Problems.NotFound($"Team {id}");
         }
 
-        if (!await db.Cadres.AnyAsync(c => c.Id == request.CadreId, cancellationToken))
+        if (team.IsRetired)
         {
-            return Problems.Invalid("cadreId", $"No cadre {request.CadreId}.");
+            return Problems.Conflict("The team was recalled", $"Team {team.Name} was recalled on {team.RetiredAt:yyyy-MM-dd}.");
+        }
+
+        var retiredAt = await db.Cadres.Where(c => c.Id == request.CadreId).Select(c => new { c.RetiredAt }).SingleOrDefaultAsync(cancellationToken);
+        if (retiredAt is null || retiredAt.RetiredAt is not null)
+        {
+            return Problems.Invalid("cadreId", retiredAt is null ? $"No cadre {request.CadreId}." : $"Cadre {request.CadreId} retired on {retiredAt.RetiredAt:yyyy-MM-dd}.");
         }
 
         var groups = (request.GroupIds ?? []).Distinct().ToList();
@@ -215,9 +223,9 @@ public static class TeamEndpoints
 
         foreach (var (field, cadreId) in new[] { ("partySecretaryCadreId", request.PartySecretaryCadreId), ("cityLeaderCadreId", request.CityLeaderCadreId) })
         {
-            if (cadreId is not null && !await db.Cadres.AnyAsync(c => c.Id == cadreId, cancellationToken))
+            if (cadreId is not null && !await db.Cadres.AnyAsync(c => c.Id == cadreId && c.RetiredAt == null, cancellationToken))
             {
-                return Problems.Invalid(field, $"No cadre {cadreId}.");
+                return Problems.Invalid(field, $"No serving cadre {cadreId} (unknown or retired).");
             }
         }
 

@@ -5,6 +5,7 @@ using MassWork.Petitions.Departments;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,10 +46,10 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
             });
         }
 
-        if (http.Request.Headers.IfMatch is { Count: > 0 } ifMatch && ifMatch.ToString() != ETag(c))
+        if (Versions.IfMatchFails(http.Request, c.Version))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The case changed",
-                detail: $"If-Match {ifMatch} is not the current version {ETag(c)}; read the case again.");
+                detail: $"If-Match {http.Request.Headers.IfMatch} is not the current version {ETag(c)}; read the case again.");
         }
 
         var now = time.GetUtcNow();
@@ -81,5 +82,5 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
         return TypedResults.Ok(CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), now));
     }
 
-    public static string ETag(Case c) => $"\"{c.Version}\"";
+    public static string ETag(Case c) => Versions.ETag(c.Version);
 }

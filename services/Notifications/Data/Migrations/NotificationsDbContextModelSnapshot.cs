@@ -293,6 +293,10 @@ namespace MassWork.Notifications.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
