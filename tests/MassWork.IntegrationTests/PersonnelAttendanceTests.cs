@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MassWork.IntegrationTests.Infrastructure;
 using MassWork.ServiceDefaults.Auth;
 
@@ -82,6 +83,45 @@ public sealed class PersonnelAttendanceTests(PlatformFixture platform)
         var report = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/attendance/presence?teamId={team}&region={village}", _api.TownStaff);
         var line = Assert.Single(report.GetProperty("members").EnumerateArray());
         Assert.Equal((1, 5, false), (line.GetProperty("presentDays").GetInt32(), line.GetProperty("requiredDays").GetInt32(), line.GetProperty("meetsPolicy").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_check_in_keeps_its_position_and_one_far_from_the_village_is_flagged_for_the_supervisor()
+    {
+        var (team, village) = await TeamAsync();
+        await _api.OkAsync(HttpMethod.Put, $"/api/personnel/regions/{village}/location", _api.TownStaff, new { latitude = 25.9500, longitude = 115.4100 });
+        var (near, far) = ($"near-{Guid.NewGuid():N}"[..20], $"far-{Guid.NewGuid():N}"[..20]);
+        await _api.AddMemberAsync(team, await _api.RegisterCadreAsync("队员近", userId: near), "Resident");
+        var farCadre = await _api.RegisterCadreAsync("队员远", userId: far);
+        await _api.AddMemberAsync(team, farCadre, "Resident");
+
+        using (var half = await _api.SendAsync(HttpMethod.Post, "/api/personnel/attendance/check-ins", Cadre(near), JsonContent.Create(new { latitude = 25.95 })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+            Assert.True((await half.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("longitude", out _));
+        }
+
+        // About 200 m from the village committee, and about 5 km (a phone sure to 100 m does not bring it within 3 km).
+        var nearIn = await _api.CreatedAsync("/api/personnel/attendance/check-ins", Cadre(near), new { latitude = 25.9518, longitude = 115.4100, accuracyMeters = 20 });
+        var farIn = await _api.CreatedAsync("/api/personnel/attendance/check-ins", Cadre(far), new { latitude = 25.9950, longitude = 115.4100, accuracyMeters = 100, note = "在县城开会" });
+
+        Assert.False(nearIn.GetProperty("farFromVillage").GetBoolean());
+        Assert.InRange(nearIn.GetProperty("distanceMeters").GetInt32(), 190, 210);
+        Assert.True(farIn.GetProperty("farFromVillage").GetBoolean());
+        Assert.InRange(farIn.GetProperty("distanceMeters").GetInt32(), 4900, 5100);
+        var flagged = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/attendance/check-ins?region={village}&farOnly=true", _api.TownStaff);
+        var line = Assert.Single(flagged.GetProperty("items").EnumerateArray());
+        Assert.Equal((farCadre, 25.995, "在县城开会"), (line.GetProperty("cadreId").GetGuid(), line.GetProperty("latitude").GetDouble(), line.GetProperty("note").GetString()));
+        var presence = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/attendance/presence?teamId={team}&region={village}", _api.TownStaff);
+        Assert.Equal([0, 1], presence.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("farCheckIns").GetInt32()).Order());
+
+        using var badRadius = await _api.SendAsync(HttpMethod.Put, "/api/personnel/policies/3607", _api.Operator, JsonContent.Create(new
+        {
+            mode = "Double", minResidentSectionLevel = 10, minResidentGeneral = 10, minFullCoverageSectionLevel = 5, minFullCoverageGeneral = 3,
+            presenceDays = 5, presencePeriod = "Week", checkInRadiusMeters = 50,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, badRadius.StatusCode);
+        Assert.True((await badRadius.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("checkInRadiusMeters", out _));
     }
 
     private async Task<(Guid Team, string Village)> TeamAsync()

@@ -1,11 +1,18 @@
 namespace MassWork.Personnel.Attendance;
 
-public sealed record CheckInRequest(string? Note);
+public sealed record CheckInRequest(string? Note, double? Latitude, double? Longitude, double? AccuracyMeters);
 
-public sealed record CheckInResponse(Guid CadreId, DateOnly Day, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn);
+public sealed record CheckInResponse(Guid CadreId, DateOnly Day, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn, int? DistanceMeters, bool? FarFromVillage);
+
+public sealed record CheckInLine(
+    Guid CadreId, string Name, Guid TeamId, string VillageCode, DateOnly Day, DateTimeOffset CheckedInAt,
+    double? Latitude, double? Longitude, double? AccuracyMeters, int? DistanceMeters, bool? FarFromVillage, string? Note);
+
+public sealed record CheckInPage(IReadOnlyList<CheckInLine> Items, int Total);
 
 public sealed record PresenceLine(
-    Guid CadreId, string Name, string Role, Guid TeamId, string VillageCode, int PresentDays, int ApprovedLeaveDays, int RequiredDays, bool MeetsPolicy);
+    Guid CadreId, string Name, string Role, Guid TeamId, string VillageCode, int PresentDays, int ApprovedLeaveDays, int RequiredDays, bool MeetsPolicy,
+    int FarCheckIns);
 
 public sealed record PresenceReport(string Period, DateOnly First, DateOnly Last, int PolicyDays, IReadOnlyList<PresenceLine> Members);
 

@@ -2,6 +2,7 @@ using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Pairings;
+using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
@@ -20,6 +21,8 @@ public static class AttendanceEndpoints
         attendance.MapPost("/check-ins", CheckInAsync).WithName("CheckIn")
             .WithSummary("A resident member checks in for today (Asia/Shanghai); once per day")
             .RequireAuthorization(p => p.RequireRole(Roles.WorkTeam));
+        attendance.MapGet("/check-ins", ListCheckInsAsync).WithName("ListCheckIns")
+            .WithSummary("Check-ins in a region and period with position and distance from the village; farOnly=true lists those flagged far");
         attendance.MapGet("/presence", PresenceAsync).WithName("PresenceReport")
             .WithSummary("Days on site per resident member in the week or month containing a date, against the policy");
 
@@ -37,9 +40,21 @@ public static class AttendanceEndpoints
     internal static async Task<Results<Created<CheckInResponse>, Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
         CheckInRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
         if (request.Note?.Length > 200)
         {
-            return Problems.Invalid("note", "At most 200 characters.");
+            errors["note"] = ["At most 200 characters."];
+        }
+
+        var point = GeoPoint.From(request.Latitude, request.Longitude, errors);
+        if (request.AccuracyMeters is { } accuracy && (point is null || accuracy is not (>= 0 and <= CheckInPlace.MaxAccuracyMeters)))
+        {
+            errors["accuracyMeters"] = [$"Metres between 0 and {CheckInPlace.MaxAccuracyMeters}, with latitude and longitude."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The check-in is not valid");
         }
 
         var cadre = await LeaveApproverLookup.CallerCadreAsync(db, caller.UserId, cancellationToken);
@@ -54,13 +69,58 @@ public static class AttendanceEndpoints
         var existing = await db.CheckIns.AsNoTracking().SingleOrDefaultAsync(c => c.CadreId == cadre.Id && c.Day == today, cancellationToken);
         if (existing is not null)
         {
-            return TypedResults.Ok(new CheckInResponse(cadre.Id, today, existing.CheckedInAt, true));
+            return TypedResults.Ok(new CheckInResponse(cadre.Id, today, existing.CheckedInAt, true, existing.DistanceMeters, existing.FarFromVillage));
         }
 
-        var checkIn = new CheckIn { CadreId = cadre.Id, Day = today, TeamId = membership.TeamId, CheckedInAt = time.GetUtcNow(), Note = request.Note?.Trim() };
+        var villageCode = await db.WorkTeams.Where(t => t.Id == membership.TeamId).Select(t => t.VillageCode).SingleAsync(cancellationToken);
+        var village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == villageCode, cancellationToken);
+        var policy = await PolicyStore.ForRegionAsync(db, villageCode[..4], cancellationToken);
+        var distance = CheckInPlace.Assess(point, request.AccuracyMeters, village?.Location, policy.CheckInRadiusMeters);
+        var checkIn = new CheckIn
+        {
+            CadreId = cadre.Id, Day = today, TeamId = membership.TeamId, CheckedInAt = time.GetUtcNow(), Note = request.Note?.Trim(),
+            Latitude = point?.Latitude, Longitude = point?.Longitude, AccuracyMeters = request.AccuracyMeters,
+            DistanceMeters = distance?.Meters, FarFromVillage = distance?.Far,
+        };
         db.CheckIns.Add(checkIn);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/personnel/attendance/presence?teamId={membership.TeamId}", new CheckInResponse(cadre.Id, today, checkIn.CheckedInAt, false));
+        return TypedResults.Created($"/api/personnel/attendance/presence?teamId={membership.TeamId}",
+            new CheckInResponse(cadre.Id, today, checkIn.CheckedInAt, false, checkIn.DistanceMeters, checkIn.FarFromVillage));
+    }
+
+    /// <summary>Check-ins of the teams in a region over a period, for supervisors; farOnly lists those flagged far from the village.</summary>
+    internal static async Task<Results<Ok<CheckInPage>, ValidationProblem, ProblemHttpResult>> ListCheckInsAsync(
+        Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken,
+        string? region = null, Guid? teamId = null, DateOnly? from = null, DateOnly? to = null, bool farOnly = false, int page = 1, int pageSize = 50)
+    {
+        var prefix = region?.Trim() ?? caller.RegionPrefix;
+        if ((!RegionPrefixes.IsValid(prefix) ? Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.") : Problems.Paging(page, pageSize)) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!caller.Covers(prefix))
+        {
+            return Problems.OutsideRegion("region", prefix, caller.RegionPrefix);
+        }
+
+        var last = to ?? ChinaTime.Today(time);
+        var first = from ?? last.AddDays(-30);
+        if (last < first)
+        {
+            return Problems.Invalid("to", "On or after 'from'.");
+        }
+
+        var query = db.CheckIns.AsNoTracking()
+            .Where(c => c.Day >= first && c.Day <= last && (teamId == null || c.TeamId == teamId) && (!farOnly || c.FarFromVillage == true))
+            .Join(db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix)), c => c.TeamId, t => t.Id, (c, t) => new { c, t.VillageCode })
+            .Join(db.Cadres, x => x.c.CadreId, cadre => cadre.Id, (x, cadre) => new { x.c, x.VillageCode, cadre.Name });
+        var total = await query.CountAsync(cancellationToken);
+        var lines = await query.OrderByDescending(x => x.c.Day).ThenBy(x => x.Name).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new CheckInLine(x.c.CadreId, x.Name, x.c.TeamId, x.VillageCode, x.c.Day, x.c.CheckedInAt,
+                x.c.Latitude, x.c.Longitude, x.c.AccuracyMeters, x.c.DistanceMeters, x.c.FarFromVillage, x.c.Note))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CheckInPage(lines, total));
     }
 
     internal static async Task<Results<Ok<PresenceReport>, ValidationProblem, ProblemHttpResult>> PresenceAsync(
@@ -87,6 +147,7 @@ public static class AttendanceEndpoints
             {
                 x.m.CadreId, c.Name, x.m.Role, x.m.TeamId, x.VillageCode,
                 Present = db.CheckIns.Count(ci => ci.CadreId == c.Id && ci.Day >= first && ci.Day <= last),
+                Far = db.CheckIns.Count(ci => ci.CadreId == c.Id && ci.Day >= first && ci.Day <= last && ci.FarFromVillage == true),
                 Leaves = db.LeaveRequests.Where(l => l.CadreId == c.Id && l.Status == LeaveStatus.Approved && l.FirstDay <= last && l.LastDay >= first)
                     .Select(l => new { l.FirstDay, l.LastDay }).ToList(),
             })
@@ -96,7 +157,7 @@ public static class AttendanceEndpoints
         {
             var leaveDays = m.Leaves.Sum(l => PresenceRule.Overlap(l.FirstDay, l.LastDay, first, last));
             var required = PresenceRule.RequiredDays(policy.PresenceDays, leaveDays);
-            return new PresenceLine(m.CadreId, m.Name, m.Role.ToString(), m.TeamId, m.VillageCode, m.Present, leaveDays, required, m.Present >= required);
+            return new PresenceLine(m.CadreId, m.Name, m.Role.ToString(), m.TeamId, m.VillageCode, m.Present, leaveDays, required, m.Present >= required, m.Far);
         }).ToList();
         return TypedResults.Ok(new PresenceReport(policy.PresencePeriod.ToString(), first, last, policy.PresenceDays, lines));
     }

@@ -243,6 +243,7 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             p.Property(x => x.CityCode).HasMaxLength(4);
             p.Property(x => x.Mode).HasConversion<string>().HasMaxLength(10);
             p.Property(x => x.PresencePeriod).HasConversion<string>().HasMaxLength(10);
+            p.Property(x => x.CheckInRadiusMeters).HasDefaultValue(CoveragePolicy.DefaultCheckInRadiusMeters);
             p.Property(x => x.UpdatedBy).HasMaxLength(100);
         });
 

@@ -27,6 +27,11 @@ public sealed class CoveragePolicy
 
     public PresencePeriod PresencePeriod { get; set; } = PresencePeriod.Week;
 
+    /// <summary>How far from the village committee a check-in may be and still count as on site (a village spreads over kilometres).</summary>
+    public int CheckInRadiusMeters { get; set; } = DefaultCheckInRadiusMeters;
+
+    public const int DefaultCheckInRadiusMeters = 3000;
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = "";
@@ -89,6 +94,9 @@ public sealed class CoveragePolicy
 
     public static string? ValidateFigures(int minimum, string field) =>
         minimum is < 0 or > 500 ? $"{field} must be between 0 and 500." : null;
+
+    public static string? ValidateRadius(int meters) =>
+        meters is < 100 or > 50_000 ? "Metres between 100 and 50000." : null;
 }
 
 public enum CoverageMode

@@ -7,7 +7,8 @@ public sealed record PolicyRequest(
     int? MinFullCoverageSectionLevel,
     int? MinFullCoverageGeneral,
     int? PresenceDays,
-    string? PresencePeriod);
+    string? PresencePeriod,
+    int? CheckInRadiusMeters);
 
 public sealed record PolicyResponse(
     string CityCode,
@@ -18,11 +19,12 @@ public sealed record PolicyResponse(
     int MinFullCoverageGeneral,
     int PresenceDays,
     string PresencePeriod,
+    int CheckInRadiusMeters,
     DateTimeOffset UpdatedAt,
     string UpdatedBy)
 {
     public static PolicyResponse From(CoveragePolicy p) => new(p.CityCode, p.Mode.ToString(), p.MinResidentSectionLevel, p.MinResidentGeneral,
-        p.MinFullCoverageSectionLevel, p.MinFullCoverageGeneral, p.PresenceDays, p.PresencePeriod.ToString(), p.UpdatedAt, p.UpdatedBy);
+        p.MinFullCoverageSectionLevel, p.MinFullCoverageGeneral, p.PresenceDays, p.PresencePeriod.ToString(), p.CheckInRadiusMeters, p.UpdatedAt, p.UpdatedBy);
 }
 
 public sealed record StartPairingRequest(Guid? CadreId, Guid? HouseholdId, string? Kind);

@@ -104,6 +104,11 @@ public static class PairingEndpoints
             errors["presenceDays"] = [$"Between 0 and {maxDays} for a {period.ToString().ToLowerInvariant()}."];
         }
 
+        if (request.CheckInRadiusMeters is { } radius && CoveragePolicy.ValidateRadius(radius) is { } radiusError)
+        {
+            errors["checkInRadiusMeters"] = [radiusError];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "The policy is not valid");
@@ -123,6 +128,7 @@ public static class PairingEndpoints
         policy.MinFullCoverageGeneral = request.MinFullCoverageGeneral!.Value;
         policy.PresenceDays = request.PresenceDays!.Value;
         policy.PresencePeriod = period;
+        policy.CheckInRadiusMeters = request.CheckInRadiusMeters ?? CoveragePolicy.DefaultCheckInRadiusMeters;
         policy.UpdatedAt = time.GetUtcNow();
         policy.UpdatedBy = caller.UserId;
         await db.SaveChangesAsync(cancellationToken);

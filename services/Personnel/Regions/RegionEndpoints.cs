@@ -12,7 +12,9 @@ public sealed record RegionImportResult(int Regions, int Added, int Renamed);
 
 public sealed record RegionUnitResponse(Guid Id, string Kind, string Name);
 
-public sealed record RegionNode(string Code, string Name, string Level, string? ParentCode, IReadOnlyList<RegionNode> Children, IReadOnlyList<RegionUnitResponse> Units);
+public sealed record RegionNode(string Code, string Name, string Level, string? ParentCode, IReadOnlyList<RegionNode> Children, IReadOnlyList<RegionUnitResponse> Units, GeoPoint? Location);
+
+public sealed record LocateRequest(double? Latitude, double? Longitude);
 
 public sealed record AddRegionUnitRequest(string? Kind, string? Name);
 
@@ -31,6 +33,9 @@ public static class RegionEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Operator));
         group.MapGet("/{code}", GetTreeAsync).WithName("GetRegionTree")
             .WithSummary("A region and its subtree down to depth levels, with villages' groups and compounds");
+        group.MapPut("/{code}/location", LocateAsync).WithName("LocateRegion")
+            .WithSummary("Where a village committee (村委会) or town government sits; check-ins are measured from it")
+            .RequireAuthorization(p => p.RequireRole(UnitEditorRoles));
         group.MapPost("/{villageCode}/units", AddUnitAsync).WithName("AddRegionUnit")
             .WithSummary("Add a villager group (Group, 村民小组) or residential compound (Compound, 小区) to a village")
             .RequireAuthorization(p => p.RequireRole(UnitEditorRoles));
@@ -105,7 +110,7 @@ public static class RegionEndpoints
 
         RegionNode Build(Region r) => new(r.Code, r.Name, r.Level.ToString(), r.ParentCode,
             children[r.Code].OrderBy(c => c.Code, StringComparer.Ordinal).Select(Build).ToList(),
-            units[r.Code].Select(u => new RegionUnitResponse(u.Id, u.Kind.ToString(), u.Name)).ToList());
+            units[r.Code].Select(u => new RegionUnitResponse(u.Id, u.Kind.ToString(), u.Name)).ToList(), r.Location);
 
         return TypedResults.Ok(Build(regions.Single(r => r.Code == code)));
     }
@@ -157,5 +162,41 @@ public static class RegionEndpoints
         }
 
         return TypedResults.Created($"/api/personnel/regions/{villageCode}", new RegionUnitResponse(unit.Id, kind.ToString(), unit.Name));
+    }
+
+    internal static async Task<Results<Ok<RegionNode>, ValidationProblem, ProblemHttpResult>> LocateAsync(
+        string code, LocateRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!DivisionCode.IsVillage(code) && !DivisionCode.IsTown(code))
+        {
+            errors["code"] = ["The 12-digit division code of a village or town."];
+        }
+
+        var point = GeoPoint.From(request.Latitude, request.Longitude, errors);
+        if (point is null && errors.Count == 0)
+        {
+            errors["latitude"] = ["Required, with longitude."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The location is not valid");
+        }
+
+        if (!caller.Covers(code))
+        {
+            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
+        }
+
+        var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+        if (region is null)
+        {
+            return Problems.NotFound($"Region {code}");
+        }
+
+        region.Locate(point!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RegionNode(region.Code, region.Name, region.Level.ToString(), region.ParentCode, [], [], region.Location));
     }
 }

@@ -1,5 +1,6 @@
 using MassWork.Personnel.Attendance;
 using MassWork.Personnel.Pairings;
+using MassWork.Personnel.Regions;
 
 namespace MassWork.UnitTests.Personnel;
 
@@ -66,6 +67,46 @@ public sealed class AttendanceTests
         Assert.Equal(0, PresenceRule.Overlap(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22)));
         Assert.Equal(3, PresenceRule.RequiredDays(5, 2));
         Assert.Equal(0, PresenceRule.RequiredDays(5, 7));
+    }
+
+    [Fact]
+    public void Distance_is_great_circle_metres()
+    {
+        var village = new GeoPoint(25.95, 115.41);
+
+        Assert.InRange(village.DistanceMeters(new GeoPoint(26.95, 115.41)), 111_150, 111_250);
+        Assert.InRange(village.DistanceMeters(new GeoPoint(25.95, 115.42)), 995, 1_005);
+        Assert.Equal(0, village.DistanceMeters(village));
+    }
+
+    [Fact]
+    public void A_check_in_is_far_only_when_its_accuracy_cannot_bring_it_within_the_radius_and_unknown_without_positions()
+    {
+        var village = new GeoPoint(25.95, 115.41);
+        var about3100m = new GeoPoint(25.95 + 3100 / 111_195.0, 115.41);
+
+        Assert.Equal(new CheckInDistance(3100, true), CheckInPlace.Assess(about3100m, null, village, 3000));
+        Assert.False(CheckInPlace.Assess(about3100m, 150, village, 3000)!.Far);
+        // An accuracy as wide as the whole county excuses no more than the radius.
+        Assert.True(CheckInPlace.Assess(new GeoPoint(26.05, 115.41), 50_000, village, 3000)!.Far);
+        Assert.Null(CheckInPlace.Assess(null, null, village, 3000));
+        Assert.Null(CheckInPlace.Assess(about3100m, 10, null, 3000));
+    }
+
+    [Fact]
+    public void A_half_given_or_impossible_point_is_refused_by_field()
+    {
+        var errors = new Dictionary<string, string[]>();
+        Assert.Null(GeoPoint.From(25.9, null, errors));
+        Assert.Equal(["longitude"], errors.Keys);
+
+        errors.Clear();
+        Assert.Null(GeoPoint.From(91, 115, errors));
+        Assert.Equal(["latitude"], errors.Keys);
+
+        errors.Clear();
+        Assert.Null(GeoPoint.From(null, null, errors));
+        Assert.Empty(errors);
     }
 
     private static LeaveRequest Leave(DateOnly first, DateOnly last) =>

@@ -34,9 +34,29 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_meters");
+
                     b.Property<DateTimeOffset>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
+
+                    b.Property<int?>("DistanceMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("distance_meters");
+
+                    b.Property<bool?>("FarFromVillage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("far_from_village");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
@@ -821,6 +841,12 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("city_code");
 
+                    b.Property<int>("CheckInRadiusMeters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3000)
+                        .HasColumnName("check_in_radius_meters");
+
                     b.Property<int>("MinFullCoverageGeneral")
                         .HasColumnType("integer")
                         .HasColumnName("min_full_coverage_general");
@@ -995,11 +1021,19 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("level");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()
