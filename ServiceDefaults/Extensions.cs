@@ -108,6 +108,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestTextGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseIdempotencyBuffering();

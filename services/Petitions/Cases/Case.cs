@@ -247,10 +247,11 @@ public sealed class Case
         Move("NotAccept", CaseStatus.NotAccepted, actor, reason, now);
     }
 
-    /// <summary>异议: the holder says the matter is outside its remit; it goes back to be routed again.</summary>
-    public void Object(string actor, string reason, CaseRules rules, DateTimeOffset now)
+    /// <summary>异议: the holder says the matter is outside its remit; it goes back to be routed again. Returns the holder that objected.</summary>
+    public Holder Object(string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
         Require("object to", CaseStatus.Assigned);
+        var from = Holder!;
         var limit = Deadlines.SingleOrDefault(d => d.Kind == DeadlineKind.Objection && d.IsOpen);
         if (limit is null || now >= limit.DueAt)
         {
@@ -262,15 +263,18 @@ public sealed class Case
         Holder = null;
         Open(DeadlineKind.Route, rules.Due(now, rules.Policy.Route), now);
         Move("Object", CaseStatus.Registered, actor, reason, now);
+        return from;
     }
 
     /// <summary>
     /// 退单: the holder sends the case back with a reason. A department's work order returns to the
-    /// office that escalated it; otherwise the case returns to be routed again.
+    /// office that escalated it; otherwise the case returns to be routed again. Returns the holder
+    /// that sent it back.
     /// </summary>
-    public void SendBack(string actor, string reason, CaseRules rules, DateTimeOffset now)
+    public Holder SendBack(string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
         Require("send back", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated);
+        var from = Holder!;
         if (EscalatedFrom is not null)
         {
             Holder = EscalatedFrom;
@@ -278,7 +282,7 @@ public sealed class Case
             Cancel(DeadlineKind.Sign, now);
             Cancel(DeadlineKind.WorkOrderResult, now);
             Move("SendBack", CaseStatus.InProgress, actor, reason, now);
-            return;
+            return from;
         }
 
         Holder = null;
@@ -288,6 +292,7 @@ public sealed class Case
         ResolveDueAt = null;
         Open(DeadlineKind.Route, rules.Due(now, rules.Policy.Route), now);
         Move("SendBack", CaseStatus.Registered, actor, reason, now);
+        return from;
     }
 
     public void Start(string actor, DateTimeOffset now)

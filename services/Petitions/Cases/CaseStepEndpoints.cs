@@ -89,18 +89,16 @@ public static class CaseStepEndpoints
         Text(request.Reason, "reason", 500) is { } problem ? problem
         : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
         {
-            var from = c.Holder!.Code;
-            c.Object(caller.UserId, request.Reason!.Trim(), rules, now);
-            return new PetitionObjected(caseRef(), from, request.Reason.Trim(), now);
+            var from = c.Object(caller.UserId, request.Reason!.Trim(), rules, now);
+            return new PetitionObjected(caseRef(), from.Code, request.Reason.Trim(), now);
         });
 
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(Guid id, ReasonRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
         Text(request.Reason, "reason", 500) is { } problem ? problem
         : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
         {
-            var from = c.Holder!.Code;
-            c.SendBack(caller.UserId, request.Reason!.Trim(), rules, now);
-            return new PetitionSentBack(caseRef(), from, request.Reason.Trim(), now);
+            var from = c.SendBack(caller.UserId, request.Reason!.Trim(), rules, now);
+            return new PetitionSentBack(caseRef(), from.Code, request.Reason.Trim(), now);
         });
 
     internal static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> StartAsync(Guid id, Caller caller, CaseCommands commands, HttpContext http) =>

@@ -150,6 +150,16 @@ public sealed class CaseLifeTests
     }
 
     [Fact]
+    public void A_case_nobody_holds_yet_is_neither_sent_back_nor_objected_to()
+    {
+        var c = NewCase();
+
+        Assert.Throws<CaseTransitionException>(() => c.SendBack("clerk", "不属于本单位", Rules, T0.AddHours(1)));
+        Assert.Throws<CaseTransitionException>(() => c.Object("clerk", "不属于本单位", Rules, T0.AddHours(1)));
+        Assert.Equal(CaseStatus.Registered, c.Status);
+    }
+
+    [Fact]
     public void A_suggestion_is_adopted_or_not_and_a_problem_is_never_adopted()
     {
         var suggestion = Accepted(MatterType.Suggestion);
