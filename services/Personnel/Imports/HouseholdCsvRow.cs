@@ -1,5 +1,6 @@
 using MassWork.Personnel.Households;
 using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Errors;
 
 namespace MassWork.Personnel.Imports;
 
@@ -71,6 +72,10 @@ public sealed class HouseholdCsvColumns
     {
         string? Get(string column) => Field(record, column);
         ImportRowError Fail(string field, string message) => new(record.Line, field, message);
+        if (_positions.Keys.Order().FirstOrDefault(c => Get(c) is { } value && !TextRules.IsClean(value)) is { } dirty)
+        {
+            return (null, Fail(dirty, TextRules.Message));
+        }
 
         var number = Get("household_number");
         if (HouseholdValidation.NumberError(number) is { } numberError)
