@@ -55,8 +55,8 @@ public sealed class Visit
             Id = id,
             ClientId = visit.ClientId,
             RecordedBy = recordedBy,
-            RecordedAt = now,
-            VisitedAt = visit.VisitedAt.ToUniversalTime(),
+            RecordedAt = ToMicroseconds(now),
+            VisitedAt = ToMicroseconds(visit.VisitedAt),
             Mode = visit.Mode,
             LateEntry = VisitRules.IsLateEntry(visit.VisitedAt, now, lateEntryDays),
             Place = visit.Place,
@@ -68,5 +68,12 @@ public sealed class Visit
             Cadres = [.. visit.CadreIds.Select(c => new VisitCadre { VisitId = id, CadreId = c })],
             Households = [.. visit.HouseholdIds.Select(h => new VisitHousehold { VisitId = id, HouseholdId = h, VillageCode = villages[h] })],
         };
+    }
+
+    /// <summary>UTC at timestamptz's precision, so the visit as created reads the same as the visit as stored (a replay, a GET).</summary>
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

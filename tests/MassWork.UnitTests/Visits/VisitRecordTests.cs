@@ -27,6 +27,18 @@ public sealed class VisitRecordTests
     }
 
     [Fact]
+    public void Times_are_kept_to_the_microsecond_as_the_database_keeps_them()
+    {
+        var household = Guid.NewGuid();
+        var precise = Now.AddTicks(-12_345_678);
+
+        var visit = Visit.Record(Checked(precise, household), new Dictionary<Guid, string> { [household] = "360702001201" }, "u", Now.AddTicks(5), 3);
+
+        Assert.Equal(Now.AddTicks(-12_345_680), visit.VisitedAt);
+        Assert.Equal(Now, visit.RecordedAt);
+    }
+
+    [Fact]
     public void A_visit_entered_beyond_the_allowed_days_is_kept_and_flagged_late()
     {
         var household = Guid.NewGuid();
