@@ -35,7 +35,9 @@ var personnel = AddService<Projects.MassWork_Personnel>("personnel")
     .WithEnvironment("Imports__Folder", Path.Combine(dataFolder, "imports"))
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
     .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
-var visits = AddService<Projects.MassWork_Visits>("visits");
+// Days a visit may be entered after it took place before it is flagged as a late entry.
+var visits = AddService<Projects.MassWork_Visits>("visits")
+    .WithEnvironment("Visits__LateEntryDays", builder.Configuration["Visits:LateEntryDays"] ?? "3");
 // The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
 var petitions = AddService<Projects.MassWork_Petitions>("petitions")
     .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))

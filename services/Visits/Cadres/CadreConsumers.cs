@@ -1,0 +1,13 @@
+using MassTransit;
+using MassWork.Contracts.Personnel.V1;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.Visits.Data;
+
+namespace MassWork.Visits.Cadres;
+
+public sealed class CadreRegisteredConsumer(VisitsDbContext db, TimeProvider time, ILogger<CadreRegisteredConsumer> logger)
+    : IdempotentConsumer<CadreRegistered, VisitsDbContext>(db, time, logger)
+{
+    protected override Task HandleAsync(CadreRegistered message, ConsumeContext<CadreRegistered> context) =>
+        CadreProjection.ApplyAsync(Db, CadreProjection.Of(message), context.CancellationToken);
+}

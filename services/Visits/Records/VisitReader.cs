@@ -1,0 +1,74 @@
+using MassWork.ServiceDefaults;
+using MassWork.Visits.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Visits.Records;
+
+/// <summary>The filters of the visit list; every one optional.</summary>
+public sealed record VisitFilter(Guid? Household, Guid? Cadre, string? Village, DateOnly? From, DateOnly? To);
+
+/// <summary>
+/// Reads visits within a region: a visit is seen by whoever covers one of its households. Names
+/// come from the read model at read time, so a renamed cadre shows as now named.
+/// </summary>
+public sealed class VisitReader(VisitsDbContext db)
+{
+    public async Task<VisitView?> GetAsync(Guid id, string regionPrefix, CancellationToken cancellationToken)
+    {
+        var visit = await InRegion(regionPrefix).Include(v => v.Households).Include(v => v.Cadres)
+            .SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        return visit is null ? null : await ViewAsync(visit, cancellationToken);
+    }
+
+    public async Task<VisitPage> ListAsync(string regionPrefix, VisitFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = InRegion(regionPrefix);
+        if (filter.Household is { } household)
+        {
+            query = query.Where(v => v.Households.Any(h => h.HouseholdId == household));
+        }
+
+        if (filter.Cadre is { } cadre)
+        {
+            query = query.Where(v => v.Cadres.Any(c => c.CadreId == cadre));
+        }
+
+        if (filter.Village is { } village)
+        {
+            query = query.Where(v => v.Households.Any(h => h.VillageCode == village));
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = ChinaTime.StartOf(from);
+            query = query.Where(v => v.VisitedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = ChinaTime.StartOf(to.AddDays(1));
+            query = query.Where(v => v.VisitedAt < end);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var visits = await query.Include(v => v.Households).Include(v => v.Cadres).AsSplitQuery()
+            .OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new VisitPage(total, page, pageSize, await ViewsAsync(visits, cancellationToken));
+    }
+
+    public async Task<VisitView> ViewAsync(Visit visit, CancellationToken cancellationToken) => (await ViewsAsync([visit], cancellationToken))[0];
+
+    private IQueryable<Visit> InRegion(string regionPrefix) =>
+        db.Visits.AsNoTracking().Where(v => v.Households.Any(h => h.VillageCode.StartsWith(regionPrefix)));
+
+    private async Task<List<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken cancellationToken)
+    {
+        var cadreIds = visits.SelectMany(v => v.Cadres).Select(c => c.CadreId).Distinct().ToList();
+        var householdIds = visits.SelectMany(v => v.Households).Select(h => h.HouseholdId).Distinct().ToList();
+        var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .ToDictionaryAsync(h => h.Id, h => (h.HouseholdNumber, h.HeadName), cancellationToken);
+        return [.. visits.Select(v => VisitView.Of(v, cadres, households))];
+    }
+}

@@ -1,0 +1,94 @@
+using MassWork.Contracts.Visits.V1;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.Visits.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MassWork.Visits.Records;
+
+/// <summary>The outcome of recording: the visit (Replayed when its client id was seen before), or what was wrong.</summary>
+public sealed record RecordOutcome(Visit? Visit, bool Replayed, Dictionary<string, string[]> Errors, ProblemHttpResult? Refused);
+
+/// <summary>
+/// Records a visit: field checks, then, under a lock on (user, client id), the visit already
+/// stored for that client id, or the households and cadres from the local read model, the
+/// caller's scope (<see cref="VisitScope"/>), and the visit with its VisitRecorded event in one
+/// transaction.
+/// </summary>
+public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> options, TimeProvider time)
+{
+    public async Task<RecordOutcome> RecordAsync(VisitRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var visit = VisitValidation.Check(request, now, errors);
+        if (visit is null)
+        {
+            return new RecordOutcome(null, false, errors, null);
+        }
+
+        // Under an Idempotency-Key the filter's transaction is already open; recording joins it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A phone retrying its queue may send the same visit twice at once: the second waits here, then finds the first.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caller.UserId + "|" + visit.ClientId}, 0))", cancellationToken);
+        var stored = await db.Visits.AsNoTracking().Include(v => v.Households).Include(v => v.Cadres)
+            .SingleOrDefaultAsync(v => v.RecordedBy == caller.UserId && v.ClientId == visit.ClientId, cancellationToken);
+        if (stored is not null)
+        {
+            return new RecordOutcome(stored, true, errors, null);
+        }
+
+        var households = await db.Households.AsNoTracking().Where(h => visit.HouseholdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+        var cadres = await db.Cadres.AsNoTracking().Where(c => visit.CadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        Unknown(visit.HouseholdIds, households, "householdIds", "Not in the household register (a household registered moments ago may take a few seconds to arrive).", errors);
+        Unknown(visit.CadreIds, cadres, "cadreIds", "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive).", errors);
+        if (errors.Count > 0)
+        {
+            return new RecordOutcome(null, false, errors, null);
+        }
+
+        var pairings = await db.Pairings.AsNoTracking().Where(p => visit.CadreIds.Contains(p.CadreId)).ToListAsync(cancellationToken);
+        var refusal = VisitScope.Check(caller, [.. visit.HouseholdIds.Select(id => households[id])], [.. visit.CadreIds.Select(id => cadres[id])], pairings, visit.VisitedAt);
+        if (refusal is not null)
+        {
+            return new RecordOutcome(null, false, errors, refusal);
+        }
+
+        if (visit.Mode == VisitMode.GroupTalk
+            && VisitRules.GroupTalkGroupsProblem(households.Values.Select(h => h.GroupId).OfType<Guid>().Distinct().Count()) is { } groups)
+        {
+            errors["householdIds"] = [groups];
+            return new RecordOutcome(null, false, errors, null);
+        }
+
+        var recorded = Visit.Record(visit, households.ToDictionary(h => h.Key, h => h.Value.VillageCode), caller.UserId, now, options.Value.LateEntryDays);
+        db.Visits.Add(recorded);
+        db.RaiseIntegrationEvent(Announcement(recorded), recorded.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new RecordOutcome(recorded, false, errors, null);
+    }
+
+    private static void Unknown<T>(IReadOnlyList<Guid> ids, Dictionary<Guid, T> known, string field, string message, Dictionary<string, string[]> errors)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!known.ContainsKey(ids[i]))
+            {
+                errors[$"{field}[{i}]"] = [message];
+            }
+        }
+    }
+
+    private static VisitRecorded Announcement(Visit v) => new(
+        v.Id, v.Mode.ToString(), v.VisitedAt, v.RecordedAt, v.RecordedBy, v.LateEntry,
+        [.. v.Cadres.Select(c => c.CadreId)],
+        [.. v.Households.Select(h => new VisitedHousehold(h.HouseholdId, h.VillageCode))],
+        v.Place is not null, v.PolicyTopics, v.AidCashFen, v.AidGoodsValueFen, v.ServicesDone);
+}

@@ -1,0 +1,41 @@
+using MassWork.ServiceDefaults;
+
+namespace MassWork.Visits.Records;
+
+public sealed record VisitCadreView(Guid Id, string Name);
+
+public sealed record VisitHouseholdView(Guid Id, string HouseholdNumber, string HeadName, string VillageCode);
+
+/// <summary>送温暖 in fen (分): cash, goods, and the two together.</summary>
+public sealed record AidView(long CashFen, IReadOnlyList<AidGoods> Goods, long TotalFen);
+
+/// <summary>A visit as staff read it; times in Asia/Shanghai (+08:00).</summary>
+public sealed record VisitView(
+    Guid Id,
+    string ClientId,
+    string Mode,
+    DateTimeOffset VisitedAt,
+    DateTimeOffset RecordedAt,
+    string RecordedBy,
+    bool LateEntry,
+    IReadOnlyList<VisitCadreView> Cadres,
+    IReadOnlyList<VisitHouseholdView> Households,
+    VisitPlace? Place,
+    string? Notes,
+    IReadOnlyList<string> PolicyTopics,
+    AidView Aid,
+    IReadOnlyList<string> ServicesDone)
+{
+    /// <param name="cadres">Cadres' names by id.</param>
+    /// <param name="households">Households' number and head by id.</param>
+    public static VisitView Of(Visit v, IReadOnlyDictionary<Guid, string> cadres, IReadOnlyDictionary<Guid, (string Number, string Head)> households) => new(
+        v.Id, v.ClientId, v.Mode.ToString(), ChinaTime.Local(v.VisitedAt), ChinaTime.Local(v.RecordedAt), v.RecordedBy, v.LateEntry,
+        [.. v.Cadres.Select(c => new VisitCadreView(c.CadreId, cadres.GetValueOrDefault(c.CadreId, ""))).OrderBy(c => c.Name, StringComparer.Ordinal)],
+        [.. v.Households.Select(h => households.TryGetValue(h.HouseholdId, out var x)
+                ? new VisitHouseholdView(h.HouseholdId, x.Number, x.Head, h.VillageCode)
+                : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode))
+            .OrderBy(h => h.HouseholdNumber, StringComparer.Ordinal)],
+        v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone);
+}
+
+public sealed record VisitPage(long Total, int Page, int PageSize, IReadOnlyList<VisitView> Visits);
