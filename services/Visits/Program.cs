@@ -18,6 +18,7 @@ builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
     bus.AddConsumer<HouseholdUpdatedConsumer>();
     bus.AddConsumer<HouseholdsImportedConsumer>();
     bus.AddConsumer<CadreRegisteredConsumer>();
+    bus.AddConsumer<CadreUpdatedConsumer>();
     bus.AddConsumer<PairingStartedConsumer>();
     bus.AddConsumer<PairingEndedConsumer>();
 });

@@ -56,6 +56,9 @@ public sealed class PersonnelRegisterTests(PlatformFixture platform)
         await Eventually.HoldsAsync(
             async () => await platform.CountAsync("notificationsdb", "SELECT count(*) FROM cadre_contacts WHERE cadre_id = @id AND user_id = @login", ("id", cadre), ("login", login)) == 1,
             TimeSpan.FromSeconds(30), "notifications hears of the corrected entry");
+        await Eventually.HoldsAsync(
+            async () => await platform.CountAsync("visitsdb", "SELECT count(*) FROM cadres WHERE id = @id AND user_id = @login AND rank = 'SectionLevel'", ("id", cadre), ("login", login)) == 1,
+            TimeSpan.FromSeconds(30), "visits knows the cadre by the new login");
     }
 
     [Fact]

@@ -83,8 +83,7 @@ public static class CadreChangeEndpoints
             var now = time.GetUtcNow();
             db.RegisterChanges.Add(RegisterChange.Of(RegisterSubject.Cadre, id, RegisterAction.Edited, changes, null, now, caller.UserId));
             db.RaiseIntegrationEvent(
-                new CadreUpdated(cadre.Id, cadre.Name, cadre.PhoneCipher is null ? null : protector.Decrypt(cadre.PhoneCipher), cadre.Rank.ToString(), cadre.Position,
-                    cadre.UnitId, await CadreEndpoints.UnitNameAsync(db, cadre.UnitId, cancellationToken), cadre.RegionCode, cadre.UserId, now),
+                CadreEvents.Updated(cadre, cadre.PhoneCipher is null ? null : protector.Decrypt(cadre.PhoneCipher), await CadreEndpoints.UnitNameAsync(db, cadre.UnitId, cancellationToken), now),
                 cadre.Id.ToString());
             try
             {

@@ -112,9 +112,7 @@ public static class CadreEndpoints
         var cadre = Cadre.Register(details, phone is null ? null : SensitiveValue.Phone(protector, phone), time.GetUtcNow());
         db.Cadres.Add(cadre);
         var unitName = await UnitNameAsync(db, cadre.UnitId, cancellationToken);
-        db.RaiseIntegrationEvent(
-            new CadreRegistered(cadre.Id, cadre.Name, phone, cadre.Rank.ToString(), cadre.Position, cadre.UnitId, unitName, cadre.RegionCode, cadre.UserId, cadre.RegisteredAt),
-            cadre.Id.ToString());
+        db.RaiseIntegrationEvent(CadreEvents.Registered(cadre, phone, unitName), cadre.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -5,6 +5,7 @@ using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
+using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,10 +60,11 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
 
         Cadre NewCadre(string position, CadreRank rank, Guid? unit, string? userId, Guid? homeCompound = null)
         {
-            var cadre = Cadre.Register(
-                new CadreDetails(generator.PersonName(), rank, position, unit, town.Code, homeCompound, userId),
-                SensitiveValue.Phone(protector, generator.Mobile()), now);
+            var phone = generator.Mobile();
+            var cadre = Cadre.Register(new CadreDetails(generator.PersonName(), rank, position, unit, town.Code, homeCompound, userId), SensitiveValue.Phone(protector, phone), now);
             db.Cadres.Add(cadre);
+            // Announced like any registered cadre, so visits and notifications know the demo's cadres too.
+            db.RaiseIntegrationEvent(CadreEvents.Registered(cadre, phone, units.FirstOrDefault(u => u.Id == unit)?.Name), cadre.Id.ToString());
             return cadre;
         }
 

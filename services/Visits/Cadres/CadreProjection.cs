@@ -16,6 +16,8 @@ public static class CadreProjection
 
     public static Snapshot Of(CadreRegistered e) => new(e.CadreId, e.Name, e.Rank, e.RegionCode, e.UserId, e.RegisteredAt);
 
+    public static Snapshot Of(CadreUpdated e) => new(e.CadreId, e.Name, e.Rank, e.RegionCode, e.UserId, e.UpdatedAt);
+
     public static async Task ApplyAsync(VisitsDbContext db, Snapshot s, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO cadres (id, name, rank, region_code, user_id, updated_at)
