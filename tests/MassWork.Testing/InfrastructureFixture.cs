@@ -103,6 +103,11 @@ public sealed class InfrastructureFixture : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Stops PostgreSQL (fast shutdown: clients are cut off); <see cref="StartDatabaseAsync"/> brings it back on the same port.</summary>
+    public Task StopDatabaseAsync() => UsesContainers ? _postgresContainer!.StopAsync() : _localPostgres!.StopAsync();
+
+    public Task StartDatabaseAsync() => UsesContainers ? _postgresContainer!.StartAsync() : _localPostgres!.StartAsync(CancellationToken.None);
+
     public Task StopBrokerAsync() => UsesContainers ? _rabbitContainer!.StopAsync() : _localRabbit!.StopNodeAsync();
 
     public Task StartBrokerAsync() => UsesContainers ? _rabbitContainer!.StartAsync() : _localRabbit!.StartAsync(CancellationToken.None);

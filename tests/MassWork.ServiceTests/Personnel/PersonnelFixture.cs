@@ -4,7 +4,7 @@ using MassWork.ServiceTests.Infrastructure;
 namespace MassWork.ServiceTests.Personnel;
 
 /// <summary>The personnel service in this process on the test's clock, with the city's real region codes and no demo town.</summary>
-public sealed class PersonnelFixture : ServiceFixture
+public class PersonnelFixture : ServiceFixture
 {
     private ServiceHost<PersonnelDbContext>? _service;
 

@@ -44,7 +44,8 @@ public sealed class LocalPostgresServer(string directory, Action<string, string>
 
         await StopLeftoverAsync(data);
         User.Own(socket);
-        Port = FreePort.Next();
+        // A restart keeps the port, so clients holding the connection string reconnect.
+        Port = Port == 0 ? FreePort.Next() : Port;
 
         var arguments = new List<string>
         {

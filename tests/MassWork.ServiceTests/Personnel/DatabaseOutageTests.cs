@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassWork.ServiceDefaults.Auth;
+
+namespace MassWork.ServiceTests.Personnel;
+
+/// <summary>The personnel service on servers of its own, so stopping its database disturbs no other test.</summary>
+public sealed class OutagePersonnelFixture : PersonnelFixture;
+
+[CollectionDefinition(Name)]
+public sealed class OutageCollection : ICollectionFixture<OutagePersonnelFixture>
+{
+    public const string Name = "personnel-outage";
+}
+
+/// <summary>With PostgreSQL stopped, requests get 503 with Retry-After and health names the database; once it is back, they work again.</summary>
+[Collection(OutageCollection.Name)]
+public sealed class DatabaseOutageTests(OutagePersonnelFixture service)
+{
+    [Fact]
+    public async Task A_stopped_database_is_a_503_with_retry_after_and_health_says_which_dependency_is_down()
+    {
+        var staff = service.Token("360702", Roles.TownStaff, "test-town-staff");
+        var number = $"OUT-{Guid.NewGuid():N}"[..16];
+        var household = new { householdNumber = number, villageCode = "360702001201", address = "和平路1号", headName = "钟秀英" };
+
+        await service.Infrastructure.StopDatabaseAsync();
+        try
+        {
+            using var write = await SendAsync(HttpMethod.Post, "/api/personnel/households", staff, household);
+            using var read = await SendAsync(HttpMethod.Get, "/api/personnel/households?name=钟", staff);
+            foreach (var response in new[] { write, read })
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After tells the client when to come back");
+            }
+
+            using var health = await service.Client.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            var entries = (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries");
+            Assert.Equal("Unhealthy", entries.GetProperty("database").GetProperty("status").GetString());
+        }
+        finally
+        {
+            await service.Infrastructure.StartDatabaseAsync();
+        }
+
+        // Back: the refused write was not half-made, and the same write now succeeds.
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var retry = await SendAsync(HttpMethod.Post, "/api/personnel/households", staff, household);
+            return retry.StatusCode == HttpStatusCode.Created;
+        }, TimeSpan.FromSeconds(60), "the write succeeds once the database is back");
+        Assert.Equal(1, await service.Infrastructure.CountAsync("personneldb", "SELECT count(*) FROM households WHERE household_number = @n", ("n", number)));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await service.Client.SendAsync(request);
+    }
+}
