@@ -72,6 +72,27 @@ public sealed class ProjectTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_proposal_sent_twice_with_one_Idempotency_Key_is_stored_once_and_the_first_answer_replayed()
+    {
+        var village = ProjectsApi.NewVillage();
+        var key = Guid.NewGuid().ToString();
+        var body = new { title = "敬老院改造", category = "ElderlyCare", regionCode = village, proposer = "Town", estimatedCostFen = 800_000, beneficiaryCount = 40 };
+        async Task<(HttpStatusCode, bool, Guid)> SendAsync()
+        {
+            using var response = await _api.Http.SendAsync(HttpMethod.Post, "/api/projects", _api.Town(village), JsonContent.Create(body), r => r.Headers.Add("Idempotency-Key", key));
+            return (response.StatusCode, response.Headers.Contains("Idempotent-Replayed"), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        var first = await SendAsync();
+        var again = await SendAsync();
+
+        Assert.Equal((HttpStatusCode.Created, false), (first.Item1, first.Item2));
+        Assert.Equal((HttpStatusCode.Created, true, first.Item3), again);
+        Assert.Equal(1, await platform.CountAsync("projectsdb", "SELECT count(*) FROM projects WHERE region_code = @v", ("v", village)));
+        Assert.Equal(1, await _api.EventsAsync(first.Item3, "ProjectProposed"));
+    }
+
+    [Fact]
     public async Task Rejected_and_cancelled_projects_keep_their_reason_and_take_no_further_step()
     {
         var village = ProjectsApi.NewVillage();

@@ -120,18 +120,7 @@ public static class LedgerEndpoints
                 return Problems.Conflict("Not allowed in the project's stage", e.Message);
             }
 
-            // The project's and source's totals, locked until commit: concurrent writers queue here, on any replica.
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO source_balances (project_id, source, budget_fen, allocated_fen, paid_fen) VALUES ({id}, {source.ToString()}, 0, 0, 0) ON CONFLICT DO NOTHING",
-                cancellationToken);
-            var balance = await db.SourceBalances
-                .FromSql($"SELECT * FROM source_balances WHERE project_id = {id} AND source = {source.ToString()} FOR UPDATE")
-                .SingleAsync(cancellationToken);
-            if (Balances.Check(balance.Totals, kind, delta) is { } refusal)
-            {
-                return Refused(refusal);
-            }
-
+            // The fund first, then the source's totals: every writer that needs both takes them in this order.
             PooledFund? fund = null;
             if (fundId is { } poolId && kind == EntryKind.Allocation)
             {
@@ -145,11 +134,23 @@ public static class LedgerEndpoints
                 {
                     return Problems.Forbidden($"Money from the pooled fund of {fund.RegionCode} is allocated at that level (统一调配), not by {caller.RegionPrefix}.");
                 }
+            }
 
-                if (Balances.Check(new FundTotals(fund.DepositedFen, fund.AllocatedFen), delta) is { } overdrawn)
-                {
-                    return Refused(overdrawn);
-                }
+            // The project's and source's totals, locked until commit: concurrent writers queue here, on any replica.
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO source_balances (project_id, source, budget_fen, allocated_fen, paid_fen) VALUES ({id}, {source.ToString()}, 0, 0, 0) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            var balance = await db.SourceBalances
+                .FromSql($"SELECT * FROM source_balances WHERE project_id = {id} AND source = {source.ToString()} FOR UPDATE")
+                .SingleAsync(cancellationToken);
+            if (Balances.Check(balance.Totals, kind, delta) is { } refusal)
+            {
+                return Refused(refusal);
+            }
+
+            if (fund is not null && Balances.Check(new FundTotals(fund.DepositedFen, fund.AllocatedFen), delta) is { } overdrawn)
+            {
+                return Refused(overdrawn);
             }
 
             var now = time.GetUtcNow();
