@@ -1,4 +1,8 @@
+using MassWork.Projects.Approval;
 using MassWork.Projects.Data;
+using MassWork.Projects.Funding;
+using MassWork.Projects.Ledger;
+using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 
@@ -9,10 +13,19 @@ builder.AddDefaultOpenApi("MassWork Projects API (为民办实事)");
 builder.AddServiceDatabase<ProjectsDbContext>("projectsdb");
 builder.AddServiceMessaging<ProjectsDbContext>("projects");
 
+builder.Services.AddScoped<ApprovalPolicies>();
+builder.Services.AddScoped<ProjectCommands>();
+
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
+
+app.MapProjectEndpoints();
+app.MapStageEndpoints();
+app.MapApprovalPolicyEndpoints();
+app.MapFundEndpoints();
+app.MapLedgerEndpoints();
 
 app.Run();

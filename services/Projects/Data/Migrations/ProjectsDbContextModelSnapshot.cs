@@ -22,6 +22,478 @@ namespace MassWork.Projects.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("ledger_entry_seq");
+
+            modelBuilder.Entity("MassWork.Projects.Approval.ApprovalPolicyRecord", b =>
+                {
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CityCode")
+                        .HasName("pk_approval_policies");
+
+                    b.ToTable("approval_policies");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Funding.FundDeposit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_deposits");
+
+                    b.HasIndex("FundId")
+                        .HasDatabaseName("ix_fund_deposits_fund_id");
+
+                    b.ToTable("fund_deposits", t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_deposits_positive", "amount_fen > 0");
+                        });
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Funding.PooledFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllocatedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allocated_fen");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("DepositedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposited_fen");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pooled_funds");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_pooled_funds_region_code");
+
+                    b.ToTable("pooled_funds", t =>
+                        {
+                            t.HasCheckConstraint("ck_pooled_funds_within_deposits", "allocated_fen >= 0 AND allocated_fen <= deposited_fen");
+                        });
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid?>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payee");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid?>("ReversesEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence")
+                        .HasDefaultValueSql("nextval('ledger_entry_seq')");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_reverses_entry_id")
+                        .HasFilter("reverses_entry_id IS NOT NULL");
+
+                    b.HasIndex("FundId", "Sequence")
+                        .HasDatabaseName("ix_ledger_entries_fund_id_sequence")
+                        .HasFilter("fund_id IS NOT NULL");
+
+                    b.HasIndex("ProjectId", "Sequence")
+                        .HasDatabaseName("ix_ledger_entries_project_id_sequence");
+
+                    b.ToTable("ledger_entries", t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_entries_positive", "amount_fen > 0");
+                        });
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Ledger.SourceBalance", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("AllocatedFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allocated_fen");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
+                    b.HasKey("ProjectId", "Source")
+                        .HasName("pk_source_balances");
+
+                    b.ToTable("source_balances", t =>
+                        {
+                            t.HasCheckConstraint("ck_source_balances_invariants", "paid_fen >= 0 AND paid_fen <= allocated_fen AND allocated_fen <= budget_fen");
+                        });
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("ApprovalChain")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("approval_chain");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int>("BeneficiaryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("beneficiary_count");
+
+                    b.PrimitiveCollection<Guid[]>("BeneficiaryHouseholdIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("beneficiary_household_ids");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.PrimitiveCollection<string[]>("CouncilMembers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("council_members");
+
+                    b.PrimitiveCollection<string[]>("CouncilSignedBy")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("council_signed_by");
+
+                    b.Property<long>("EstimatedCostFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("estimated_cost_fen");
+
+                    b.Property<string>("Funding")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("funding");
+
+                    b.PrimitiveCollection<Guid[]>("LinkedDemandIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("linked_demand_ids");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("Proposer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("LinkedDemandIds")
+                        .HasDatabaseName("ix_projects_linked_demand_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("LinkedDemandIds"), "gin");
+
+                    b.HasIndex("RegionCode", "ProposedAt")
+                        .HasDatabaseName("ix_projects_region_proposed");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode", "ProposedAt"), new[] { "varchar_pattern_ops", "timestamptz_ops" });
+
+                    b.ToTable("projects");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.ProjectApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RegionPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_prefix");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approvals");
+
+                    b.HasIndex("ProjectId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approvals_project_id_order");
+
+                    b.ToTable("approvals");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.ProjectStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_project_steps");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_project_steps_project_id");
+
+                    b.ToTable("project_steps");
+                });
+
             modelBuilder.Entity("MassWork.ServiceDefaults.Http.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -162,6 +634,68 @@ namespace MassWork.Projects.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Funding.FundDeposit", b =>
+                {
+                    b.HasOne("MassWork.Projects.Funding.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_deposits_pooled_funds_fund_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("MassWork.Projects.Funding.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .HasConstraintName("fk_ledger_entries_pooled_funds_fund_id");
+
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_projects_project_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Ledger.SourceBalance", b =>
+                {
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_source_balances_projects_project_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.ProjectApproval", b =>
+                {
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approvals_projects_project_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.ProjectStep", b =>
+                {
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_steps_projects_project_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Projects.Project", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

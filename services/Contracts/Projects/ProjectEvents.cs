@@ -1,0 +1,48 @@
+namespace MassWork.Contracts.Projects.V1;
+
+/// <summary>
+/// The project as every projects event carries it: ids, region, category, estimated cost in fen
+/// and the demands (petition case ids) it answers. No names or contacts: the title, payees and
+/// council members stay in the projects service.
+/// </summary>
+public sealed record ProjectRef(
+    Guid ProjectId,
+    string RegionCode,
+    string Category,
+    string Stage,
+    long EstimatedCostFen,
+    IReadOnlyList<Guid> LinkedDemandIds,
+    int BeneficiaryCount);
+
+/// <summary>A project was proposed (立项申请) and awaits its approval chain.</summary>
+public sealed record ProjectProposed(ProjectRef Project, DateTimeOffset At);
+
+/// <summary>One approval in the chain, by level ("Town", "County", "City") and the approver's user id.</summary>
+public sealed record ProjectApprovalStep(string Level, string ApprovedBy, DateTimeOffset At);
+
+/// <summary>The last approval of the chain was given: the project is approved.</summary>
+public sealed record ProjectApproved(ProjectRef Project, IReadOnlyList<ProjectApprovalStep> Chain, DateTimeOffset At);
+
+/// <summary>
+/// The project was accepted (验收): the works are complete. BeneficiaryHouseholdIds are the
+/// personnel service's household ids (empty for public works counted only by number).
+/// </summary>
+public sealed record ProjectCompleted(ProjectRef Project, IReadOnlyList<Guid> BeneficiaryHouseholdIds, bool CouncilSignedOff, DateTimeOffset At);
+
+/// <summary>The completed project is published on the village board (公示).</summary>
+public sealed record ProjectPublished(ProjectRef Project, DateTimeOffset At);
+
+/// <summary>
+/// A payment was written to the ledger. PaidFen and AllocatedFen are the source's totals after it.
+/// The payee is not carried.
+/// </summary>
+public sealed record PaymentRecorded(
+    Guid ProjectId,
+    Guid EntryId,
+    string RegionCode,
+    string Source,
+    long AmountFen,
+    long PaidFen,
+    long AllocatedFen,
+    IReadOnlyList<Guid> LinkedDemandIds,
+    DateTimeOffset At);

@@ -1,0 +1,65 @@
+using MassWork.Projects.Data;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Projects.Approval;
+
+public static class ApprovalPolicyEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovalPolicyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/projects/approval-policy").WithTags("Approval policy");
+        group.MapGet("/{cityCode}", GetAsync).WithName("GetApprovalPolicy")
+            .WithSummary("The city's approval thresholds and approver roles (the default until edited)");
+        group.MapPut("/{cityCode}", PutAsync).WithName("PutApprovalPolicy")
+            .WithSummary("Replace the city's approval thresholds; applies to projects proposed from now on")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem>> GetAsync(
+        string cityCode, ApprovalPolicies policies, CancellationToken cancellationToken) =>
+        CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await policies.ForCityAsync(cityCode, cancellationToken));
+
+    internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string cityCode, ApprovalPolicy policy, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (CityProblem(cityCode) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!cityCode.StartsWith(caller.RegionPrefix, StringComparison.Ordinal))
+        {
+            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
+        }
+
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The policy is not valid");
+        }
+
+        // Stored with the levels' names as given by the enum, so a reader sees "County", not "county".
+        policy = new ApprovalPolicy(policy.Tiers!
+            .Select(t => t with { Level = Enum.Parse<ApprovalLevel>(t.Level!, ignoreCase: true).ToString(), Roles = t.Roles!.Distinct().ToList() }).ToList());
+        var stored = await db.ApprovalPolicies.SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
+        if (stored is null)
+        {
+            db.ApprovalPolicies.Add(new ApprovalPolicyRecord { CityCode = cityCode, Policy = policy, UpdatedAt = time.GetUtcNow(), UpdatedBy = caller.UserId });
+        }
+        else
+        {
+            stored.Policy = policy;
+            stored.UpdatedAt = time.GetUtcNow();
+            stored.UpdatedBy = caller.UserId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(policy);
+    }
+
+    private static ValidationProblem? CityProblem(string cityCode) =>
+        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
+}

@@ -1,0 +1,156 @@
+using MassWork.Projects.Data;
+using MassWork.Projects.Ledger;
+using MassWork.Projects.Projects;
+using MassWork.ServiceDefaults;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Projects.Funding;
+
+public sealed record FundRequest(string? Name, string? RegionCode);
+
+public sealed record DepositRequest(string? UnitName, long? AmountFen, Guid? UnitId = null);
+
+public sealed record DepositView(Guid Id, string UnitName, Guid? UnitId, long AmountFen, DateTimeOffset RecordedAt, string RecordedBy);
+
+/// <summary>An allocation from the fund to a project (or its reversal, with a negative amount).</summary>
+public sealed record FundAllocationView(Guid EntryId, Guid ProjectId, string Kind, long AmountFen, DateTimeOffset RecordedAt);
+
+public sealed record FundView(
+    Guid Id, string Name, string RegionCode, long DepositedFen, long AllocatedFen, long AvailableFen,
+    IReadOnlyList<DepositView> Deposits, IReadOnlyList<FundAllocationView> Allocations);
+
+public sealed record FundSummary(Guid Id, string Name, string RegionCode, long DepositedFen, long AllocatedFen, long AvailableFen);
+
+/// <summary>Pooled aid funds (帮扶资金统一管理、统一调配): opened by a county or the city, fed by dispatching units' deposits.</summary>
+public static class FundEndpoints
+{
+    private static readonly string[] FundRoles = [Roles.TownStaff, Roles.Leader];
+
+    public static IEndpointRouteBuilder MapFundEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var funds = routes.MapGroup("/api/projects/funds").WithTags("Pooled funds");
+        funds.MapPost("/", OpenAsync).WithName("OpenPooledFund").WithSummary("Open a county's or the city's pooled aid fund")
+            .RequireAuthorization(p => p.RequireRole(FundRoles))
+            .WithIdempotency<ProjectsDbContext>();
+        funds.MapGet("/", ListAsync).WithName("ListPooledFunds").WithSummary("The pooled funds in your region and those that serve it");
+        funds.MapGet("/{id:guid}", GetAsync).WithName("GetPooledFund").WithSummary("A fund with its deposits and allocations");
+        funds.MapPost("/{id:guid}/deposits", DepositAsync).WithName("DepositToPooledFund").WithSummary("A dispatching unit's money paid into the fund")
+            .RequireAuthorization(p => p.RequireRole(FundRoles))
+            .WithIdempotency<ProjectsDbContext>();
+        return routes;
+    }
+
+    internal static async Task<Results<Created<FundView>, ValidationProblem, ProblemHttpResult>> OpenAsync(
+        FundRequest request, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        var region = request.RegionCode?.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            errors["name"] = ["Required, at most 100 characters, e.g. 于都县帮扶资金统筹池."];
+        }
+
+        if (region is not { Length: 4 or 6 } || !region.All(char.IsAsciiDigit))
+        {
+            errors["regionCode"] = ["The 4-digit city or 6-digit county prefix whose projects the fund serves."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The fund cannot be opened");
+        }
+
+        if (!caller.Covers(region!))
+        {
+            return Problems.OutsideRegion("regionCode", region!, caller.RegionPrefix);
+        }
+
+        var fund = PooledFund.Open(name!, region!, caller.UserId, time.GetUtcNow());
+        db.PooledFunds.Add(fund);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/projects/funds/{fund.Id}", View(fund, [], []));
+    }
+
+    internal static async Task<Results<Ok<List<FundSummary>>, ValidationProblem>> ListAsync(Caller caller, ProjectsDbContext db, CancellationToken cancellationToken)
+    {
+        var prefix = caller.RegionPrefix;
+        var funds = await db.PooledFunds.AsNoTracking()
+            .Where(f => f.RegionCode.StartsWith(prefix) || prefix.StartsWith(f.RegionCode))
+            .OrderBy(f => f.RegionCode).ThenBy(f => f.Name)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(funds.Select(f => new FundSummary(f.Id, f.Name, f.RegionCode, f.DepositedFen, f.AllocatedFen, f.AvailableFen)).ToList());
+    }
+
+    internal static async Task<Results<Ok<FundView>, ProblemHttpResult>> GetAsync(Guid id, Caller caller, ProjectsDbContext db, CancellationToken cancellationToken)
+    {
+        var fund = await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fund is null || !Sees(caller, fund))
+        {
+            return Problems.NotFound($"Fund {id}");
+        }
+
+        var deposits = await db.FundDeposits.AsNoTracking().Where(d => d.FundId == id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        var allocations = await db.LedgerEntries.AsNoTracking().Where(e => e.FundId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return TypedResults.Ok(View(fund, deposits, allocations));
+    }
+
+    internal static async Task<Results<Created<DepositView>, ValidationProblem, ProblemHttpResult>> DepositAsync(
+        Guid id, DepositRequest request, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var unit = request.UnitName?.Trim();
+        if (string.IsNullOrEmpty(unit) || unit.Length > 100)
+        {
+            errors["unitName"] = ["Required, at most 100 characters: the dispatching unit (派出单位) that pays in."];
+        }
+
+        var amount = Money.Check(request.AmountFen, "amountFen", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The deposit is not valid");
+        }
+
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            // Deposits and allocations change the fund's totals under this lock, one at a time.
+            var fund = await db.PooledFunds.FromSql($"SELECT * FROM pooled_funds WHERE id = {id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+            if (fund is null || !Sees(caller, fund))
+            {
+                return Problems.NotFound($"Fund {id}");
+            }
+
+            if (!caller.Covers(fund.RegionCode))
+            {
+                return Problems.Forbidden($"Deposits into the fund of {fund.RegionCode} are recorded by its own level, not by {caller.RegionPrefix}.");
+            }
+
+            var deposit = fund.Deposit(unit!, request.UnitId, amount!.Value, caller.UserId, time.GetUtcNow());
+            db.FundDeposits.Add(deposit);
+            await db.SaveChangesAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return TypedResults.Created($"/api/projects/funds/{id}", DepositOf(deposit));
+        }
+    }
+
+    /// <summary>A fund is seen by its own region and by the regions it serves.</summary>
+    private static bool Sees(Caller caller, PooledFund fund) =>
+        caller.Covers(fund.RegionCode) || caller.RegionPrefix.StartsWith(fund.RegionCode, StringComparison.Ordinal);
+
+    private static DepositView DepositOf(FundDeposit d) => new(d.Id, d.UnitName, d.UnitId, d.AmountFen, ChinaTime.Local(d.RecordedAt), d.RecordedBy);
+
+    /// <summary>A fund's ledger entries are its allocations and their reversals (which carry the fund of the allocation they reverse).</summary>
+    private static FundView View(PooledFund f, IReadOnlyList<FundDeposit> deposits, IReadOnlyList<LedgerEntry> allocations) =>
+        new(f.Id, f.Name, f.RegionCode, f.DepositedFen, f.AllocatedFen, f.AvailableFen,
+            deposits.Select(DepositOf).ToList(),
+            allocations.Select(e => new FundAllocationView(e.Id, e.ProjectId, e.Kind.ToString(),
+                e.Kind == EntryKind.Reversal ? -e.AmountFen : e.AmountFen, ChinaTime.Local(e.RecordedAt))).ToList());
+}

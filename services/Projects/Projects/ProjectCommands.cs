@@ -1,0 +1,82 @@
+using MassWork.Projects.Data;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Projects.Projects;
+
+/// <summary>The event a step raises, built after the change from the project as it now is; null for none.</summary>
+public delegate object? ProjectStepAction(Project p, DateTimeOffset now);
+
+/// <summary>
+/// Runs one step on one project: load, check scope and role, apply the domain method, raise its
+/// event through the outbox, save. A stale If-Match gets 412; a concurrent change (xmin) or a step
+/// the stage does not allow gets 409; an approver who does not fit the step gets 403.
+/// </summary>
+public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
+{
+    /// <summary>Run the works and the books: town staff and leaders over the project's region.</summary>
+    public static readonly string[] ManageRoles = [Roles.TownStaff, Roles.Leader];
+
+    public async Task<Project?> LoadAsync(Guid id, Caller caller, CancellationToken cancellationToken)
+    {
+        var p = await db.Projects.Include(x => x.Approvals).Include(x => x.Steps).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return p is not null && caller.Covers(p.RegionCode) ? p : null;
+    }
+
+    /// <summary>Roles null: the approval chain decides who may act.</summary>
+    public async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepAction action)
+    {
+        var cancellationToken = http.RequestAborted;
+        var p = await LoadAsync(id, caller, cancellationToken);
+        if (p is null)
+        {
+            return Problems.NotFound($"Project {id}");
+        }
+
+        if (roles is not null && !roles.Any(caller.IsInRole))
+        {
+            return Problems.Forbidden($"This step is taken by {string.Join(" or ", roles)} over the project's region.");
+        }
+
+        if (Versions.IfMatchFails(http.Request, p.Version))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The project changed",
+                detail: $"If-Match {http.Request.Headers.IfMatch} is not the current version {ETag(p)}; read the project again.");
+        }
+
+        try
+        {
+            if (action(p, time.GetUtcNow()) is { } raised)
+            {
+                db.RaiseIntegrationEvent(raised, p.Id.ToString());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ProjectTransitionException e)
+        {
+            return Problems.Conflict("Not allowed in the project's stage", e.Message);
+        }
+        catch (ApprovalRefusedException e)
+        {
+            return Problems.Forbidden(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.Invalid(e.ParamName ?? "request", e.Message.Split(" (Parameter")[0]);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The project changed", "Someone else changed the project at the same time; read it again and retry.");
+        }
+
+        http.Response.Headers.ETag = ETag(p);
+        return TypedResults.Ok(ProjectView.Of(p));
+    }
+
+    public static string ETag(Project p) => Versions.ETag(p.Version);
+}

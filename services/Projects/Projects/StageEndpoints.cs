@@ -1,0 +1,98 @@
+using MassWork.Contracts.Projects.V1;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MassWork.Projects.Projects;
+
+/// <summary>Each step of a project's life is one POST on /api/projects/{id}/…; an optional If-Match guards against stale reads.</summary>
+public static class StageEndpoints
+{
+    public static IEndpointRouteBuilder MapStageEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var steps = routes.MapGroup("/api/projects/{id:guid}").WithTags("Project stages");
+        steps.MapPost("/approve", ApproveAsync).WithName("ApproveProject")
+            .WithSummary("The approval of the step now due (town, county, city by amount); the last one approves the project");
+        steps.MapPost("/reject", RejectAsync).WithName("RejectProject").WithSummary("不予立项 with a reason, by the approver now due");
+        steps.MapPut("/funding", FundingAsync).WithName("PlanProjectFunding")
+            .WithSummary("The funding plan by source and the villager council (理事会); until work starts");
+        steps.MapPost("/start", StartAsync).WithName("StartProject").WithSummary("开工: work is under way");
+        steps.MapPost("/accept", AcceptAsync).WithName("AcceptProject")
+            .WithSummary("验收: the works are accepted; a majority of the villager council signs where villagers contributed");
+        steps.MapPost("/publish", PublishAsync).WithName("PublishProject").WithSummary("公示: the completed project goes on the village board");
+        steps.MapPost("/cancel", CancelAsync).WithName("CancelProject").WithSummary("Cancel with a reason, before acceptance");
+        return routes;
+    }
+
+    internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> ApproveAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
+        commands.RunAsync(id, caller, null, http, (p, now) =>
+            p.Approve(caller.UserId, caller.Roles, caller.RegionPrefix, now)
+                ? new ProjectApproved(ProjectEvents.Ref(p), p.Approvals.OrderBy(a => a.Order).Select(a => new ProjectApprovalStep(a.Level.ToString(), a.UserId, a.At)).ToList(), now)
+                : null);
+
+    internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
+        Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
+        Reason(request) is { } problem ? problem
+        : await commands.RunAsync(id, caller, null, http, (p, now) =>
+        {
+            p.Reject(caller.UserId, caller.Roles, caller.RegionPrefix, request.Reason!.Trim(), now);
+            return null;
+        });
+
+    internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> FundingAsync(
+        Guid id, FundingRequest request, Caller caller, ProjectCommands commands, HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (ProjectValidation.Check(request, errors) is not { } plan)
+        {
+            return Problems.Invalid(errors, "The funding plan is not valid");
+        }
+
+        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        {
+            p.PlanFunding(plan.Lines, plan.Council, caller.UserId, now);
+            return null;
+        });
+    }
+
+    internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> StartAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
+        commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        {
+            p.Start(caller.UserId, now);
+            return null;
+        });
+
+    internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        Guid id, AcceptRequest request, Caller caller, ProjectCommands commands, HttpContext http)
+    {
+        var signed = (request.CouncilSignedBy ?? []).Select(n => n?.Trim() ?? "").ToList();
+        if (signed.Count > 30 || signed.Any(n => n.Length is 0 or > 50))
+        {
+            return Problems.Invalid("councilSignedBy", "The names of the council members who signed: at most 30, each 1 to 50 characters.");
+        }
+
+        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        {
+            p.Accept(caller.UserId, signed, now);
+            return new ProjectCompleted(ProjectEvents.Ref(p), p.BeneficiaryHouseholdIds, p.CouncilSignedBy.Length > 0, now);
+        });
+    }
+
+    internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> PublishAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
+        commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        {
+            p.Publish(caller.UserId, now);
+            return new ProjectPublished(ProjectEvents.Ref(p), now);
+        });
+
+    internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
+        Reason(request) is { } problem ? problem
+        : await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        {
+            p.Cancel(caller.UserId, request.Reason!.Trim(), now);
+            return null;
+        });
+
+    private static ValidationProblem? Reason(ReasonRequest request) =>
+        string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > 500 ? Problems.Invalid("reason", "Required, at most 500 characters.") : null;
+}
