@@ -23,10 +23,11 @@ public static class DemandLedger
         }
 
         var c = progress.Case;
+        var at = progress.At.ToUniversalTime();
         await db.Database.ExecuteSqlAsync($"""
             UPDATE demands SET status = {c.Status}, case_id = {c.CaseId}, case_number = {c.CaseNumber},
-                outcome = COALESCE({progress.Outcome}::varchar, outcome), status_note = COALESCE({progress.Note}::varchar, status_note), status_at = {progress.At}
-            WHERE id = {demand} AND (status_at IS NULL OR status_at <= {progress.At})
+                outcome = COALESCE({progress.Outcome}::varchar, outcome), status_note = COALESCE({progress.Note}::varchar, status_note), status_at = {at}
+            WHERE id = {demand} AND (status_at IS NULL OR status_at <= {at})
             """, cancellationToken);
     }
 }
