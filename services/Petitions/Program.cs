@@ -21,6 +21,7 @@ builder.AddServiceMessaging<PetitionsDbContext>("petitions", bus =>
     bus.AddConsumer<HouseholdRegisteredConsumer>();
     bus.AddConsumer<HouseholdUpdatedConsumer>();
     bus.AddConsumer<HouseholdsImportedConsumer>();
+    bus.AddConsumer<DemandRaisedInVisitConsumer>();
 });
 builder.AddPersonalDataProtection();
 

@@ -1,7 +1,10 @@
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.Visits.Cadres;
+using MassWork.Visits.ContactCards;
 using MassWork.Visits.Data;
+using MassWork.Visits.Demands;
+using MassWork.Visits.Diary;
 using MassWork.Visits.Households;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Records;
@@ -11,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Visits API (走访)");
 builder.AddServiceDatabase<VisitsDbContext>("visitsdb");
-// Who should visit whom comes from personnel's events alone.
+// Who should visit whom comes from personnel's events alone; the village ledger from petitions'.
 builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
 {
     bus.AddConsumer<HouseholdRegisteredConsumer>();
@@ -21,11 +24,28 @@ builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
     bus.AddConsumer<CadreUpdatedConsumer>();
     bus.AddConsumer<PairingStartedConsumer>();
     bus.AddConsumer<PairingEndedConsumer>();
+    bus.AddConsumer<PetitionRegisteredConsumer>();
+    bus.AddConsumer<PetitionAssignedConsumer>();
+    bus.AddConsumer<PetitionAcceptedConsumer>();
+    bus.AddConsumer<PetitionNotAcceptedConsumer>();
+    bus.AddConsumer<PetitionObjectedConsumer>();
+    bus.AddConsumer<PetitionSentBackConsumer>();
+    bus.AddConsumer<PetitionEscalatedConsumer>();
+    bus.AddConsumer<PetitionSignedConsumer>();
+    bus.AddConsumer<PetitionAnsweredConsumer>();
+    bus.AddConsumer<PetitionRevisitedConsumer>();
+    bus.AddConsumer<PetitionClosedConsumer>();
+    bus.AddConsumer<PetitionReviewRequestedConsumer>();
+    bus.AddConsumer<PetitionReviewAnsweredConsumer>();
 });
 
 builder.Services.AddOptions<VisitOptions>().Bind(builder.Configuration.GetSection(VisitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<VisitRecorder>();
 builder.Services.AddScoped<VisitReader>();
+builder.Services.AddScoped<DemandRecorder>();
+builder.Services.AddScoped<LedgerReader>();
+builder.Services.AddScoped<DiaryService>();
+builder.Services.AddScoped<ContactCardQuery>();
 
 var app = builder.Build();
 
@@ -34,5 +54,8 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 
 app.MapVisitEndpoints();
+app.MapDemandEndpoints();
+app.MapDiaryEndpoints();
+app.MapContactCardEndpoints();
 
 app.Run();

@@ -117,6 +117,9 @@ public sealed class Case
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>The demand raised on a visit (走访) this case was registered from: one case per demand, however often it is delivered.</summary>
+    public Guid? SourceDemandId { get; private set; }
+
     public string RegisteredBy { get; private set; } = "";
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -157,6 +160,7 @@ public sealed class Case
             SkipLevel = decision.SkipLevel,
             RegisteredAt = now,
             RegisteredBy = intake.RegisteredBy,
+            SourceDemandId = intake.SourceDemandId,
             UpdatedAt = now,
         };
         c.Steps.Add(c.Step("Register", CaseStatus.Registered, intake.RegisteredBy, decision.Reason, now));

@@ -23,7 +23,8 @@ public static class CaseEvents
         c.Holder?.Code,
         c.Holder?.Name,
         c.Ownership?.HandlerUserId,
-        c.Ownership?.HandlerName);
+        c.Ownership?.HandlerName,
+        c.SourceDemandId);
 
     public static DateTimeOffset? OpenDue(Case c, DeadlineKind kind) =>
         c.Deadlines.Where(d => d.Kind == kind && d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).SingleOrDefault();

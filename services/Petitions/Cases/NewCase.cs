@@ -1,6 +1,6 @@
 namespace MassWork.Petitions.Cases;
 
-/// <summary>An intake's checked content, ready to register.</summary>
+/// <summary>An intake's checked content, ready to register; SourceDemandId when it was raised on a visit.</summary>
 public sealed record NewCase(
     string Number,
     Channel Channel,
@@ -16,7 +16,8 @@ public sealed record NewCase(
     int Representatives,
     string Content,
     IReadOnlyList<Attachment> Attachments,
-    string RegisteredBy);
+    string RegisteredBy,
+    Guid? SourceDemandId);
 
 /// <summary>A phone as stored: ciphertext, keyed hash for lookup, masked form for display.</summary>
 public sealed record ProtectedPhone(byte[] Cipher, byte[] Hash, string Masked);

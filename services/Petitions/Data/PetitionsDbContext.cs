@@ -149,6 +149,8 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
             c.HasIndex(x => new { x.HouseholdId, x.CategoryCode }).HasFilter("household_id IS NOT NULL");
             c.HasIndex(x => new { x.PetitionerPhoneHash, x.CategoryCode }).HasFilter("petitioner_phone_hash IS NOT NULL");
             c.HasIndex(x => x.Status);
+            // One case per demand raised on a visit, however often the demand is delivered.
+            c.HasIndex(x => x.SourceDemandId).IsUnique().HasFilter("source_demand_id IS NOT NULL");
         });
         modelBuilder.Entity<CaseDeadline>(d =>
         {

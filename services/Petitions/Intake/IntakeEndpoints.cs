@@ -25,7 +25,7 @@ public static class IntakeEndpoints
     internal static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         IntakeRequest request, Caller caller, IntakeService intake, TimeProvider time, CancellationToken cancellationToken)
     {
-        var result = await intake.RegisterAsync(request, caller.UserId, caller.RegionPrefix, CaseAccess.LevelOf(caller.RegionPrefix), cancellationToken);
+        var result = await intake.RegisterAsync(request, caller.UserId, caller.RegionPrefix, CaseAccess.LevelOf(caller.RegionPrefix), null, cancellationToken);
         if (result.OutsideRegion is { } region)
         {
             return Problems.OutsideRegion(request.HouseholdId is null ? "regionCode" : "householdId", region, caller.RegionPrefix);

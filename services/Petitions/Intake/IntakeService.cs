@@ -19,7 +19,8 @@ public sealed record IntakeResult(Case? Case, Dictionary<string, string[]> Error
 /// </summary>
 public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time)
 {
-    public async Task<IntakeResult> RegisterAsync(IntakeRequest request, string actor, string scope, IntakeLevel level, CancellationToken cancellationToken)
+    /// <param name="sourceDemandId">The demand raised on a visit the matter comes from (unique among cases); null for every other channel.</param>
+    public async Task<IntakeResult> RegisterAsync(IntakeRequest request, string actor, string scope, IntakeLevel level, Guid? sourceDemandId, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var household = request.HouseholdId is { } householdId
@@ -61,7 +62,7 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
         var c = Case.Register(
             new NewCase(number, intake.Channel, intake.MatterType, category.Code, category.WorkOrderClass, region, level, household?.Id,
                 intake.PetitionerName ?? household?.HeadName, phone, intake.MandateReference, intake.Representatives, intake.Content,
-                intake.Attachments, actor),
+                intake.Attachments, actor, sourceDemandId),
             decision, caseRules, now);
         db.Cases.Add(c);
         if (decision.RepeatOf is { } original)

@@ -81,7 +81,7 @@ public static class Open311Endpoints
             RegionCode: location.RegionCode,
             Petitioner: new PetitionerInput(name.Length == 0 ? null : name, Field("phone")),
             Attachments: mediaUrl is null ? null : [new AttachmentInput("media", "image/jpeg", 0, mediaUrl)]);
-        var result = await intake.RegisterAsync(request, client.Value.Actor, client.Value.Region, CaseAccess.LevelOf(client.Value.Region), cancellationToken);
+        var result = await intake.RegisterAsync(request, client.Value.Actor, client.Value.Region, CaseAccess.LevelOf(client.Value.Region), null, cancellationToken);
         if (result.OutsideRegion is not null)
         {
             return Error(403, $"address_id: {location.RegionCode} is outside this client's jurisdiction {client.Value.Region}.");

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Cadres;
+using MassWork.Visits.Demands;
+using MassWork.Visits.Diary;
 using MassWork.Visits.Households;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Records;
@@ -11,7 +13,8 @@ namespace MassWork.Visits.Data;
 
 /// <summary>
 /// The visits service's database: its copy of who should visit whom (households, cadres,
-/// pairings, from personnel's events) and the visits recorded.
+/// pairings, from personnel's events), the visits recorded with the demands raised on them (the
+/// village ledger, kept from petitions' events), and cadres' diaries.
 /// </summary>
 public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) : ServiceDbContext(options)
 {
@@ -22,6 +25,12 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
     public DbSet<PairingRecord> Pairings => Set<PairingRecord>();
 
     public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitHousehold> VisitHouseholds => Set<VisitHousehold>();
+
+    public DbSet<Demand> Demands => Set<Demand>();
+
+    public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
@@ -50,6 +59,42 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             p.HasIndex(x => x.HouseholdId);
         });
         ConfigureVisits(modelBuilder);
+        ConfigureDemands(modelBuilder);
+        modelBuilder.Entity<DiaryEntry>(e =>
+        {
+            e.ToTable("diary_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.RegionCode).HasMaxLength(12);
+            e.Property(x => x.Text).HasMaxLength(DiaryRules.MaxText);
+            e.Property(x => x.WrittenBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.CadreId, x.Day });
+            e.HasIndex(x => x.RegionCode).HasOperators("varchar_pattern_ops");
+            e.HasIndex(x => x.VisitId).HasFilter("visit_id IS NOT NULL");
+        });
+    }
+
+    private static void ConfigureDemands(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Demand>(d =>
+        {
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedNever();
+            d.Property(x => x.ClientId).HasMaxLength(VisitValidation.MaxClientId);
+            // A retried demand finds the first; demands sent with their visit may have no client id.
+            d.HasIndex(x => new { x.VisitId, x.ClientId }).IsUnique().HasFilter("client_id IS NOT NULL");
+            d.Property(x => x.VillageCode).HasMaxLength(12);
+            d.Property(x => x.CategoryCode).HasMaxLength(DemandValidation.MaxCategoryCode);
+            d.Property(x => x.MatterType).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.Content).HasMaxLength(DemandValidation.MaxContent);
+            d.Property(x => x.RecordedBy).HasMaxLength(100);
+            d.Property(x => x.Status).HasMaxLength(20);
+            d.Property(x => x.CaseNumber).HasMaxLength(40);
+            d.Property(x => x.Outcome).HasMaxLength(20);
+            d.Property(x => x.StatusNote).HasMaxLength(4000);
+            // The ledger lists a region's or a village's demands by the day they were raised.
+            d.HasIndex(x => new { x.VillageCode, x.RaisedAt }).HasOperators("varchar_pattern_ops", "timestamptz_ops");
+        });
     }
 
     private static void ConfigureVisits(ModelBuilder modelBuilder)
@@ -71,6 +116,7 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
                 new ValueComparer<List<AidGoods>>((a, b) => a!.SequenceEqual(b!), g => g.Count, g => g.ToList()));
             v.HasMany(x => x.Households).WithOne().HasForeignKey(h => h.VisitId);
             v.HasMany(x => x.Cadres).WithOne().HasForeignKey(c => c.VisitId);
+            v.HasMany(x => x.Demands).WithOne().HasForeignKey(d => d.VisitId);
             v.HasIndex(x => x.VisitedAt);
         });
         modelBuilder.Entity<VisitHousehold>(h =>
@@ -81,6 +127,8 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             h.HasIndex(x => x.HouseholdId);
             // Region scope and the village filter match village codes by prefix.
             h.HasIndex(x => x.VillageCode).HasOperators("varchar_pattern_ops");
+            // The contact-card list asks, for each household of a village, whether it was ever handed one.
+            h.HasIndex(x => x.HouseholdId, "ix_visit_households_contact_card").HasFilter("contact_card_handed_over");
         });
         modelBuilder.Entity<VisitCadre>(c =>
         {

@@ -50,14 +50,14 @@ public static class VisitEndpoints
             return paging;
         }
 
-        if (village is not null && !(village.Length == 12 && village.All(char.IsAsciiDigit)))
+        if (VillageFilter.Invalid(village) is { } invalid)
         {
-            return Problems.Invalid("village", "The 12-digit division code of a village.");
+            return invalid;
         }
 
-        if (village is not null && !caller.Covers(village))
+        if (VillageFilter.Outside(village, caller) is { } outside)
         {
-            return Problems.OutsideRegion("village", village, caller.RegionPrefix);
+            return outside;
         }
 
         if (from is not null && to < from)

@@ -8,4 +8,7 @@ public sealed class VisitHousehold
     public Guid HouseholdId { get; init; }
 
     public required string VillageCode { get; init; }
+
+    /// <summary>The household was handed the contact card (民情联系卡) at this visit.</summary>
+    public bool ContactCardHandedOver { get; init; }
 }

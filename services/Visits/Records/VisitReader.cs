@@ -15,7 +15,7 @@ public sealed class VisitReader(VisitsDbContext db)
 {
     public async Task<VisitView?> GetAsync(Guid id, string regionPrefix, CancellationToken cancellationToken)
     {
-        var visit = await InRegion(regionPrefix).Include(v => v.Households).Include(v => v.Cadres)
+        var visit = await InRegion(regionPrefix).Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         return visit is null ? null : await ViewAsync(visit, cancellationToken);
     }
@@ -51,7 +51,7 @@ public sealed class VisitReader(VisitsDbContext db)
         }
 
         var total = await query.LongCountAsync(cancellationToken);
-        var visits = await query.Include(v => v.Households).Include(v => v.Cadres).AsSplitQuery()
+        var visits = await query.Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new VisitPage(total, page, pageSize, await ViewsAsync(visits, cancellationToken));
@@ -59,16 +59,23 @@ public sealed class VisitReader(VisitsDbContext db)
 
     public async Task<VisitView> ViewAsync(Visit visit, CancellationToken cancellationToken) => (await ViewsAsync([visit], cancellationToken))[0];
 
+    /// <summary>Households' number and head by id, as the read model has them now.</summary>
+    public async Task<Dictionary<Guid, (string Number, string Head)>> HouseholdNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Households.AsNoTracking().Where(h => list.Contains(h.Id))
+            .ToDictionaryAsync(h => h.Id, h => (h.HouseholdNumber, h.HeadName), cancellationToken);
+    }
+
     private IQueryable<Visit> InRegion(string regionPrefix) =>
         db.Visits.AsNoTracking().Where(v => v.Households.Any(h => h.VillageCode.StartsWith(regionPrefix)));
 
     private async Task<List<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken cancellationToken)
     {
         var cadreIds = visits.SelectMany(v => v.Cadres).Select(c => c.CadreId).Distinct().ToList();
-        var householdIds = visits.SelectMany(v => v.Households).Select(h => h.HouseholdId).Distinct().ToList();
+        var householdIds = visits.SelectMany(v => v.Households).Select(h => h.HouseholdId);
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        var households = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .ToDictionaryAsync(h => h.Id, h => (h.HouseholdNumber, h.HeadName), cancellationToken);
+        var households = await HouseholdNamesAsync(householdIds, cancellationToken);
         return [.. visits.Select(v => VisitView.Of(v, cadres, households))];
     }
 }

@@ -2,6 +2,7 @@ using MassWork.Contracts.Visits.V1;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.Visits.Data;
+using MassWork.Visits.Demands;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,8 @@ public sealed record RecordOutcome(Visit? Visit, bool Replayed, Dictionary<strin
 /// <summary>
 /// Records a visit: field checks, then, under a lock on (user, client id), the visit already
 /// stored for that client id, or the households and cadres from the local read model, the
-/// caller's scope (<see cref="VisitScope"/>), and the visit with its VisitRecorded event in one
-/// transaction.
+/// caller's scope (<see cref="VisitScope"/>), and the visit with its VisitRecorded event and a
+/// DemandRaisedInVisit for each demand raised, in one transaction.
 /// </summary>
 public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> options, TimeProvider time)
 {
@@ -33,7 +34,7 @@ public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> opt
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // A phone retrying its queue may send the same visit twice at once: the second waits here, then finds the first.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caller.UserId + "|" + visit.ClientId}, 0))", cancellationToken);
-        var stored = await db.Visits.AsNoTracking().Include(v => v.Households).Include(v => v.Cadres)
+        var stored = await db.Visits.AsNoTracking().Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .SingleOrDefaultAsync(v => v.RecordedBy == caller.UserId && v.ClientId == visit.ClientId, cancellationToken);
         if (stored is not null)
         {
@@ -66,6 +67,11 @@ public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> opt
         var recorded = Visit.Record(visit, households.ToDictionary(h => h.Key, h => h.Value.VillageCode), caller.UserId, now, options.Value.LateEntryDays);
         db.Visits.Add(recorded);
         db.RaiseIntegrationEvent(Announcement(recorded), recorded.Id.ToString());
+        foreach (var demand in recorded.Demands)
+        {
+            db.RaiseIntegrationEvent(DemandRecorder.Announcement(demand, recorded.Cadres.Select(c => c.CadreId)), demand.Id.ToString());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

@@ -1,3 +1,5 @@
+using MassWork.Visits.Demands;
+
 namespace MassWork.Visits.Records;
 
 public sealed record PlaceInput(double? Latitude, double? Longitude, double? AccuracyMetres);
@@ -9,7 +11,9 @@ public sealed record AidInput(long? CashFen, IReadOnlyList<GoodsInput>? Goods);
 
 /// <summary>
 /// A visit as a phone or a clerk sends it. ClientId is chosen by the client when the visit is
-/// first saved (on the phone, perhaps offline), so sending it again stores nothing new.
+/// first saved (on the phone, perhaps offline), so sending it again stores nothing new. Demands
+/// raised on the visit may come with it; ContactCardHouseholdIds are the households handed the
+/// contact card (民情联系卡).
 /// </summary>
 public sealed record VisitRequest(
     string? ClientId,
@@ -21,7 +25,9 @@ public sealed record VisitRequest(
     string? Notes = null,
     IReadOnlyList<string>? PolicyTopics = null,
     AidInput? Aid = null,
-    IReadOnlyList<string>? ServicesDone = null);
+    IReadOnlyList<string>? ServicesDone = null,
+    IReadOnlyList<Guid>? ContactCardHouseholdIds = null,
+    IReadOnlyList<DemandInput>? Demands = null);
 
 /// <summary>The request after its field checks.</summary>
 public sealed record CheckedVisit(
@@ -35,4 +41,6 @@ public sealed record CheckedVisit(
     IReadOnlyList<string> PolicyTopics,
     long AidCashFen,
     IReadOnlyList<AidGoods> AidGoods,
-    IReadOnlyList<string> ServicesDone);
+    IReadOnlyList<string> ServicesDone,
+    IReadOnlyList<Guid> ContactCardHouseholdIds,
+    IReadOnlyList<CheckedDemand> Demands);

@@ -60,6 +60,10 @@ public static class VisitRules
         _ => null,
     };
 
+    /// <summary>The contact card (民情联系卡) is handed over in person.</summary>
+    public static string? ContactCardProblem(VisitMode mode) =>
+        mode == VisitMode.Phone ? "A contact card (民情联系卡) is handed over in person, not by phone." : null;
+
     /// <summary>A group talk's villager groups (村民小组), counted from its households' groups.</summary>
     public static string? GroupTalkGroupsProblem(int groups) =>
         groups is < MinGroupTalkGroups or > MaxGroupTalkGroups

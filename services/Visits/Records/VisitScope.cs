@@ -24,6 +24,9 @@ public static class VisitScope
 
     private static readonly string[] StaffRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Leader, Roles.Operator];
 
+    /// <summary>A work team member without a staff role: records visits, demands and diary entries as themselves only.</summary>
+    public static bool ActsAsCadre(Caller caller) => caller.IsInRole(Roles.WorkTeam) && !StaffRoles.Any(caller.IsInRole);
+
     /// <param name="households">The households named, in request order.</param>
     /// <param name="cadres">The cadres named, in request order.</param>
     /// <param name="pairings">Every pairing, current or ended, of the cadres named.</param>
@@ -38,7 +41,7 @@ public static class VisitScope
             }
         }
 
-        if (caller.IsInRole(Roles.WorkTeam) && !StaffRoles.Any(caller.IsInRole) && !cadres.Any(c => c.UserId == caller.UserId))
+        if (ActsAsCadre(caller) && !cadres.Any(c => c.UserId == caller.UserId))
         {
             return Problems.Forbidden($"cadreIds: a work team member records their own visits, and none of the cadres named is linked to your login {caller.UserId}.");
         }

@@ -1,4 +1,6 @@
 
+using MassWork.Visits.Demands;
+
 namespace MassWork.Visits.Records;
 
 /// <summary>Field checks of a visit that need no database; each problem names its field.</summary>
@@ -50,6 +52,8 @@ public static class VisitValidation
         var topics = Items(request.PolicyTopics, "policyTopics", errors);
         var services = Items(request.ServicesDone, "servicesDone", errors);
         var (cash, goods) = CheckAid(request.Aid, errors);
+        var cards = ContactCards(request.ContactCardHouseholdIds, households, mode, errors);
+        var demands = DemandValidation.CheckAll(request.Demands, households, errors);
         if (mode is { } m && households.Count > 0
             && VisitRules.ModeProblem(m, households.Count, place is not null, cash > 0 || goods.Count > 0) is { } problem
             && !errors.ContainsKey(problem.Field))
@@ -62,7 +66,7 @@ public static class VisitValidation
             return null;
         }
 
-        return new CheckedVisit(clientId!, request.VisitedAt!.Value, mode!.Value, cadres, households, place, notes, topics, cash, goods, services);
+        return new CheckedVisit(clientId!, request.VisitedAt!.Value, mode!.Value, cadres, households, place, notes, topics, cash, goods, services, cards, demands);
     }
 
     private static List<Guid> Ids(IReadOnlyList<Guid>? ids, string field, int max, string what, Dictionary<string, string[]> errors)
@@ -83,6 +87,36 @@ public static class VisitValidation
         }
 
         return [.. ids];
+    }
+
+    /// <summary>The households handed the contact card: some of the visit's, in person.</summary>
+    private static List<Guid> ContactCards(IReadOnlyList<Guid>? ids, IReadOnlyList<Guid> households, VisitMode? mode, Dictionary<string, string[]> errors)
+    {
+        if (ids is null || ids.Count == 0)
+        {
+            return [];
+        }
+
+        if (mode is { } m && VisitRules.ContactCardProblem(m) is { } problem)
+        {
+            errors["contactCardHouseholdIds"] = [problem];
+            return [];
+        }
+
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!seen.Add(ids[i]))
+            {
+                errors[$"contactCardHouseholdIds[{i}]"] = ["Listed twice."];
+            }
+            else if (households.Count > 0 && !households.Contains(ids[i]))
+            {
+                errors[$"contactCardHouseholdIds[{i}]"] = ["Not one of the visit's households (householdIds)."];
+            }
+        }
+
+        return [.. seen];
     }
 
     private static VisitPlace? CheckPlace(PlaceInput? place, Dictionary<string, string[]> errors)

@@ -1,10 +1,12 @@
 using MassWork.ServiceDefaults;
+using MassWork.Visits.Demands;
 
 namespace MassWork.Visits.Records;
 
 public sealed record VisitCadreView(Guid Id, string Name);
 
-public sealed record VisitHouseholdView(Guid Id, string HouseholdNumber, string HeadName, string VillageCode);
+/// <summary>A household of a visit; ContactCardHandedOver when it was handed the contact card (民情联系卡) then.</summary>
+public sealed record VisitHouseholdView(Guid Id, string HouseholdNumber, string HeadName, string VillageCode, bool ContactCardHandedOver);
 
 /// <summary>送温暖 in fen (分): cash, goods, and the two together.</summary>
 public sealed record AidView(long CashFen, IReadOnlyList<AidGoods> Goods, long TotalFen);
@@ -24,7 +26,8 @@ public sealed record VisitView(
     string? Notes,
     IReadOnlyList<string> PolicyTopics,
     AidView Aid,
-    IReadOnlyList<string> ServicesDone)
+    IReadOnlyList<string> ServicesDone,
+    IReadOnlyList<DemandView> Demands)
 {
     /// <param name="cadres">Cadres' names by id.</param>
     /// <param name="households">Households' number and head by id.</param>
@@ -32,10 +35,11 @@ public sealed record VisitView(
         v.Id, v.ClientId, v.Mode.ToString(), ChinaTime.Local(v.VisitedAt), ChinaTime.Local(v.RecordedAt), v.RecordedBy, v.LateEntry,
         [.. v.Cadres.Select(c => new VisitCadreView(c.CadreId, cadres.GetValueOrDefault(c.CadreId, ""))).OrderBy(c => c.Name, StringComparer.Ordinal)],
         [.. v.Households.Select(h => households.TryGetValue(h.HouseholdId, out var x)
-                ? new VisitHouseholdView(h.HouseholdId, x.Number, x.Head, h.VillageCode)
-                : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode))
+                ? new VisitHouseholdView(h.HouseholdId, x.Number, x.Head, h.VillageCode, h.ContactCardHandedOver)
+                : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode, h.ContactCardHandedOver))
             .OrderBy(h => h.HouseholdNumber, StringComparer.Ordinal)],
-        v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone);
+        v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone,
+        [.. v.Demands.OrderBy(d => d.Id).Select(d => DemandView.Of(d, households))]);
 }
 
 public sealed record VisitPage(long Total, int Page, int PageSize, IReadOnlyList<VisitView> Visits);

@@ -12,7 +12,7 @@ public sealed class CaseLifeTests
 
     internal static Case NewCase(Channel channel = Channel.WalkIn, MatterType type = MatterType.Request, IntakeDecision? decision = null, DateTimeOffset? at = null) =>
         Case.Register(new NewCase("XF-1", channel, type, "social-security", "General", "360702003201", IntakeLevel.Town, Guid.NewGuid(), "刘桂英", null, null, 1,
-            "养老金未按时发放", [], "clerk"), decision ?? IntakeDecision.New, Rules, at ?? T0);
+            "养老金未按时发放", [], "clerk", null), decision ?? IntakeDecision.New, Rules, at ?? T0);
 
     private static Case Accepted(MatterType type = MatterType.Request)
     {

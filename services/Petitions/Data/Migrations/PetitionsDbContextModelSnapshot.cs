@@ -233,6 +233,10 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("skip_level");
 
+                    b.Property<Guid?>("SourceDemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_demand_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -344,6 +348,11 @@ namespace MassWork.Petitions.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
+
+                    b.HasIndex("SourceDemandId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_source_demand_id")
+                        .HasFilter("source_demand_id IS NOT NULL");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");

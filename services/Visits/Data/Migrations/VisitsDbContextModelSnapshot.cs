@@ -205,6 +205,166 @@ namespace MassWork.Visits.Data.Migrations
                     b.ToTable("cadres");
                 });
 
+            modelBuilder.Entity("MassWork.Visits.Demands.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("MatterType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("matter_type");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("status_note");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_demands");
+
+                    b.HasIndex("VillageCode", "RaisedAt")
+                        .HasDatabaseName("ix_demands_village_code_raised_at");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode", "RaisedAt"), new[] { "varchar_pattern_ops", "timestamptz_ops" });
+
+                    b.HasIndex("VisitId", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_demands_visit_id_client_id")
+                        .HasFilter("client_id IS NOT NULL");
+
+                    b.ToTable("demands");
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Diary.DiaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CadreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("written_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_diary_entries");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_diary_entries_region_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionCode"), new[] { "varchar_pattern_ops" });
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_diary_entries_visit_id")
+                        .HasFilter("visit_id IS NOT NULL");
+
+                    b.HasIndex("CadreId", "Day")
+                        .HasDatabaseName("ix_diary_entries_cadre_id_day");
+
+                    b.ToTable("diary_entries", (string)null);
+                });
+
             modelBuilder.Entity("MassWork.Visits.Households.HouseholdRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -408,6 +568,10 @@ namespace MassWork.Visits.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
 
+                    b.Property<bool>("ContactCardHandedOver")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_card_handed_over");
+
                     b.Property<string>("VillageCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -425,7 +589,21 @@ namespace MassWork.Visits.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
 
+                    b.HasIndex(new[] { "HouseholdId" }, "ix_visit_households_contact_card")
+                        .HasDatabaseName("ix_visit_households_contact_card")
+                        .HasFilter("contact_card_handed_over");
+
                     b.ToTable("visit_households", (string)null);
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Demands.Demand", b =>
+                {
+                    b.HasOne("MassWork.Visits.Records.Visit", null)
+                        .WithMany("Demands")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_demands_visits_visit_id");
                 });
 
             modelBuilder.Entity("MassWork.Visits.Records.VisitCadre", b =>
@@ -451,6 +629,8 @@ namespace MassWork.Visits.Data.Migrations
             modelBuilder.Entity("MassWork.Visits.Records.Visit", b =>
                 {
                     b.Navigation("Cadres");
+
+                    b.Navigation("Demands");
 
                     b.Navigation("Households");
                 });
