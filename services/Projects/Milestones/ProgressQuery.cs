@@ -23,7 +23,7 @@ public sealed class ProgressQuery(ProjectsDbContext db)
 
     private const string Sql = """
         WITH per_project AS (
-            SELECT p.region_code, sum(m.weight::bigint * m.progress_percent) / sum(m.weight) AS percent
+            SELECT p.region_code, sum(m.weight::bigint * m.progress_percent)::bigint / sum(m.weight) AS percent
             FROM projects p JOIN milestones m ON m.project_id = p.id
             WHERE p.region_code LIKE @prefix AND p.stage = ANY(@stages)
             GROUP BY p.id, p.region_code)
