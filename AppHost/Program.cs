@@ -42,7 +42,9 @@ var visits = AddService<Projects.MassWork_Visits>("visits")
 var petitions = AddService<Projects.MassWork_Petitions>("petitions")
     .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
-var projects = AddService<Projects.MassWork_Projects>("projects");
+// Days a published project stays on the village board (公示期).
+var projects = AddService<Projects.MassWork_Projects>("projects")
+    .WithEnvironment("Projects__PublicityDays", builder.Configuration["Projects:PublicityDays"] ?? "30");
 var notifications = AddService<Projects.MassWork_Notifications>("notifications")
     .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02");
 

@@ -1,7 +1,11 @@
+using MassWork.Projects;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Data;
+using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
+using MassWork.Projects.Milestones;
+using MassWork.Projects.Publicity;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
@@ -15,6 +19,10 @@ builder.AddServiceMessaging<ProjectsDbContext>("projects");
 
 builder.Services.AddScoped<ApprovalPolicies>();
 builder.Services.AddScoped<ProjectCommands>();
+builder.Services.AddOptions<ProjectsOptions>().Bind(builder.Configuration.GetSection(ProjectsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<ProgressQuery>();
+builder.Services.AddScoped<Notices>();
+builder.Services.AddScoped<FiguresQuery>();
 
 var app = builder.Build();
 
@@ -27,5 +35,8 @@ app.MapStageEndpoints();
 app.MapApprovalPolicyEndpoints();
 app.MapFundEndpoints();
 app.MapLedgerEndpoints();
+app.MapMilestoneEndpoints();
+app.MapNoticeEndpoints();
+app.MapFigureEndpoints();
 
 app.Run();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
+using MassWork.Projects.Milestones;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,10 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<ProjectApproval> Approvals => Set<ProjectApproval>();
 
     public DbSet<ProjectStep> ProjectSteps => Set<ProjectStep>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<MilestoneUpdate> MilestoneUpdates => Set<MilestoneUpdate>();
 
     public DbSet<ApprovalPolicyRecord> ApprovalPolicies => Set<ApprovalPolicyRecord>();
 
@@ -47,6 +52,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             p.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
             p.Ignore(x => x.NextApproval);
             p.Ignore(x => x.VillagersContribute);
+            p.Ignore(x => x.ProgressPercent);
+            p.HasMany(x => x.Milestones).WithOne().HasForeignKey(m => m.ProjectId);
             p.HasMany(x => x.Approvals).WithOne().HasForeignKey(a => a.ProjectId);
             p.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.ProjectId);
             // Lists filter by region prefix, newest first.
@@ -72,6 +79,29 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             s.Property(x => x.ActorUserId).HasMaxLength(100);
             s.Property(x => x.Note).HasMaxLength(1000);
             s.HasIndex(x => x.ProjectId);
+        });
+        modelBuilder.Entity<Milestone>(m =>
+        {
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Name).HasMaxLength(100);
+            m.Property(x => x.CreatedBy).HasMaxLength(100);
+            m.HasMany(x => x.Updates).WithOne().HasForeignKey(u => u.MilestoneId);
+            m.HasIndex(x => new { x.ProjectId, x.Name }).IsUnique();
+            m.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_milestones_weight_positive", "weight > 0");
+                t.HasCheckConstraint("ck_milestones_progress_percent", "progress_percent BETWEEN 0 AND 100");
+            });
+        });
+        modelBuilder.Entity<MilestoneUpdate>(u =>
+        {
+            u.HasKey(x => x.Id);
+            u.Property(x => x.Id).ValueGeneratedNever();
+            u.Property(x => x.Note).HasMaxLength(500);
+            u.Property(x => x.UpdatedBy).HasMaxLength(100);
+            u.HasIndex(x => x.MilestoneId);
+            u.ToTable(t => t.HasCheckConstraint("ck_milestone_updates_percent", "percent BETWEEN 0 AND 100"));
         });
         modelBuilder.Entity<ApprovalPolicyRecord>(r =>
         {

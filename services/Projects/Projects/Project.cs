@@ -1,5 +1,6 @@
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
+using MassWork.Projects.Milestones;
 
 namespace MassWork.Projects.Projects;
 
@@ -82,6 +83,11 @@ public sealed class Project
     public uint Version { get; private set; }
 
     public List<ProjectStep> Steps { get; private set; } = [];
+
+    public List<Milestone> Milestones { get; private set; } = [];
+
+    /// <summary>The weighted progress of the milestones (<see cref="Progress"/>); null without milestones.</summary>
+    public int? ProgressPercent => Progress.Of(Milestones.Select(m => (m.Weight, m.ProgressPercent)));
 
     /// <summary>Villagers put in money or labour, so their council signs the acceptance.</summary>
     public bool VillagersContribute => Funding.Any(f => f.Source == FundingSource.Villagers && (f.AmountFen > 0 || f.LabourPersonDays > 0));
@@ -209,6 +215,30 @@ public sealed class Project
         Move("Cancel", ProjectStage.Cancelled, actor, reason, now);
     }
 
+    /// <summary>A milestone of the works, while the project is approved or under way.</summary>
+    public Milestone AddMilestone(string name, int weight, DateOnly dueDate, string actor, DateTimeOffset now)
+    {
+        Require("take milestones", ProjectStage.Approved, ProjectStage.UnderWay);
+        if (Milestones.Any(m => m.Name == name))
+        {
+            throw new ArgumentException($"The project already has a milestone named {name}.", "name");
+        }
+
+        var milestone = new Milestone { Id = Guid.CreateVersion7(now), ProjectId = Id, Name = name, Weight = weight, DueDate = dueDate, CreatedAt = now, CreatedBy = actor };
+        Milestones.Add(milestone);
+        Move("AddMilestone", Stage, actor, $"{name} ×{weight}", now);
+        return milestone;
+    }
+
+    /// <summary>The progress of one milestone now, while the project is approved or under way; the update is kept.</summary>
+    public void RecordProgress(Guid milestoneId, int percent, string? note, string actor, DateTimeOffset now)
+    {
+        Require("record progress", ProjectStage.Approved, ProjectStage.UnderWay);
+        var milestone = Milestones.SingleOrDefault(m => m.Id == milestoneId) ?? throw new MilestoneNotFoundException(milestoneId);
+        milestone.Record(percent, note, actor, now);
+        Move("RecordProgress", Stage, actor, $"{milestone.Name} {percent}%", now);
+    }
+
     /// <summary>Money moves once a project is approved and until it is published.</summary>
     public void RequireLedgerOpen(bool payment)
     {
@@ -304,3 +334,6 @@ public sealed class ProjectTransitionException(string message) : InvalidOperatio
 
 /// <summary>The caller does not fit the approval step now due; answered with 403.</summary>
 public sealed class ApprovalRefusedException(string message) : InvalidOperationException(message);
+
+/// <summary>No such milestone on the project; answered with 404.</summary>
+public sealed class MilestoneNotFoundException(Guid id) : InvalidOperationException($"Milestone {id}");

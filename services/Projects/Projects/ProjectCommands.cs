@@ -22,7 +22,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
 
     public async Task<Project?> LoadAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
-        var p = await db.Projects.Include(x => x.Approvals).Include(x => x.Steps).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var p = await db.Projects.Include(x => x.Approvals).Include(x => x.Steps).Include(x => x.Milestones).ThenInclude(m => m.Updates).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         return p is not null && caller.Covers(p.RegionCode) ? p : null;
     }
 
@@ -60,6 +60,10 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
         catch (ProjectTransitionException e)
         {
             return Problems.Conflict("Not allowed in the project's stage", e.Message);
+        }
+        catch (MilestoneNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
         }
         catch (ApprovalRefusedException e)
         {

@@ -9,6 +9,10 @@ public sealed record ApprovalView(int Order, string Level, string ApprovedBy, st
 
 public sealed record FundingLineView(string Source, long AmountFen, int LabourPersonDays, long LabourValueFen, string? Note);
 
+public sealed record MilestoneUpdateView(int Percent, string? Note, string UpdatedBy, DateTimeOffset At);
+
+public sealed record MilestoneView(Guid Id, string Name, int Weight, DateOnly DueDate, int ProgressPercent, IReadOnlyList<MilestoneUpdateView> Updates);
+
 public sealed record ProjectStepView(string Action, string FromStage, string ToStage, string Actor, string? Note, DateTimeOffset At);
 
 /// <summary>One project as staff read it; amounts in fen, times in Asia/Shanghai (+08:00).</summary>
@@ -38,6 +42,8 @@ public sealed record ProjectView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? PublishedAt,
+    int? ProgressPercent,
+    IReadOnlyList<MilestoneView> Milestones,
     IReadOnlyList<ProjectStepView> History)
 {
     public static ProjectView Of(Project p) => new(
@@ -50,6 +56,11 @@ public sealed record ProjectView(
         p.Funding.Sum(f => f.AmountFen), p.Funding.Sum(f => f.LabourValueFen),
         p.CouncilMembers, p.VillagersContribute, p.CouncilSignedBy,
         ChinaTime.Local(p.ProposedAt), ChinaTime.Local(p.ApprovedAt), ChinaTime.Local(p.StartedAt), ChinaTime.Local(p.AcceptedAt), ChinaTime.Local(p.PublishedAt),
+        p.ProgressPercent,
+        p.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id)
+            .Select(m => new MilestoneView(m.Id, m.Name, m.Weight, m.DueDate, m.ProgressPercent,
+                m.Updates.OrderBy(u => u.At).ThenBy(u => u.Id).Select(u => new MilestoneUpdateView(u.Percent, u.Note, u.UpdatedBy, ChinaTime.Local(u.At))).ToList()))
+            .ToList(),
         p.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new ProjectStepView(s.Action, s.FromStage.ToString(), s.ToStage.ToString(), s.ActorUserId, s.Note, ChinaTime.Local(s.At))).ToList());
 }

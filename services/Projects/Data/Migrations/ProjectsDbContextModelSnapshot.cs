@@ -265,6 +265,100 @@ namespace MassWork.Projects.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MassWork.Projects.Milestones.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestones");
+
+                    b.HasIndex("ProjectId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_milestones_project_id_name");
+
+                    b.ToTable("milestones", t =>
+                        {
+                            t.HasCheckConstraint("ck_milestones_progress_percent", "progress_percent BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("ck_milestones_weight_positive", "weight > 0");
+                        });
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Milestones.MilestoneUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("MilestoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_milestone_updates");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_milestone_updates_milestone_id");
+
+                    b.ToTable("milestone_updates", t =>
+                        {
+                            t.HasCheckConstraint("ck_milestone_updates_percent", "percent BETWEEN 0 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("MassWork.Projects.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -671,6 +765,26 @@ namespace MassWork.Projects.Data.Migrations
                         .HasConstraintName("fk_source_balances_projects_project_id");
                 });
 
+            modelBuilder.Entity("MassWork.Projects.Milestones.Milestone", b =>
+                {
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestones_projects_project_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Milestones.MilestoneUpdate", b =>
+                {
+                    b.HasOne("MassWork.Projects.Milestones.Milestone", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_milestone_updates_milestones_milestone_id");
+                });
+
             modelBuilder.Entity("MassWork.Projects.Projects.ProjectApproval", b =>
                 {
                     b.HasOne("MassWork.Projects.Projects.Project", null)
@@ -691,9 +805,16 @@ namespace MassWork.Projects.Data.Migrations
                         .HasConstraintName("fk_project_steps_projects_project_id");
                 });
 
+            modelBuilder.Entity("MassWork.Projects.Milestones.Milestone", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
             modelBuilder.Entity("MassWork.Projects.Projects.Project", b =>
                 {
                     b.Navigation("Approvals");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Steps");
                 });
