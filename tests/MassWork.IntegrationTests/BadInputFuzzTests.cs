@@ -33,8 +33,10 @@ public sealed class BadInputFuzzTests(PlatformFixture platform, ITestOutputHelpe
     private static readonly string[] BadText =
         ["a\u0000b", "张\u0007三", "\u001b[31m", new('长', 20_000), "\u007f", "line\u0000\r\n"];
 
+    // No %00 in paths: Kestrel refuses it itself and closes the connection, which can cut a body
+    // still being sent (a transport race, not an answer). NUL is sent in queries and bodies instead.
     private static readonly string[] BadPathText =
-        ["%00", "%07", "%C3%28", new string('x', 3000), "-1", "%E4%B8%AD%00", "..%2F..%2Fetc", "%27%20OR%201%3D1", "00000000-0000-0000-0000-00000000000g"];
+        ["%07", "%1B", "%C3%28", new string('x', 3000), "-1", "%E4%B8%AD%07", "..%2F..%2Fetc", "%27%20OR%201%3D1", "00000000-0000-0000-0000-00000000000g"];
 
     private static readonly JsonNode?[] WrongTypes =
         [JsonValue.Create("not-a-number"), JsonValue.Create(1e308), JsonValue.Create(-9223372036854775808.0), JsonValue.Create(1.5), JsonValue.Create(true),
