@@ -160,4 +160,37 @@ public sealed class PersonnelRegisterTests(PlatformFixture platform)
         Assert.Equal(["Edited", "Retired"], teamHistory.EnumerateArray().Select(h => h.GetProperty("action").GetString()));
         Assert.Equal(["Retired"], (await _api.OkAsync(HttpMethod.Get, $"/api/personnel/units/{unit}/history", _api.Operator)).EnumerateArray().Select(h => h.GetProperty("action").GetString()));
     }
+
+    [Fact]
+    public async Task Another_regions_staff_cannot_correct_retire_or_read_the_history_of_this_regions_registers()
+    {
+        var village = await _api.NewVillageAsync();
+        var cadre = await _api.RegisterCadreAsync("温海波");
+        var unit = await _api.CreateUnitAsync("赣州市林业局");
+        var team = await _api.CreateTeamAsync(village, unit);
+        var other = platform.Token(PlatformFixture.OtherRegion, MassWork.ServiceDefaults.Auth.Roles.TownStaff, "other-town");
+        var otherOperator = platform.Token(PlatformFixture.OtherRegion, MassWork.ServiceDefaults.Auth.Roles.Operator, "other-operator");
+
+        var attempts = new (HttpMethod Method, string Path, string Token, object? Body)[]
+        {
+            (HttpMethod.Put, $"/api/personnel/cadres/{cadre}", other, new { name = "温海波", rank = "General", regionCode = "360703001000" }),
+            (HttpMethod.Post, $"/api/personnel/cadres/{cadre}/retire", other, new { reason = "调离" }),
+            (HttpMethod.Get, $"/api/personnel/cadres/{cadre}/history", other, null),
+            (HttpMethod.Put, $"/api/personnel/teams/{team}", other, new { name = "改名" }),
+            (HttpMethod.Post, $"/api/personnel/teams/{team}/retire", other, new { reason = "撤回" }),
+            (HttpMethod.Put, $"/api/personnel/units/{unit}", otherOperator, new { name = "改名" }),
+            (HttpMethod.Post, $"/api/personnel/units/{unit}/retire", otherOperator, new { reason = "撤并" }),
+            (HttpMethod.Put, $"/api/personnel/regions/{village}/location", other, new { latitude = 25.9, longitude = 115.4 }),
+            (HttpMethod.Get, $"/api/personnel/attendance/check-ins?region={village}", other, null),
+        };
+        foreach (var (method, path, token, body) in attempts)
+        {
+            using var response = await _api.SendAsync(method, path, token, body is null ? null : JsonContent.Create(body));
+            Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{method} {path}: {(int)response.StatusCode}");
+        }
+
+        var entry = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/cadres/{cadre}", _api.TownStaff);
+        Assert.Equal(("温海波", JsonValueKind.Null), (entry.GetProperty("name").GetString(), entry.GetProperty("retiredAt").ValueKind));
+        Assert.Equal(0, (await _api.OkAsync(HttpMethod.Get, $"/api/personnel/cadres/{cadre}/history", _api.TownStaff)).GetArrayLength());
+    }
 }
