@@ -106,7 +106,7 @@ public static class CadreChangeEndpoints
     internal static async Task<Results<Ok<RetiredCadreResponse>, ValidationProblem, ProblemHttpResult>> RetireAsync(
         Guid id, RetireRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Reason(request) is not { } reason)
+        if (request.ValidReason() is not { } reason)
         {
             return Problems.Invalid("reason", "Required (why the cadre leaves, e.g. 调离、退休), at most 200 characters.");
         }
@@ -167,8 +167,7 @@ public static class CadreChangeEndpoints
     internal static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> RenameUnitAsync(
         Guid id, RenameRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, HttpRequest http, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        if (request.ValidName() is not { } name)
         {
             return Problems.Invalid("name", "Required, at most 100 characters.");
         }
@@ -208,7 +207,7 @@ public static class CadreChangeEndpoints
     internal static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> RetireUnitAsync(
         Guid id, RetireRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Reason(request) is not { } reason)
+        if (request.ValidReason() is not { } reason)
         {
             return Problems.Invalid("reason", "Required (why the unit goes, e.g. 机构改革撤并), at most 200 characters.");
         }
@@ -239,9 +238,6 @@ public static class CadreChangeEndpoints
         await db.DispatchingUnits.AnyAsync(u => u.Id == id && u.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken)
             ? TypedResults.Ok(await RegisterHistory.ReadAsync(db, RegisterSubject.Unit, id, cancellationToken))
             : Problems.NotFound($"Dispatching unit {id}");
-
-    internal static string? Reason(RetireRequest request) =>
-        request.Reason?.Trim() is { Length: > 0 and <= 200 } reason ? reason : null;
 
     private static IQueryable<Cadre> Scoped(PersonnelDbContext db, Caller caller) => db.Cadres.Where(c => c.RegionCode.StartsWith(caller.RegionPrefix));
 

@@ -26,8 +26,7 @@ public static class TeamChangeEndpoints
     internal static async Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> RenameAsync(
         Guid id, RenameRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, HttpRequest http, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        if (request.ValidName() is not { } name)
         {
             return Problems.Invalid("name", "Required, at most 100 characters.");
         }
@@ -64,7 +63,7 @@ public static class TeamChangeEndpoints
     internal static async Task<Results<Ok<RetiredTeamResponse>, ValidationProblem, ProblemHttpResult>> RetireAsync(
         Guid id, RetireRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Reason?.Trim() is not { Length: > 0 and <= 200 } reason)
+        if (request.ValidReason() is not { } reason)
         {
             return Problems.Invalid("reason", "Required (why the team is recalled, e.g. 驻村期满轮换), at most 200 characters.");
         }
