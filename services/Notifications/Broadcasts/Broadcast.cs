@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using MassWork.Notifications.Messages;
+using MassWork.ServiceDefaults.Errors;
 
 namespace MassWork.Notifications.Broadcasts;
 
@@ -53,4 +55,26 @@ public sealed class Broadcast
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Its messages go out (or are being written): the dispatcher takes them.</summary>
+    public static readonly BroadcastStatus[] Going = [BroadcastStatus.Preparing, BroadcastStatus.Sending];
+
+    public void Pause(DateTimeOffset now) => Move(BroadcastStatus.Paused, now, BroadcastStatus.Preparing, BroadcastStatus.Sending);
+
+    /// <summary>A broadcast paused while its messages were still being written resumes by writing the rest.</summary>
+    public void Resume(DateTimeOffset now) => Move(Recipients == 0 ? BroadcastStatus.Preparing : BroadcastStatus.Sending, now, BroadcastStatus.Paused);
+
+    /// <summary>Cancelled: its messages not yet sent are suppressed with it (<see cref="SmsMessage.Waiting"/>).</summary>
+    public void Cancel(DateTimeOffset now) => Move(BroadcastStatus.Cancelled, now, BroadcastStatus.Preparing, BroadcastStatus.Sending, BroadcastStatus.Paused);
+
+    private void Move(BroadcastStatus to, DateTimeOffset now, params BroadcastStatus[] from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new DomainException(DomainProblem.Conflict, "Not allowed now", $"A {Status} broadcast cannot become {(to == BroadcastStatus.Preparing ? BroadcastStatus.Sending : to)}.");
+        }
+
+        Status = to;
+        UpdatedAt = now;
+    }
 }

@@ -36,11 +36,11 @@ public static class BroadcastEndpoints
             .WithIdempotency<NotificationsDbContext>();
         group.MapGet("/", ListAsync).WithName("ListBroadcasts").WithSummary("Broadcasts in your region, newest first, optionally by status, each with its messages by status");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetBroadcast").WithSummary("Where a broadcast stands: messages by status");
-        group.MapPost("/{id:guid}/pause", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Paused, ct))
+        group.MapPost("/{id:guid}/pause", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, (b, now) => b.Pause(now), ct))
             .WithName("PauseBroadcast");
-        group.MapPost("/{id:guid}/resume", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Sending, ct))
+        group.MapPost("/{id:guid}/resume", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, (b, now) => b.Resume(now), ct))
             .WithName("ResumeBroadcast");
-        group.MapPost("/{id:guid}/cancel", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, BroadcastStatus.Cancelled, ct))
+        group.MapPost("/{id:guid}/cancel", (Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken ct) => ChangeAsync(id, caller, db, time, (b, now) => b.Cancel(now), ct))
             .WithName("CancelBroadcast").WithSummary("Stop for good: messages not yet handed to a provider are suppressed");
         return routes;
     }
@@ -138,7 +138,7 @@ public static class BroadcastEndpoints
             rows.Select(b => View(b, counts[b.Id].ToDictionary(c => c.Status.ToString(), c => c.Count))).ToList()));
     }
 
-    internal static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, BroadcastStatus to, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ChangeAsync(Guid id, Caller caller, NotificationsDbContext db, TimeProvider time, Action<Broadcast, DateTimeOffset> step, CancellationToken cancellationToken)
     {
         var broadcast = await db.Broadcasts.SingleOrDefaultAsync(b => b.Id == id && b.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
         if (broadcast is null)
@@ -146,25 +146,13 @@ public static class BroadcastEndpoints
             return Problems.NotFound($"Broadcast {id}");
         }
 
-        var allowed = to switch
-        {
-            BroadcastStatus.Paused => broadcast.Status is BroadcastStatus.Sending or BroadcastStatus.Preparing,
-            BroadcastStatus.Sending => broadcast.Status == BroadcastStatus.Paused,
-            _ => broadcast.Status is BroadcastStatus.Sending or BroadcastStatus.Paused or BroadcastStatus.Preparing,
-        };
-        if (!allowed)
-        {
-            return Problems.Conflict("Not allowed now", $"A {broadcast.Status} broadcast cannot become {to}.");
-        }
-
-        // A broadcast paused while its messages were still being written resumes by writing the rest.
-        broadcast.Status = to == BroadcastStatus.Sending && broadcast.Recipients == 0 ? BroadcastStatus.Preparing : to;
-        broadcast.UpdatedAt = time.GetUtcNow();
+        step(broadcast, time.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (to == BroadcastStatus.Cancelled)
+        if (broadcast.Status == BroadcastStatus.Cancelled)
         {
-            await db.Messages.Where(m => m.BroadcastId == id && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Deferred))
+            // Set-based for a city-wide broadcast: the same change as SmsMessage.Suppress on each waiting message.
+            await db.Messages.Where(m => m.BroadcastId == id && SmsMessage.Waiting.Contains(m.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Suppressed).SetProperty(m => m.StatusReason, "BroadcastCancelled"), cancellationToken);
         }
 

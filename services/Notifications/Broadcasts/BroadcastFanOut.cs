@@ -42,9 +42,9 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
         }
 
         await db.Database.ExecuteSqlAsync($"""
-            UPDATE broadcasts b SET status = 'Completed', updated_at = {time.GetUtcNow()}
-            WHERE b.status = 'Sending'
-              AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.broadcast_id = b.id AND m.status IN ('Queued', 'Deferred', 'Sending', 'InDoubt'))
+            UPDATE broadcasts b SET status = {nameof(BroadcastStatus.Completed)}, updated_at = {time.GetUtcNow()}
+            WHERE b.status = {nameof(BroadcastStatus.Sending)}
+              AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.broadcast_id = b.id AND m.status = ANY({SmsMessage.Unsettled.Select(x => x.ToString()).ToArray()}))
             """, cancellationToken);
     }
 
@@ -91,7 +91,7 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
                                           phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at)
                     SELECT gen_random_uuid(), 'broadcast:' || @id || ':' || encode(c.phone_hash, 'hex'), @template, @params::jsonb,
                            @signature, @text, @segments, @content_hash, true, false,
-                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, @id, 'Queued', @now, 0, @now
+                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, @id, @queued, @now, 0, @now
                     FROM chunk c
                     ON CONFLICT (idempotency_key) DO NOTHING)
                 SELECT member_id FROM chunk ORDER BY member_id DESC LIMIT 1
@@ -104,6 +104,7 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
             command.Parameters.AddWithValue("chunk", ChunkSize);
             command.Parameters.AddWithValue("id", broadcast.Id);
             command.Parameters.AddWithValue("template", broadcast.TemplateCode);
+            command.Parameters.AddWithValue("queued", nameof(MessageStatus.Queued));
             command.Parameters.AddWithValue("params", Json(broadcast.Params));
             command.Parameters.AddWithValue("signature", broadcast.Signature);
             command.Parameters.AddWithValue("text", broadcast.Text);

@@ -54,14 +54,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             m.Property(x => x.ProviderMessageId).HasMaxLength(100);
             m.Property(x => x.LastError).HasMaxLength(500);
             // The dispatcher's queue: only what still has to go is indexed.
-            m.HasIndex(x => x.NextAttemptAt).HasFilter("status IN ('Queued', 'Deferred')").HasDatabaseName("ix_messages_due");
-            m.HasIndex(x => x.Status).HasFilter("status IN ('Sending', 'InDoubt')").HasDatabaseName("ix_messages_unsettled");
+            m.HasIndex(x => x.NextAttemptAt).HasFilter(StatusIn(SmsMessage.Waiting)).HasDatabaseName("ix_messages_due");
+            m.HasIndex(x => x.Status).HasFilter(StatusIn([MessageStatus.Sending, MessageStatus.InDoubt])).HasDatabaseName("ix_messages_unsettled");
             m.HasIndex(x => new { x.PhoneHash, x.SentAt });
             m.HasIndex(x => x.HouseholdId);
             // Receipts find their message by the call's OutId and the number.
             m.HasIndex(x => new { x.SendBatchId, x.PhoneHash });
             m.HasIndex(x => new { x.BroadcastId, x.Status });
-            m.HasIndex(x => x.FailedAt).HasFilter("status = 'Failed'").HasDatabaseName("ix_messages_dead_letters");
+            m.HasIndex(x => x.FailedAt).HasFilter(StatusIn([MessageStatus.Failed])).HasDatabaseName("ix_messages_dead_letters");
         });
         modelBuilder.Entity<Recipient>(r =>
         {
@@ -108,4 +108,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
             v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Web) ?? new Dictionary<string, string>(),
             new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+
+    /// <summary>A partial index's predicate over the statuses the code names, so the two cannot drift.</summary>
+    private static string StatusIn(IReadOnlyList<MessageStatus> statuses) =>
+        statuses.Count == 1 ? $"status = '{statuses[0]}'" : $"status IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))})";
 }

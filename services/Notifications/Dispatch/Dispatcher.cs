@@ -1,3 +1,4 @@
+using MassWork.Notifications.Broadcasts;
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Providers;
@@ -73,13 +74,14 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         var now = time.GetUtcNow();
 
         List<(ISmsProvider Provider, Guid OutId, List<OutgoingSms> Messages)> calls;
+        Dictionary<Guid, SmsMessage> claimedById;
         int claimed;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var batch = await db.Messages.FromSql($"""
                 SELECT * FROM messages
-                WHERE status IN ('Queued', 'Deferred') AND next_attempt_at <= {now}
-                  AND (broadcast_id IS NULL OR broadcast_id IN (SELECT id FROM broadcasts WHERE status IN ('Preparing', 'Sending')))
+                WHERE status = ANY({Names(SmsMessage.Waiting)}) AND next_attempt_at <= {now}
+                  AND (broadcast_id IS NULL OR broadcast_id IN (SELECT id FROM broadcasts WHERE status = ANY({Names(Broadcast.Going)})))
                 ORDER BY next_attempt_at LIMIT {sms.BatchSize} FOR UPDATE SKIP LOCKED
                 """).AsNoTracking().ToListAsync(cancellationToken);
             claimed = batch.Count;
@@ -99,22 +101,15 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
                 switch (decision.Verdict)
                 {
                     case Verdict.Suppress:
-                        message.Status = MessageStatus.Suppressed;
-                        message.StatusReason = decision.Reason;
+                        message.Suppress(decision.Reason);
                         break;
                     case Verdict.Defer:
-                        message.Status = MessageStatus.Deferred;
-                        message.StatusReason = decision.Reason;
-                        message.NextAttemptAt = decision.Until!.Value;
+                        message.Defer(decision.Reason, decision.Until!.Value);
                         break;
                     default:
                         history.Today[key] = history.Today.GetValueOrDefault(key) + 1;
                         history.LastSame[sameKey] = now;
-                        message.Status = MessageStatus.Sending;
-                        message.StatusReason = null;
-                        message.Attempts++;
-                        message.Provider = providers.ForAttempt(message.Attempts).Name;
-                        message.SentAt = now;
+                        message.Claim(attempt => providers.ForAttempt(attempt).Name, now);
                         sending.Add(message);
                         break;
                 }
@@ -137,8 +132,10 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
 
                 return (providers.Named(g.Key.Provider)!, outId, g.Select(m => Outgoing(m, order[m.TemplateCode], protector)).ToList());
             }).ToList();
-            await SaveDecisionsAsync(db, batch, now, cancellationToken);
+            // The batch's rows are locked by this transaction: each is still in the status it was read in.
+            await MessageRows.WriteAsync(db, batch, SmsMessage.Waiting, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            claimedById = sending.ToDictionary(m => m.Id);
         }
 
         var results = new List<SendResult>();
@@ -150,42 +147,8 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
                 results.AddRange(answered);
             }
         });
-        await RecordAsync(db, results, time.GetUtcNow(), cancellationToken);
+        await RecordAsync(db, results, claimedById, time.GetUtcNow(), cancellationToken);
         return claimed;
-    }
-
-    /// <summary>The batch's verdicts in three statements: suppressed, deferred, and claimed for sending with their provider and OutId.</summary>
-    private static async Task SaveDecisionsAsync(NotificationsDbContext db, List<SmsMessage> batch, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var suppressed = batch.Where(m => m.Status == MessageStatus.Suppressed).ToList();
-        if (suppressed.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE messages m SET status = 'Suppressed', status_reason = u.reason
-                FROM unnest({suppressed.Select(m => m.Id).ToArray()}, {suppressed.Select(m => m.StatusReason ?? "").ToArray()}) AS u(id, reason)
-                WHERE m.id = u.id
-                """, cancellationToken);
-        }
-
-        var deferred = batch.Where(m => m.Status == MessageStatus.Deferred).ToList();
-        if (deferred.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE messages m SET status = 'Deferred', status_reason = u.reason, next_attempt_at = u.next
-                FROM unnest({deferred.Select(m => m.Id).ToArray()}, {deferred.Select(m => m.StatusReason ?? "").ToArray()}, {deferred.Select(m => m.NextAttemptAt).ToArray()}) AS u(id, reason, next)
-                WHERE m.id = u.id
-                """, cancellationToken);
-        }
-
-        var sending = batch.Where(m => m.Status == MessageStatus.Sending).ToList();
-        if (sending.Count > 0)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE messages m SET status = 'Sending', status_reason = NULL, attempts = m.attempts + 1, provider = u.provider, send_batch_id = u.batch, sent_at = {now}
-                FROM unnest({sending.Select(m => m.Id).ToArray()}, {sending.Select(m => m.Provider!).ToArray()}, {sending.Select(m => m.SendBatchId!.Value).ToArray()}) AS u(id, provider, batch)
-                WHERE m.id = u.id
-                """, cancellationToken);
-        }
     }
 
     /// <summary>Messages left Sending by a stopped process become in doubt; in-doubt ones are looked up before any resend.</summary>
@@ -204,7 +167,7 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             var provider = providers.Named(message.Provider);
             if (provider is null || !provider.CanLookUp)
             {
-                Fail(message, now, $"{message.Provider} cannot say whether the call went; check its console before retrying");
+                message.Fail($"{message.Provider} cannot say whether the call went; check its console before retrying", now);
                 continue;
             }
 
@@ -212,20 +175,8 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             {
                 var day = ChinaTime.LocalDate(message.SentAt ?? now);
                 var found = await provider.FindAsync(protector.Decrypt(message.PhoneCipher), day, message.SendBatchId!.Value, cancellationToken);
-                if (found is null)
-                {
-                    // The provider never took it: safe to send again.
-                    message.Status = MessageStatus.Queued;
-                    message.NextAttemptAt = now;
-                    message.SentAt = null;
-                }
-                else
-                {
-                    message.Status = found.Delivered switch { true => MessageStatus.Delivered, false => MessageStatus.Failed, null => MessageStatus.Sent };
-                    message.ProviderMessageId = found.ProviderMessageId;
-                    message.DeliveredAt = found.Delivered == true ? now : null;
-                    message.FailedAt = found.Delivered == false ? now : null;
-                }
+                // Not found: the provider never took it, so it is safe to send again.
+                message.LookedUp(found is not null, found?.Delivered, found?.ProviderMessageId, now);
             }
             catch (HttpRequestException e)
             {
@@ -236,94 +187,44 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RecordAsync(NotificationsDbContext db, List<SendResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The providers' answers, applied by the messages' own state methods and written in one
+    /// statement. A call that reached nobody cannot have sent anything: its messages go to the next
+    /// provider at once instead of waiting out their retries on a provider that is down; at the last
+    /// provider they are retried like any refusal.
+    /// </summary>
+    private async Task RecordAsync(NotificationsDbContext db, List<SendResult> results, Dictionary<Guid, SmsMessage> claimed, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        results = await FailOverUnreachableAsync(db, results, now, cancellationToken);
-        var accepted = results.Where(r => r.Outcome == SendOutcome.Accepted).ToList();
-        if (accepted.Count > 0)
+        var retry = new RetryPolicy(providers.MaxAttempts, options.Value.FirstRetryDelay);
+        foreach (var result in results)
         {
-            var ids = accepted.Select(r => r.MessageId).ToArray();
-            var providerIds = accepted.Select(r => r.ProviderMessageId ?? "").ToArray();
-            // A receipt may have arrived first; it is not overwritten.
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE messages m SET status = 'Sent', provider_message_id = u.provider_id
-                FROM unnest({ids}, {providerIds}) AS u(id, provider_id)
-                WHERE m.id = u.id AND m.status = 'Sending'
-                """, cancellationToken);
+            var message = claimed[result.MessageId];
+            var error = result.Error ?? "";
+            switch (result.Outcome)
+            {
+                case SendOutcome.Accepted:
+                    message.Accept(result.ProviderMessageId);
+                    break;
+                case SendOutcome.Unreachable when providers.SkipToNextProvider(message.Attempts) is { } next:
+                    message.FailOver(next, error, now);
+                    break;
+                case SendOutcome.Unreachable or SendOutcome.Transient:
+                    message.Retry(error, now, retry);
+                    break;
+                case SendOutcome.Permanent:
+                    message.Fail(error, now);
+                    break;
+                default:
+                    message.Doubt(error);
+                    break;
+            }
         }
 
+        await MessageRows.WriteAsync(db, [.. results.Select(r => claimed[r.MessageId])], [MessageStatus.Sending], cancellationToken);
         foreach (var group in results.Where(r => r.Outcome != SendOutcome.Accepted).GroupBy(r => r.Outcome))
         {
-            var ids = group.Select(r => r.MessageId).ToArray();
-            var errors = group.Select(r => r.Error ?? "").ToArray();
-            var retry = options.Value.FirstRetryDelay;
-            await (group.Key switch
-            {
-                SendOutcome.Transient => db.Database.ExecuteSqlAsync($"""
-                    UPDATE messages m SET
-                        status = CASE WHEN m.attempts >= {providers.MaxAttempts} THEN 'Failed' ELSE 'Queued' END,
-                        failed_at = CASE WHEN m.attempts >= {providers.MaxAttempts} THEN {now} END,
-                        next_attempt_at = {now} + {retry} * power(2, m.attempts - 1),
-                        sent_at = NULL, last_error = u.error
-                    FROM unnest({ids}, {errors}) AS u(id, error)
-                    WHERE m.id = u.id AND m.status = 'Sending'
-                    """, cancellationToken),
-                SendOutcome.Permanent => db.Database.ExecuteSqlAsync($"""
-                    UPDATE messages m SET status = 'Failed', failed_at = {now}, last_error = u.error
-                    FROM unnest({ids}, {errors}) AS u(id, error)
-                    WHERE m.id = u.id AND m.status = 'Sending'
-                    """, cancellationToken),
-                _ => db.Database.ExecuteSqlAsync($"""
-                    UPDATE messages m SET status = 'InDoubt', last_error = u.error
-                    FROM unnest({ids}, {errors}) AS u(id, error)
-                    WHERE m.id = u.id AND m.status = 'Sending'
-                    """, cancellationToken),
-            });
-            logger.LogInformation("{Count} messages {Outcome}: {Error}", ids.Length, group.Key, errors.FirstOrDefault());
+            logger.LogInformation("{Count} messages {Outcome}: {Error}", group.Count(), group.Key, group.First().Error);
         }
-    }
-
-    /// <summary>
-    /// A call that reached nobody cannot have sent anything: its messages go to the next provider at
-    /// once instead of waiting out their retries on a provider that is down. At the last provider
-    /// they are retried like any refusal. Returns the other results.
-    /// </summary>
-    private async Task<List<SendResult>> FailOverUnreachableAsync(NotificationsDbContext db, List<SendResult> results, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var unreachable = results.Where(r => r.Outcome == SendOutcome.Unreachable).ToList();
-        if (unreachable.Count == 0)
-        {
-            return results;
-        }
-
-        var ids = unreachable.Select(r => r.MessageId).ToArray();
-        var attempts = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Attempts, cancellationToken);
-        var moved = unreachable
-            .Select(r => (Result: r, Next: attempts.TryGetValue(r.MessageId, out var a) ? providers.SkipToNextProvider(a) : null))
-            .Where(x => x.Next is not null).ToList();
-        if (moved.Count > 0)
-        {
-            var movedIds = moved.Select(x => x.Result.MessageId).ToArray();
-            var nextAttempts = moved.Select(x => x.Next!.Value).ToArray();
-            var errors = moved.Select(x => x.Result.Error ?? "").ToArray();
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE messages m SET status = 'Queued', attempts = u.attempts, next_attempt_at = {now}, sent_at = NULL, last_error = u.error
-                FROM unnest({movedIds}, {nextAttempts}, {errors}) AS u(id, attempts, error)
-                WHERE m.id = u.id AND m.status = 'Sending'
-                """, cancellationToken);
-            logger.LogWarning("{Count} messages failed over at once: their provider could not be reached ({Error})", moved.Count, errors[0]);
-        }
-
-        var failedOver = moved.Select(x => x.Result.MessageId).ToHashSet();
-        return [.. results.Where(r => r.Outcome != SendOutcome.Unreachable),
-            .. unreachable.Where(r => !failedOver.Contains(r.MessageId)).Select(r => r with { Outcome = SendOutcome.Transient })];
-    }
-
-    private static void Fail(SmsMessage message, DateTimeOffset now, string error)
-    {
-        message.Status = MessageStatus.Failed;
-        message.FailedAt = now;
-        message.LastError = error;
     }
 
     private sealed record History(HashSet<string> OptedOut, Dictionary<string, int> Today, Dictionary<string, DateTimeOffset> LastSame);
@@ -344,6 +245,8 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         var lastSame = sent.Where(s => s.Last is not null).ToDictionary(s => Convert.ToHexString(s.PhoneHash) + Convert.ToHexString(s.ContentHash), s => s.Last!.Value);
         return new History(optedOut, today, lastSame);
     }
+
+    private static string[] Names<T>(IEnumerable<T> statuses) where T : struct, Enum => [.. statuses.Select(x => x.ToString())];
 
     private static OutgoingSms Outgoing(SmsMessage m, IReadOnlyList<string> order, PersonalDataProtector protector) =>
         new(m.Id, protector.Decrypt(m.PhoneCipher), m.Signature, m.TemplateCode, m.Params, order.Select(v => m.Params.GetValueOrDefault(v, "")).ToList(), m.Text);

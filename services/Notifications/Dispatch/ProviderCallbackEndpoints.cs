@@ -1,3 +1,4 @@
+using MassWork.Notifications.Messages;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -64,17 +65,19 @@ public static class ProviderCallbackEndpoints
             var outIds = usable.Select(r => Guid.ParseExact(r.OutId!, "N")).ToArray();
             var hashes = usable.Select(r => protector.Hash(PhoneNumber.Normalize(r.PhoneNumber))).ToArray();
             var delivered = usable.Select(r => r.Success).ToArray();
+            var statuses = usable.Select(r => SmsMessage.AfterReceipt(r.Success).ToString()).ToArray();
+            var awaiting = SmsMessage.AwaitingReceipt.Select(s => s.ToString()).ToArray();
             var errors = usable.Select(r => r.Success ? "" : $"{r.ErrCode} {r.ErrMsg}".Trim()).ToArray();
             var bizIds = usable.Select(r => r.BizId ?? "").ToArray();
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE messages m SET
-                    status = CASE WHEN u.delivered THEN 'Delivered' ELSE 'Failed' END,
+                    status = u.status,
                     delivered_at = CASE WHEN u.delivered THEN {now} END,
                     failed_at = CASE WHEN u.delivered THEN NULL ELSE {now} END,
                     last_error = NULLIF(u.error, ''),
                     provider_message_id = COALESCE(m.provider_message_id, NULLIF(u.biz_id, ''))
-                FROM unnest({outIds}, {hashes}, {delivered}, {errors}, {bizIds}) AS u(out_id, phone_hash, delivered, error, biz_id)
-                WHERE m.send_batch_id = u.out_id AND m.phone_hash = u.phone_hash AND m.status IN ('Sending', 'Sent', 'InDoubt')
+                FROM unnest({outIds}, {hashes}, {delivered}, {statuses}, {errors}, {bizIds}) AS u(out_id, phone_hash, delivered, status, error, biz_id)
+                WHERE m.send_batch_id = u.out_id AND m.phone_hash = u.phone_hash AND m.status = ANY({awaiting})
                 """, cancellationToken);
         }
 

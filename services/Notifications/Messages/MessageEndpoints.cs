@@ -110,17 +110,7 @@ public static class MessageEndpoints
             return Problems.NotFound($"Message {id}");
         }
 
-        if (message.Status != MessageStatus.Failed)
-        {
-            return Problems.Conflict("Not a dead letter", $"The message is {message.Status}; only failed messages are retried.");
-        }
-
-        message.Status = MessageStatus.Queued;
-        message.Attempts = 0;
-        message.NextAttemptAt = time.GetUtcNow();
-        message.FailedAt = null;
-        message.SentAt = null;
-        message.StatusReason = $"retried by {caller.UserId}";
+        message.Resend(caller.UserId, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(MessageView.Of(message));
     }

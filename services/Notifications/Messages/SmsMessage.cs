@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MassWork.ServiceDefaults.Errors;
 
 namespace MassWork.Notifications.Messages;
 
@@ -95,4 +96,148 @@ public sealed class SmsMessage
     public DateTimeOffset? FailedAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Waiting for the dispatcher: taken when NextAttemptAt is reached.</summary>
+    public static readonly MessageStatus[] Waiting = [MessageStatus.Queued, MessageStatus.Deferred];
+
+    /// <summary>Not settled yet: a broadcast with any of these is still going out.</summary>
+    public static readonly MessageStatus[] Unsettled = [MessageStatus.Queued, MessageStatus.Deferred, MessageStatus.Sending, MessageStatus.InDoubt];
+
+    /// <summary>A delivery receipt applies to these; it may come before the provider's answer is recorded.</summary>
+    public static readonly MessageStatus[] AwaitingReceipt = [MessageStatus.Sending, MessageStatus.Sent, MessageStatus.InDoubt];
+
+    /// <summary>Not sent: opted out, or its broadcast was cancelled.</summary>
+    public void Suppress(string? reason)
+    {
+        Require(nameof(Suppress), Waiting);
+        Status = MessageStatus.Suppressed;
+        StatusReason = reason;
+    }
+
+    /// <summary>Held by quiet hours or a per-number limit until <paramref name="until"/>.</summary>
+    public void Defer(string? reason, DateTimeOffset until)
+    {
+        Require(nameof(Defer), Waiting);
+        Status = MessageStatus.Deferred;
+        StatusReason = reason;
+        NextAttemptAt = until;
+    }
+
+    /// <summary>Claimed for a provider call: the attempt is counted and its provider chosen by attempt number.</summary>
+    public void Claim(Func<int, string> providerForAttempt, DateTimeOffset now)
+    {
+        Require(nameof(Claim), Waiting);
+        Status = MessageStatus.Sending;
+        StatusReason = null;
+        Attempts++;
+        Provider = providerForAttempt(Attempts);
+        SentAt = now;
+    }
+
+    /// <summary>The provider took it.</summary>
+    public void Accept(string? providerMessageId)
+    {
+        Require(nameof(Accept), MessageStatus.Sending);
+        Status = MessageStatus.Sent;
+        ProviderMessageId = providerMessageId ?? ProviderMessageId;
+    }
+
+    /// <summary>A refusal worth retrying: queued again after the back-off, or dead-lettered once the attempts are used up.</summary>
+    public void Retry(string error, DateTimeOffset now, RetryPolicy policy)
+    {
+        Require(nameof(Retry), MessageStatus.Sending);
+        LastError = error;
+        SentAt = null;
+        if (Attempts >= policy.MaxAttempts)
+        {
+            Status = MessageStatus.Failed;
+            FailedAt = now;
+            return;
+        }
+
+        Status = MessageStatus.Queued;
+        NextAttemptAt = policy.NextAttemptAt(Attempts, now);
+    }
+
+    /// <summary>Its provider could not be reached: straight to the next provider, whose first attempt <paramref name="attempts"/> makes it.</summary>
+    public void FailOver(int attempts, string error, DateTimeOffset now)
+    {
+        Require(nameof(FailOver), MessageStatus.Sending);
+        Status = MessageStatus.Queued;
+        Attempts = attempts;
+        NextAttemptAt = now;
+        SentAt = null;
+        LastError = error;
+    }
+
+    /// <summary>Failed for good (refused, or a provider that cannot say whether an unknown call went): on the dead-letter list.</summary>
+    public void Fail(string error, DateTimeOffset now)
+    {
+        Require(nameof(Fail), MessageStatus.Sending, MessageStatus.InDoubt);
+        Status = MessageStatus.Failed;
+        FailedAt = now;
+        LastError = error;
+    }
+
+    /// <summary>The call's outcome is unknown: looked up before any resend.</summary>
+    public void Doubt(string error)
+    {
+        Require(nameof(Doubt), MessageStatus.Sending);
+        Status = MessageStatus.InDoubt;
+        LastError = error;
+    }
+
+    /// <summary>The lookup of an in-doubt call: not found (safe to send again), or what the provider knows of it.</summary>
+    public void LookedUp(bool found, bool? delivered, string? providerMessageId, DateTimeOffset now)
+    {
+        Require(nameof(LookedUp), MessageStatus.InDoubt);
+        if (!found)
+        {
+            Status = MessageStatus.Queued;
+            NextAttemptAt = now;
+            SentAt = null;
+            return;
+        }
+
+        Status = delivered switch { true => MessageStatus.Delivered, false => MessageStatus.Failed, null => MessageStatus.Sent };
+        ProviderMessageId = providerMessageId;
+        DeliveredAt = delivered == true ? now : null;
+        FailedAt = delivered == false ? now : null;
+    }
+
+    /// <summary>Staff send a dead letter again, from its first attempt.</summary>
+    public void Resend(string userId, DateTimeOffset now)
+    {
+        if (Status != MessageStatus.Failed)
+        {
+            throw new MessageStateException("Not a dead letter", $"The message is {Status}; only failed messages are retried.");
+        }
+
+        Status = MessageStatus.Queued;
+        Attempts = 0;
+        NextAttemptAt = now;
+        FailedAt = null;
+        SentAt = null;
+        StatusReason = $"retried by {userId}";
+    }
+
+    /// <summary>The status a delivery receipt leaves.</summary>
+    public static MessageStatus AfterReceipt(bool delivered) => delivered ? MessageStatus.Delivered : MessageStatus.Failed;
+
+    private void Require(string step, params MessageStatus[] from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new MessageStateException("Not allowed in the message's state", $"{step} is not possible for a {Status} message.");
+        }
+    }
+}
+
+/// <summary>A step the message's status does not allow; a 409 where a person asked for it.</summary>
+public sealed class MessageStateException(string title, string message) : DomainException(DomainProblem.Conflict, title, message);
+
+/// <summary>How often a refused message is tried again: doubling delays from the first, up to every provider's share of attempts.</summary>
+public sealed record RetryPolicy(int MaxAttempts, TimeSpan FirstDelay)
+{
+    public DateTimeOffset NextAttemptAt(int attempts, DateTimeOffset now) => now + FirstDelay * Math.Pow(2, attempts - 1);
 }

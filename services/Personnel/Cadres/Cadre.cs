@@ -56,7 +56,7 @@ public sealed class Cadre
     {
         if (IsRetired)
         {
-            throw new RegisterStateException($"The cadre retired on {RetiredAt:yyyy-MM-dd}; a retired cadre is kept as history and not edited.");
+            throw new RegisterStateException("The cadre has retired", $"The cadre retired on {RetiredAt:yyyy-MM-dd}; a retired cadre is kept as history and not edited.");
         }
 
         var changes = new ChangeSet()
@@ -84,7 +84,7 @@ public sealed class Cadre
     {
         if (IsRetired)
         {
-            throw new RegisterStateException($"The cadre already retired on {RetiredAt:yyyy-MM-dd}.");
+            throw new RegisterStateException("The cadre has retired", $"The cadre already retired on {RetiredAt:yyyy-MM-dd}.");
         }
 
         RetiredAt = at;

@@ -68,15 +68,7 @@ public static class CadreChangeEndpoints
         }
 
         var phoneEdit = request.Phone is null ? PhoneEdit.Keep : PhoneEdit.Set(phone is null ? null : SensitiveValue.Phone(protector, phone));
-        IReadOnlyList<FieldChange> changes;
-        try
-        {
-            changes = cadre.Edit(details, phoneEdit);
-        }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The cadre has retired", e.Message);
-        }
+        var changes = cadre.Edit(details, phoneEdit);
 
         if (changes.Count > 0)
         {
@@ -118,14 +110,7 @@ public static class CadreChangeEndpoints
         }
 
         var now = time.GetUtcNow();
-        try
-        {
-            cadre.Retire(reason, now);
-        }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The cadre has retired", e.Message);
-        }
+        cadre.Retire(reason, now);
 
         var memberships = await db.TeamMemberships.Where(m => m.CadreId == id && m.LeftAt == null).ToListAsync(cancellationToken);
         var pairings = await db.Pairings.Where(p => p.CadreId == id && p.EndedAt == null).ToListAsync(cancellationToken);
@@ -192,10 +177,6 @@ public static class CadreChangeEndpoints
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The unit was retired", e.Message);
-        }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return Problems.Conflict("Unit already registered", $"{name} is already a unit of {unit.RegionCode}.");
@@ -219,14 +200,7 @@ public static class CadreChangeEndpoints
         }
 
         var now = time.GetUtcNow();
-        try
-        {
-            unit.Retire(reason, await db.WorkTeams.CountAsync(t => t.UnitId == id && t.RetiredAt == null, cancellationToken), now);
-        }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The unit cannot be retired", e.Message);
-        }
+        unit.Retire(reason, await db.WorkTeams.CountAsync(t => t.UnitId == id && t.RetiredAt == null, cancellationToken), now);
 
         db.RegisterChanges.Add(RegisterChange.Of(RegisterSubject.Unit, id, RegisterAction.Retired, [], reason, now, caller.UserId));
         await db.SaveChangesAsync(cancellationToken);

@@ -37,7 +37,7 @@ public sealed class DispatchingUnit
         RequireActive();
         if (activeTeams > 0)
         {
-            throw new RegisterStateException($"The unit still sends {activeTeams} work team(s); recall them first (POST /api/personnel/teams/{{id}}/retire).");
+            throw new RegisterStateException("The unit cannot be retired", $"The unit still sends {activeTeams} work team(s); recall them first (POST /api/personnel/teams/{{id}}/retire).");
         }
 
         RetiredAt = at;
@@ -48,7 +48,7 @@ public sealed class DispatchingUnit
     {
         if (IsRetired)
         {
-            throw new RegisterStateException($"The unit was retired on {RetiredAt:yyyy-MM-dd}.");
+            throw new RegisterStateException("The unit was retired", $"The unit was retired on {RetiredAt:yyyy-MM-dd}.");
         }
     }
 }

@@ -43,18 +43,11 @@ public static class TeamChangeEndpoints
                 detail: $"Reload it (current version {Versions.ETag(team.Version)}) and apply your change again.");
         }
 
-        try
+        var changes = team.Rename(name);
+        if (changes.Count > 0)
         {
-            var changes = team.Rename(name);
-            if (changes.Count > 0)
-            {
-                db.RegisterChanges.Add(RegisterChange.Of(RegisterSubject.Team, id, RegisterAction.Edited, changes, null, time.GetUtcNow(), caller.UserId));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The team was recalled", e.Message);
+            db.RegisterChanges.Add(RegisterChange.Of(RegisterSubject.Team, id, RegisterAction.Edited, changes, null, time.GetUtcNow(), caller.UserId));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return TypedResults.Ok((await TeamEndpoints.LoadAsync(db, db.WorkTeams.Where(t => t.Id == id), cancellationToken))[0]);
@@ -75,14 +68,7 @@ public static class TeamChangeEndpoints
         }
 
         var now = time.GetUtcNow();
-        try
-        {
-            team.Retire(reason, now);
-        }
-        catch (RegisterStateException e)
-        {
-            return Problems.Conflict("The team was recalled", e.Message);
-        }
+        team.Retire(reason, now);
 
         var memberships = await db.TeamMemberships.Where(m => m.TeamId == id && m.LeftAt == null).ToListAsync(cancellationToken);
         var members = memberships.Select(m => m.CadreId).ToList();

@@ -45,7 +45,7 @@ public sealed class WorkTeam
     {
         if (IsRetired)
         {
-            throw new RegisterStateException($"The team was recalled on {RetiredAt:yyyy-MM-dd}.");
+            throw new RegisterStateException("The team was recalled", $"The team was recalled on {RetiredAt:yyyy-MM-dd}.");
         }
     }
 }

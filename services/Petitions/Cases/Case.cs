@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.Petitions.Deadlines;
 
@@ -216,7 +217,7 @@ public sealed class Case
     {
         if (!Outcomes.Fits(MatterType, outcome))
         {
-            throw new ArgumentException($"A {MatterType} is answered {string.Join(", ", Outcomes.For(MatterType))}.", "outcome");
+            throw DomainException.Invalid("outcome", $"A {MatterType} is answered {string.Join(", ", Outcomes.For(MatterType))}.");
         }
     }
 
@@ -334,7 +335,7 @@ public sealed class Case
 
         if (days < 1 || days > rules.Policy.MaxExtensionDays)
         {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"An extension is 1 to {rules.Policy.MaxExtensionDays} days.");
+            throw DomainException.Invalid("days", $"An extension is 1 to {rules.Policy.MaxExtensionDays} days.");
         }
 
         var resolve = Deadlines.SingleOrDefault(d => d.Kind == DeadlineKind.Resolve && d.IsOpen)
@@ -345,7 +346,7 @@ public sealed class Case
         }
 
         resolve.DueAt = resolve.DueAt.AddDays(days);
-        resolve.WarnAt = resolve.DueAt.AddDays(-1);
+        resolve.WarnAt = DeadlineCalculator.WarnAt(resolve.OpenedAt, resolve.DueAt);
         resolve.ApproachingRaisedAt = null;
         ResolveDueAt = resolve.DueAt;
         Extended = true;
@@ -359,7 +360,7 @@ public sealed class Case
         Require("escalate", CaseStatus.Accepted, CaseStatus.InProgress);
         if (department.Kind != HolderKind.Department)
         {
-            throw new ArgumentException("Cases are escalated to a department.", nameof(department));
+            throw DomainException.Invalid("department", "Cases are escalated to a department.");
         }
 
         if (Holder?.Kind != HolderKind.Region)
@@ -520,17 +521,17 @@ public sealed class Case
         {
             if (level is null)
             {
-                throw new ArgumentException("A settled dispute names the level that settled it.", "level");
+                throw DomainException.Invalid("level", "A settled dispute names the level that settled it.");
             }
 
             if (parties.Length == 0)
             {
-                throw new ArgumentException("A settled dispute names its parties.", "parties");
+                throw DomainException.Invalid("parties", "A settled dispute names its parties.");
             }
 
             if (record.Agreement is null)
             {
-                throw new ArgumentException("A settled dispute states the agreement reached.", "agreement");
+                throw DomainException.Invalid("agreement", "A settled dispute states the agreement reached.");
             }
         }
 
@@ -562,7 +563,7 @@ public sealed class Case
     /// <summary>督办: a limit was missed; the case is supervised from now on.</summary>
     public bool Supervise(string reason, DateTimeOffset now)
     {
-        if (SupervisedAt is not null || !IntakeCheck.IsOpen(Status))
+        if (SupervisedAt is not null || !CaseStatuses.IsOpen(Status))
         {
             return false;
         }

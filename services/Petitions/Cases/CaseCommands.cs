@@ -65,14 +65,6 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
 
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (CaseTransitionException e)
-        {
-            return Problems.Conflict("Not allowed in the case's state", e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return Problems.Invalid(e.ParamName ?? "request", e.Message.Split(" (Parameter")[0]);
-        }
         catch (DbUpdateConcurrencyException)
         {
             return Problems.Conflict("The case changed", "Someone else changed the case at the same time; read it again and retry.");

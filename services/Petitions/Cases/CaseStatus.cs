@@ -72,6 +72,12 @@ public enum Satisfaction
     Dissatisfied,
 }
 
+public static class Satisfactions
+{
+    /// <summary>What the satisfaction rate counts as satisfied (满意 and 基本满意).</summary>
+    public static readonly Satisfaction[] Content = [Satisfaction.Satisfied, Satisfaction.BasicallySatisfied];
+}
+
 public enum ReviewStage
 {
     None,

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 namespace MassWork.Petitions.Cases;
 
 /// <summary>One step in a case's life, kept for ever: who did what, when, from which status to which, and why.</summary>
@@ -23,4 +24,4 @@ public sealed class CaseStep
 }
 
 /// <summary>An action the case's state does not allow now; answered with 409.</summary>
-public sealed class CaseTransitionException(string message) : InvalidOperationException(message);
+public sealed class CaseTransitionException(string message) : DomainException(DomainProblem.Conflict, "Not allowed in the case's state", message);

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
@@ -53,7 +54,7 @@ public static class CaseStepEndpoints
         {
             if (holder.Value!.Kind == HolderKind.Department && !c.RegionCode.StartsWith(holder.DepartmentRegion!, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Department {holder.Value.Code} does not serve region {c.RegionCode}.", "code");
+                throw DomainException.Invalid("code", $"Department {holder.Value.Code} does not serve region {c.RegionCode}.");
             }
 
             var reassigned = c.Status != CaseStatus.Registered;
@@ -124,7 +125,7 @@ public static class CaseStepEndpoints
         {
             if (c.ResolveDueAt is { } due && ownership.ResolutionDeadline > DateOnly.FromDateTime(ChinaTime.Local(due).AddTicks(-1).DateTime))
             {
-                throw new ArgumentException($"The resolution deadline cannot be later than the handling limit ({ChinaTime.Local(due).AddTicks(-1):yyyy-MM-dd}).", "resolutionDeadline");
+                throw DomainException.Invalid("resolutionDeadline", $"The resolution deadline cannot be later than the handling limit ({ChinaTime.Local(due).AddTicks(-1):yyyy-MM-dd}).");
             }
 
             c.SetOwnership(ownership, caller.UserId, now);
@@ -168,7 +169,7 @@ public static class CaseStepEndpoints
         {
             if (!c.RegionCode.StartsWith(department.RegionCode, StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Department {department.Code} does not serve region {c.RegionCode}.", "departmentCode");
+                throw DomainException.Invalid("departmentCode", $"Department {department.Code} does not serve region {c.RegionCode}.");
             }
 
             c.Escalate(new Holder(HolderKind.Department, department.Code, department.Name), caller.UserId, request.Reason!.Trim(), rules, now);

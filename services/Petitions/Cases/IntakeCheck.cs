@@ -16,10 +16,6 @@ public sealed record IntakeDecision(bool Accepted, Guid? RepeatOf, bool SkipLeve
 /// </summary>
 public static class IntakeCheck
 {
-    private static readonly CaseStatus[] BeingHandled = [CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated, CaseStatus.Answered, CaseStatus.UnderReview];
-
-    public static bool IsOpen(CaseStatus status) => status is not (CaseStatus.NotAccepted or CaseStatus.Closed or CaseStatus.Terminated);
-
     public static IntakeDecision Decide(IntakeLevel level, IReadOnlyCollection<EarlierMatter> earlier)
     {
         var terminated = earlier.FirstOrDefault(e => e.Status == CaseStatus.Terminated);
@@ -28,13 +24,13 @@ public static class IntakeCheck
             return new IntakeDecision(false, terminated.Id, false, $"该事项已于复核后终结（{terminated.Number}），不再受理。");
         }
 
-        var open = earlier.Where(e => IsOpen(e.Status)).OrderBy(e => e.Level).FirstOrDefault();
+        var open = earlier.Where(e => CaseStatuses.IsOpen(e.Status)).OrderBy(e => e.Level).FirstOrDefault();
         if (open is null)
         {
             return IntakeDecision.New;
         }
 
-        if (level > open.Level && BeingHandled.Contains(open.Status))
+        if (level > open.Level && CaseStatuses.BeingHandled.Contains(open.Status))
         {
             return new IntakeDecision(false, open.Id, true, $"该事项已由下级受理办理（{open.Number}），越级不予受理，请等待办理结果。");
         }

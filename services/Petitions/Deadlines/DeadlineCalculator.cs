@@ -14,9 +14,12 @@ public sealed class DeadlineCalculator(WorkCalendar calendar)
     public Due From(DateTimeOffset start, DeadlineRule rule)
     {
         var at = rule.Unit == DurationUnit.Hours ? start.AddHours(rule.Amount) : EndOfLocalDay(LastDay(ChinaTime.LocalDate(start), rule));
-        var lead = TimeSpan.FromTicks(Math.Min((at - start).Ticks / 4, TimeSpan.TicksPerDay));
-        return new Due(at, at - lead);
+        return new Due(at, WarnAt(start, at));
     }
+
+    /// <summary>When to warn of a limit running from <paramref name="start"/> to <paramref name="at"/>, also after it is extended.</summary>
+    public static DateTimeOffset WarnAt(DateTimeOffset start, DateTimeOffset at) =>
+        at - TimeSpan.FromTicks(Math.Min((at - start).Ticks / 4, TimeSpan.TicksPerDay));
 
     private DateOnly LastDay(DateOnly startDay, DeadlineRule rule) => rule.Unit switch
     {

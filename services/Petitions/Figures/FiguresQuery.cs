@@ -30,8 +30,8 @@ public sealed class FiguresQuery(PetitionsDbContext db, TimeProvider time)
                CASE WHEN GROUPING(holder_kind, holder_code) = 0 THEN max(holder_name)
                     WHEN GROUPING(ownership_handler_user_id) = 0 THEN max(ownership_handler_name) END AS name,
                count(*),
-               count(*) FILTER (WHERE status NOT IN ('NotAccepted', 'Registered', 'Assigned')),
-               count(*) FILTER (WHERE status = 'NotAccepted'),
+               count(*) FILTER (WHERE status = ANY(@accepted)),
+               count(*) FILTER (WHERE status = @not_accepted),
                count(*) FILTER (WHERE repeat_of_case_id IS NOT NULL AND NOT skip_level),
                count(*) FILTER (WHERE skip_level),
                count(*) FILTER (WHERE answered_at IS NOT NULL),
@@ -40,9 +40,9 @@ public sealed class FiguresQuery(PetitionsDbContext db, TimeProvider time)
                count(*) FILTER (WHERE answered_at IS NOT NULL AND outcome = 'NotSupported'),
                count(*) FILTER (WHERE answered_on_time),
                count(*) FILTER (WHERE satisfaction IS NOT NULL),
-               count(*) FILTER (WHERE satisfaction IN ('Satisfied', 'BasicallySatisfied')),
-               count(*) FILTER (WHERE status IN ('Closed', 'Terminated')),
-               count(*) FILTER (WHERE status NOT IN ('NotAccepted', 'Closed', 'Terminated') AND registered_at < @backlog_before),
+               count(*) FILTER (WHERE satisfaction = ANY(@satisfied)),
+               count(*) FILTER (WHERE status = ANY(@finished)),
+               count(*) FILTER (WHERE status = ANY(@open) AND registered_at < @backlog_before),
                count(*) FILTER (WHERE supervised_at IS NOT NULL),
                count(*) FILTER (WHERE mediation_step IS NOT NULL),
                count(*) FILTER (WHERE mediation_step IN ('Mediated', 'Settled')),
@@ -51,7 +51,7 @@ public sealed class FiguresQuery(PetitionsDbContext db, TimeProvider time)
                count(*) FILTER (WHERE settled_level = 'Village'),
                count(*) FILTER (WHERE settled_level = 'Town'),
                count(*) FILTER (WHERE matter_type = @suggestion),
-               count(*) FILTER (WHERE matter_type = @suggestion AND status NOT IN ('NotAccepted', 'Registered', 'Assigned')),
+               count(*) FILTER (WHERE matter_type = @suggestion AND status = ANY(@accepted)),
                count(*) FILTER (WHERE answered_at IS NOT NULL AND outcome = @adopted),
                count(*) FILTER (WHERE answered_at IS NOT NULL AND outcome = @not_adopted)
         FROM cases
@@ -72,6 +72,11 @@ public sealed class FiguresQuery(PetitionsDbContext db, TimeProvider time)
             command.Parameters.AddWithValue("from", DeadlineCalculator.EndOfLocalDay(from.AddDays(-1)));
             command.Parameters.AddWithValue("to", DeadlineCalculator.EndOfLocalDay(to));
             command.Parameters.AddWithValue("backlog_before", time.GetUtcNow().AddDays(-backlogDays));
+            command.Parameters.AddWithValue("accepted", CaseStatuses.Where(CaseStatuses.WasAccepted));
+            command.Parameters.AddWithValue("not_accepted", nameof(CaseStatus.NotAccepted));
+            command.Parameters.AddWithValue("finished", CaseStatuses.Where(CaseStatuses.Finished.Contains));
+            command.Parameters.AddWithValue("open", CaseStatuses.Where(CaseStatuses.IsOpen));
+            command.Parameters.AddWithValue("satisfied", Satisfactions.Content.Select(s => s.ToString()).ToArray());
             command.Parameters.AddWithValue("suggestion", nameof(MatterType.Suggestion));
             command.Parameters.AddWithValue("adopted", nameof(Outcome.Adopted));
             command.Parameters.AddWithValue("not_adopted", nameof(Outcome.NotAdopted));

@@ -111,14 +111,7 @@ public static class LedgerEndpoints
                 return Problems.Conflict("Not in the funding plan", $"{source} is not a source in the project's funding plan; add it with PUT /api/projects/{id}/funding.");
             }
 
-            try
-            {
-                project.RequireLedgerOpen(payment: kind == EntryKind.Payment && delta > 0);
-            }
-            catch (ProjectTransitionException e)
-            {
-                return Problems.Conflict("Not allowed in the project's stage", e.Message);
-            }
+            project.RequireLedgerOpen(payment: kind == EntryKind.Payment && delta > 0);
 
             // The fund first, then the source's totals: every writer that needs both takes them in this order.
             PooledFund? fund = null;

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 namespace MassWork.Projects.Milestones;
 
 /// <summary>
@@ -31,7 +32,7 @@ public sealed class Milestone
     {
         if (percent is < 0 or > 100)
         {
-            throw new ArgumentOutOfRangeException("percent", "Progress is a whole percent from 0 to 100.");
+            throw DomainException.Invalid("percent", "Progress is a whole percent from 0 to 100.");
         }
 
         ProgressPercent = percent;

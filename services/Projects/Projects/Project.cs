@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Milestones;
@@ -160,7 +161,7 @@ public sealed class Project
         Require("change its funding plan", ProjectStage.Proposed, ProjectStage.Approved);
         if (lines.Any(f => f.Source == FundingSource.Villagers && (f.AmountFen > 0 || f.LabourPersonDays > 0)) && councilMembers.Count == 0)
         {
-            throw new ArgumentException("Villagers' money or labour is supervised by a villager council (理事会): name its members.", "council.members");
+            throw DomainException.Invalid("council.members", "Villagers' money or labour is supervised by a villager council (理事会): name its members.");
         }
 
         Funding = [.. lines];
@@ -185,7 +186,7 @@ public sealed class Project
         Require("be accepted (验收)", ProjectStage.UnderWay);
         if (councilSignedBy.FirstOrDefault(name => !CouncilMembers.Contains(name)) is { } stranger)
         {
-            throw new ArgumentException($"{stranger} is not a member of the project's villager council.", "councilSignedBy");
+            throw DomainException.Invalid("councilSignedBy", $"{stranger} is not a member of the project's villager council.");
         }
 
         var signed = councilSignedBy.Distinct().Count();
@@ -221,7 +222,7 @@ public sealed class Project
         Require("take milestones", ProjectStage.Approved, ProjectStage.UnderWay);
         if (Milestones.Any(m => m.Name == name))
         {
-            throw new ArgumentException($"The project already has a milestone named {name}.", "name");
+            throw DomainException.Invalid("name", $"The project already has a milestone named {name}.");
         }
 
         var milestone = new Milestone { Id = Guid.CreateVersion7(now), ProjectId = Id, Name = name, Weight = weight, DueDate = dueDate, CreatedAt = now, CreatedBy = actor };
@@ -330,10 +331,10 @@ public sealed class ProjectStep
 }
 
 /// <summary>A step the project's stage does not allow now; answered with 409.</summary>
-public sealed class ProjectTransitionException(string message) : InvalidOperationException(message);
+public sealed class ProjectTransitionException(string message) : DomainException(DomainProblem.Conflict, "Not allowed in the project's stage", message);
 
 /// <summary>The caller does not fit the approval step now due; answered with 403.</summary>
-public sealed class ApprovalRefusedException(string message) : InvalidOperationException(message);
+public sealed class ApprovalRefusedException(string message) : DomainException(DomainProblem.Forbidden, "Not allowed", message);
 
 /// <summary>No such milestone on the project; answered with 404.</summary>
-public sealed class MilestoneNotFoundException(Guid id) : InvalidOperationException($"Milestone {id}");
+public sealed class MilestoneNotFoundException(Guid id) : DomainException(DomainProblem.NotFound, "Not found", $"Milestone {id} was not found in your region.");

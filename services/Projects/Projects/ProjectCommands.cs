@@ -57,22 +57,6 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
 
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (ProjectTransitionException e)
-        {
-            return Problems.Conflict("Not allowed in the project's stage", e.Message);
-        }
-        catch (MilestoneNotFoundException e)
-        {
-            return Problems.NotFound(e.Message);
-        }
-        catch (ApprovalRefusedException e)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return Problems.Invalid(e.ParamName ?? "request", e.Message.Split(" (Parameter")[0]);
-        }
         catch (DbUpdateConcurrencyException)
         {
             return Problems.Conflict("The project changed", "Someone else changed the project at the same time; read it again and retry.");

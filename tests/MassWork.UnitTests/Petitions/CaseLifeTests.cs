@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Deadlines;
 
@@ -137,11 +138,14 @@ public sealed class CaseLifeTests
     {
         var c = Accepted();
         var before = c.ResolveDueAt!.Value;
-        Assert.Throws<ArgumentOutOfRangeException>(() => c.Extend(31, "案情复杂", "leader", Rules, T0.AddDays(1)));
+        Assert.Throws<DomainException>(() => c.Extend(31, "案情复杂", "leader", Rules, T0.AddDays(1)));
 
         c.Extend(30, "需多部门会商", "leader", Rules, T0.AddDays(1));
 
         Assert.Equal(before.AddDays(30), c.ResolveDueAt);
+        var resolve = c.Deadlines.Single(d => d.Kind == DeadlineKind.Resolve && d.IsOpen);
+        Assert.Equal(DeadlineCalculator.WarnAt(resolve.OpenedAt, resolve.DueAt), resolve.WarnAt);
+        Assert.Equal(resolve.DueAt.AddDays(-1), resolve.WarnAt);
         Assert.True(c.Extended);
         Assert.Throws<CaseTransitionException>(() => c.Extend(5, "再延", "leader", Rules, T0.AddDays(2)));
 
@@ -163,15 +167,15 @@ public sealed class CaseLifeTests
     public void A_suggestion_is_adopted_or_not_and_a_problem_is_never_adopted()
     {
         var suggestion = Accepted(MatterType.Suggestion);
-        var refused = Assert.Throws<ArgumentException>(() => suggestion.Answer(Outcome.Supported, "已采纳", "handler", Rules, T0.AddDays(3)));
-        Assert.Equal("outcome", refused.ParamName);
+        var refused = Assert.Throws<DomainException>(() => suggestion.Answer(Outcome.Supported, "已采纳", "handler", Rules, T0.AddDays(3)));
+        Assert.Equal("outcome", refused.Field);
         Assert.Equal(CaseStatus.Accepted, suggestion.Status);
 
         suggestion.Answer(Outcome.Adopted, "建议已纳入明年村道硬化计划", "handler", Rules, T0.AddDays(3));
         Assert.Equal((CaseStatus.Answered, Outcome.Adopted), (suggestion.Status, suggestion.Outcome));
 
         var problem = Accepted();
-        Assert.Equal("outcome", Assert.Throws<ArgumentException>(() => problem.Answer(Outcome.Adopted, "x", "handler", Rules, T0.AddDays(3))).ParamName);
+        Assert.Equal("outcome", Assert.Throws<DomainException>(() => problem.Answer(Outcome.Adopted, "x", "handler", Rules, T0.AddDays(3))).Field);
         Assert.Equal([Outcome.Adopted, Outcome.NotAdopted], Outcomes.For(MatterType.Suggestion));
         Assert.Equal([Outcome.Supported, Outcome.Explained, Outcome.NotSupported], Outcomes.For(MatterType.Dispute));
     }
@@ -385,8 +389,8 @@ public sealed class CaseLifeTests
         c.Assign(Town, "router", null, Rules, T0);
         c.Accept("handler", Rules, T0);
 
-        Assert.Equal("parties", Assert.Throws<ArgumentException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, null, null, "协议"), "h", null, T0)).ParamName);
-        Assert.Equal("agreement", Assert.Throws<ArgumentException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, ["甲", "乙"], null, null), "h", null, T0)).ParamName);
+        Assert.Equal("parties", Assert.Throws<DomainException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, null, null, "协议"), "h", null, T0)).Field);
+        Assert.Equal("agreement", Assert.Throws<DomainException>(() => c.RecordMediation(new MediationRecord(MediationStep.Settled, MediationLevel.Group, ["甲", "乙"], null, null), "h", null, T0)).Field);
         Assert.Null(c.MediationStep);
         Assert.Equal(CaseStatus.Accepted, c.Status);
     }

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.Projects;
 using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
@@ -78,7 +79,7 @@ public sealed class MilestoneTests
     {
         var p = Approved();
         p.AddMilestone("路基", 1, Due, "town-clerk", T0.AddDays(2));
-        Assert.Equal("name", Assert.Throws<ArgumentException>(() => p.AddMilestone("路基", 2, Due, "town-clerk", T0.AddDays(2))).ParamName);
+        Assert.Equal("name", Assert.Throws<DomainException>(() => p.AddMilestone("路基", 2, Due, "town-clerk", T0.AddDays(2))).Field);
         Assert.Throws<MilestoneNotFoundException>(() => p.RecordProgress(Guid.NewGuid(), 10, null, "town-clerk", T0.AddDays(3)));
     }
 

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Errors;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
@@ -112,8 +113,8 @@ public sealed class ProjectStageTests
         var tooFew = Assert.Throws<ProjectTransitionException>(() => p.Accept("town-clerk", ["钟理事长"], T0));
         Assert.Contains("理事会", tooFew.Message);
         Assert.Contains("1 of 3", tooFew.Message);
-        var stranger = Assert.Throws<ArgumentException>(() => p.Accept("town-clerk", ["钟理事长", "王某"], T0));
-        Assert.Equal("councilSignedBy", stranger.ParamName);
+        var stranger = Assert.Throws<DomainException>(() => p.Accept("town-clerk", ["钟理事长", "王某"], T0));
+        Assert.Equal("councilSignedBy", stranger.Field);
         Assert.Equal(ProjectStage.UnderWay, p.Stage);
 
         p.Accept("town-clerk", ["钟理事长", "刘理事", "刘理事"], T0);
@@ -126,8 +127,8 @@ public sealed class ProjectStageTests
     {
         var p = Proposed();
 
-        var e = Assert.Throws<ArgumentException>(() => p.PlanFunding([new FundingLine(FundingSource.Villagers, 0, 50, 500_000, null)], [], "town-clerk", T0));
-        Assert.Equal("council.members", e.ParamName);
+        var e = Assert.Throws<DomainException>(() => p.PlanFunding([new FundingLine(FundingSource.Villagers, 0, 50, 500_000, null)], [], "town-clerk", T0));
+        Assert.Equal("council.members", e.Field);
         p.PlanFunding([new FundingLine(FundingSource.Donation, 500_000, 0, 0, "乡贤捐赠")], [], "town-clerk", T0);
         Assert.False(p.VillagersContribute);
     }
