@@ -396,34 +396,32 @@ public sealed class ImportChunkWriter(
             FROM households h
             LEFT JOIN household_members m ON m.household_id = h.id
             WHERE h.id = ANY(@changed)
-            ORDER BY h.id, (m.relation = '户主') DESC, m.name
+            ORDER BY h.id
             """, Connection);
         command.Parameters.AddWithValue("changed", changed.ToArray());
-        var updated = new List<HouseholdUpdated>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        HouseholdUpdated? current = null;
-        List<HouseholdMemberContact> members = [];
-        while (await reader.ReadAsync(cancellationToken))
+        var households = new List<(HouseholdEvents.Facts Facts, List<HouseholdEvents.MemberRow> Members)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var id = reader.GetGuid(0);
-            if (current?.HouseholdId != id)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                members = [];
-                current = new HouseholdUpdated(id, reader.GetString(1), reader.GetString(2), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(9),
-                    reader.GetString(5), reader.GetString(7), reader.GetFieldValue<string[]>(8), members, "Imported",
-                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4));
-                updated.Add(current);
-            }
+                var id = reader.GetGuid(0);
+                if (households.Count == 0 || households[^1].Facts.Id != id)
+                {
+                    households.Add((new HouseholdEvents.Facts(id, reader.GetString(1), reader.GetString(2), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(9),
+                        reader.GetString(5), reader.GetString(7), reader.GetFieldValue<string[]>(8),
+                        reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4)), []));
+                }
 
-            if (!reader.IsDBNull(10))
-            {
-                var relation = reader.GetString(12);
-                members.Add(new HouseholdMemberContact(reader.GetGuid(10), reader.GetString(11), relation, relation == HouseholdMember.HeadRelation,
-                    reader.IsDBNull(13) ? null : protector.Decrypt(reader.GetFieldValue<byte[]>(13))));
+                if (!reader.IsDBNull(10))
+                {
+                    var relation = reader.GetString(12);
+                    households[^1].Members.Add(new HouseholdEvents.MemberRow(reader.GetGuid(10), reader.GetString(11), relation, relation == HouseholdMember.HeadRelation,
+                        reader.IsDBNull(13) ? null : reader.GetFieldValue<byte[]>(13)));
+                }
             }
         }
 
-        return updated;
+        return [.. households.Select(h => HouseholdEvents.Updated(h.Facts, h.Members, protector, "Imported"))];
     }
 
     private async Task CopyErrorsAsync(List<ImportRowError> errors, CancellationToken cancellationToken)

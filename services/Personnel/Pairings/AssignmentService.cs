@@ -30,7 +30,7 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
             ? await db.TeamMemberships.AsNoTracking()
                 .Where(m => m.LeftAt == null)
                 .Join(db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix)), m => m.TeamId, t => t.Id, (m, t) => new { m, t.VillageCode })
-                .Select(x => new CandidateCadre(x.m.CadreId, x.m.Role == TeamRole.FullCoverage ? PairingKind.FullCoverage : PairingKind.Resident,
+                .Select(x => new CandidateCadre(x.m.CadreId, TeamRoles.PairingKindFor(x.m.Role),
                     x.VillageCode, x.m.GroupIds, null, db.Pairings.Count(p => p.CadreId == x.m.CadreId && p.EndedAt == null)))
                 .ToListAsync(cancellationToken)
             : await db.Cadres.AsNoTracking()

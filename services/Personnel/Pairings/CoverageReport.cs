@@ -1,3 +1,4 @@
+using MassWork.Personnel.Teams;
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Data;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public static class CoverageQueries
 
     private const string CadreLoads = """
         SELECT c.id, c.name, c.rank,
-               CASE WHEN m.role IN ('Leader', 'Resident') THEN 'Resident' ELSE 'FullCoverage' END AS kind,
+               coalesce((SELECT k.kind FROM unnest(@teamRoles, @teamRoleKinds) AS k(role, kind) WHERE k.role = m.role), @noTeamKind) AS kind,
                coalesce(l.load, 0) AS load
         FROM cadres c
         LEFT JOIN team_memberships m ON m.cadre_id = c.id AND m.left_at IS NULL
@@ -183,6 +184,11 @@ public static class CoverageQueries
         command.Parameters.AddWithValue("minimumKinds", cases.Select(c => c.kind.ToString()).ToArray());
         command.Parameters.AddWithValue("minimumRanks", cases.Select(c => c.rank.ToString()).ToArray());
         command.Parameters.AddWithValue("minimums", cases.Select(c => policy.MinimumFor(c.kind, c.rank)).ToArray());
+        // Likewise the pairing kind of a team role (TeamRoles.PairingKindFor).
+        var roles = Enum.GetValues<TeamRole>();
+        command.Parameters.AddWithValue("teamRoles", roles.Select(r => r.ToString()).ToArray());
+        command.Parameters.AddWithValue("teamRoleKinds", roles.Select(r => TeamRoles.PairingKindFor(r).ToString()).ToArray());
+        command.Parameters.AddWithValue("noTeamKind", TeamRoles.PairingKindFor(null).ToString());
         return command;
     }
 }

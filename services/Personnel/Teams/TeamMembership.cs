@@ -35,3 +35,13 @@ public enum TeamRole
     /// <summary>全覆盖干部.</summary>
     FullCoverage,
 }
+
+public static class TeamRoles
+{
+    /// <summary>
+    /// Which pairing a cadre makes: the team's leader and residents pair as 驻村 (Resident), the
+    /// full-coverage cadres and cadres outside any team as 全覆盖 (FullCoverage).
+    /// </summary>
+    public static PairingKind PairingKindFor(TeamRole? role) =>
+        role is TeamRole.Leader or TeamRole.Resident ? PairingKind.Resident : PairingKind.FullCoverage;
+}
