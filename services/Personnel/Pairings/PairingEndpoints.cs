@@ -1,5 +1,4 @@
 using MassWork.Personnel.Data;
-using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
@@ -10,18 +9,13 @@ using Npgsql;
 
 namespace MassWork.Personnel.Pairings;
 
+/// <summary>Pairings (结对) of cadres with households: start, end, and the history of either side.</summary>
 public static class PairingEndpoints
 {
     private static readonly string[] PairingRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Operator];
 
     public static IEndpointRouteBuilder MapPairingEndpoints(this IEndpointRouteBuilder routes)
     {
-        var policies = routes.MapGroup("/api/personnel/policies").WithTags("Pairing");
-        policies.MapGet("/{cityCode}", GetPolicyAsync).WithName("GetCoveragePolicy").WithSummary("A city's coverage and presence policy");
-        policies.MapPut("/{cityCode}", PutPolicyAsync).WithName("SetCoveragePolicy")
-            .WithSummary("Set single or double coverage, minimum households per role and rank, and required presence days")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader));
-
         var pairings = routes.MapGroup("/api/personnel/pairings").WithTags("Pairing");
         pairings.MapPost("/", StartAsync).WithName("StartPairing")
             .WithSummary("Pair a cadre with a household (结对); one active pairing of each kind per household")
@@ -30,109 +24,7 @@ public static class PairingEndpoints
         pairings.MapPost("/{id:guid}/end", EndAsync).WithName("EndPairing").WithSummary("End a pairing; it stays in the history")
             .RequireAuthorization(p => p.RequireRole(PairingRoles));
         pairings.MapGet("/", ListAsync).WithName("ListPairings").WithSummary("Pairings of a household or a cadre, with history");
-
-        var coverage = routes.MapGroup("/api/personnel/coverage").WithTags("Pairing");
-        coverage.MapGet("/{code}", ReportAsync).WithName("CoverageReport")
-            .WithSummary("双向全覆盖 report for a region: households, covered, double-covered, cadres below minimum, and the first gaps");
-        coverage.MapGet("/{code}/uncovered", UncoveredAsync).WithName("UncoveredHouseholds").WithSummary("Households not covered under the policy, paged");
-        coverage.MapGet("/{code}/cadres-below-minimum", BelowMinimumAsync).WithName("CadresBelowMinimum").WithSummary("Cadres with fewer households than their minimum, paged");
         return routes;
-    }
-
-    internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
-        string cityCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
-    {
-        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
-        {
-            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
-        }
-
-        // Anyone working inside the city (or above it) reads its policy.
-        if (!caller.RegionPrefix.StartsWith(cityCode, StringComparison.Ordinal) && !caller.Covers(cityCode))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
-        }
-
-        return TypedResults.Ok(PolicyResponse.From(await PolicyStore.ForRegionAsync(db, cityCode, cancellationToken)));
-    }
-
-    internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
-        string cityCode, PolicyRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
-        {
-            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
-        }
-
-        if (!caller.Covers(cityCode))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        var mode = CoverageMode.Single;
-        if (!EnumNames.TryParse(request.Mode, out mode))
-        {
-            errors["mode"] = ["Single (双向全覆盖) or Double (二次覆盖)."];
-        }
-
-        var period = PresencePeriod.Week;
-        if (!EnumNames.TryParse(request.PresencePeriod, out period))
-        {
-            errors["presencePeriod"] = ["Week or Month."];
-        }
-
-        foreach (var (field, value) in new[]
-        {
-            ("minResidentSectionLevel", request.MinResidentSectionLevel), ("minResidentGeneral", request.MinResidentGeneral),
-            ("minFullCoverageSectionLevel", request.MinFullCoverageSectionLevel), ("minFullCoverageGeneral", request.MinFullCoverageGeneral),
-        })
-        {
-            if (value is null)
-            {
-                errors[field] = ["Required."];
-            }
-            else if (CoveragePolicy.ValidateFigures(value.Value, field) is { } error)
-            {
-                errors[field] = [error];
-            }
-        }
-
-        var maxDays = period == PresencePeriod.Month ? 31 : 7;
-        if (request.PresenceDays is null || request.PresenceDays < 0 || request.PresenceDays > maxDays)
-        {
-            errors["presenceDays"] = [$"Between 0 and {maxDays} for a {period.ToString().ToLowerInvariant()}."];
-        }
-
-        if (request.CheckInRadiusMeters is { } radius && CoveragePolicy.ValidateRadius(radius) is { } radiusError)
-        {
-            errors["checkInRadiusMeters"] = [radiusError];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The policy is not valid");
-        }
-
-        var policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken);
-        if (policy is null)
-        {
-            policy = CoveragePolicy.DefaultFor(cityCode);
-            db.CoveragePolicies.Add(policy);
-        }
-
-        policy.Mode = mode;
-        policy.MinResidentSectionLevel = request.MinResidentSectionLevel!.Value;
-        policy.MinResidentGeneral = request.MinResidentGeneral!.Value;
-        policy.MinFullCoverageSectionLevel = request.MinFullCoverageSectionLevel!.Value;
-        policy.MinFullCoverageGeneral = request.MinFullCoverageGeneral!.Value;
-        policy.PresenceDays = request.PresenceDays!.Value;
-        policy.PresencePeriod = period;
-        policy.CheckInRadiusMeters = request.CheckInRadiusMeters ?? CoveragePolicy.DefaultCheckInRadiusMeters;
-        policy.UpdatedAt = time.GetUtcNow();
-        policy.UpdatedBy = caller.UserId;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(PolicyResponse.From(policy));
     }
 
     internal static async Task<Results<Created<PairingResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -280,79 +172,4 @@ public static class PairingEndpoints
                 x.p.Id, x.p.CadreId, x.Name, h.Id, h.HouseholdNumber, h.HeadName, x.p.Kind.ToString(), x.p.VillageCode,
                 x.p.StartedAt, x.p.StartedBy, x.p.EndedAt, x.p.EndedBy, x.p.EndReason))
             .ToListAsync(cancellationToken);
-
-    internal static async Task<Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int sample = 20)
-    {
-        if (CodeProblem(code) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (!caller.Covers(code))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
-        }
-
-        if (sample is < 0 or > 500)
-        {
-            return Problems.Invalid("sample", "Between 0 and 500.");
-        }
-
-        var prefix = DivisionCode.Prefix(code);
-        var policy = await PolicyStore.ForRegionAsync(db, prefix, cancellationToken);
-        return TypedResults.Ok(await CoverageQueries.ReportAsync(db, prefix, policy, sample, cancellationToken));
-    }
-
-    internal static async Task<Results<Ok<List<UncoveredHousehold>>, ValidationProblem, ProblemHttpResult>> UncoveredAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
-    {
-        if (CodeProblem(code) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (!caller.Covers(code))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
-        }
-
-        if (Problems.Paging(page, pageSize) is { } pagingProblem)
-        {
-            return pagingProblem;
-        }
-
-        var prefix = DivisionCode.Prefix(code);
-        var policy = await PolicyStore.ForRegionAsync(db, prefix, cancellationToken);
-        return TypedResults.Ok(await CoverageQueries.UncoveredAsync(db.Database.GetConnectionString()!, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
-    }
-
-    internal static async Task<Results<Ok<List<UnderloadedCadre>>, ValidationProblem, ProblemHttpResult>> BelowMinimumAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
-    {
-        if (CodeProblem(code) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (!caller.Covers(code))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
-        }
-
-        if (Problems.Paging(page, pageSize) is { } pagingProblem)
-        {
-            return pagingProblem;
-        }
-
-        var prefix = DivisionCode.Prefix(code);
-        var policy = await PolicyStore.ForRegionAsync(db, prefix, cancellationToken);
-        return TypedResults.Ok(await CoverageQueries.BelowMinimumAsync(db.Database.GetConnectionString()!, prefix, policy, (page - 1) * pageSize, pageSize, cancellationToken));
-    }
-
-    /// <summary>Reports are per city or below: the policy is a city's.</summary>
-    private static ValidationProblem? CodeProblem(string code) =>
-        !DivisionCode.IsWellFormed(code) || DivisionCode.LevelOf(code) == RegionLevel.Province
-            ? Problems.Invalid("code", "The 12-digit division code of a city, county, town or village.")
-            : null;
 }

@@ -1,0 +1,116 @@
+using MassWork.Personnel.Data;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MassWork.Personnel.Pairings;
+
+/// <summary>A city's coverage and presence policy: read by anyone in the city, set by its operators and leaders.</summary>
+public static class PolicyEndpoints
+{
+    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var policies = routes.MapGroup("/api/personnel/policies").WithTags("Pairing");
+        policies.MapGet("/{cityCode}", GetPolicyAsync).WithName("GetCoveragePolicy").WithSummary("A city's coverage and presence policy");
+        policies.MapPut("/{cityCode}", PutPolicyAsync).WithName("SetCoveragePolicy")
+            .WithSummary("Set single or double coverage, minimum households per role and rank, and required presence days")
+            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
+        string cityCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+    {
+        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
+        {
+            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
+        }
+
+        // Anyone working inside the city (or above it) reads its policy.
+        if (!caller.RegionPrefix.StartsWith(cityCode, StringComparison.Ordinal) && !caller.Covers(cityCode))
+        {
+            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
+        }
+
+        return TypedResults.Ok(PolicyResponse.From(await PolicyStore.ForRegionAsync(db, cityCode, cancellationToken)));
+    }
+
+    internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
+        string cityCode, PolicyRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
+        {
+            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
+        }
+
+        if (!caller.Covers(cityCode))
+        {
+            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var mode = CoverageMode.Single;
+        if (!EnumNames.TryParse(request.Mode, out mode))
+        {
+            errors["mode"] = ["Single (双向全覆盖) or Double (二次覆盖)."];
+        }
+
+        var period = PresencePeriod.Week;
+        if (!EnumNames.TryParse(request.PresencePeriod, out period))
+        {
+            errors["presencePeriod"] = ["Week or Month."];
+        }
+
+        foreach (var (field, value) in new[]
+        {
+            ("minResidentSectionLevel", request.MinResidentSectionLevel), ("minResidentGeneral", request.MinResidentGeneral),
+            ("minFullCoverageSectionLevel", request.MinFullCoverageSectionLevel), ("minFullCoverageGeneral", request.MinFullCoverageGeneral),
+        })
+        {
+            if (value is null)
+            {
+                errors[field] = ["Required."];
+            }
+            else if (CoveragePolicy.ValidateFigures(value.Value, field) is { } error)
+            {
+                errors[field] = [error];
+            }
+        }
+
+        var maxDays = period == PresencePeriod.Month ? 31 : 7;
+        if (request.PresenceDays is null || request.PresenceDays < 0 || request.PresenceDays > maxDays)
+        {
+            errors["presenceDays"] = [$"Between 0 and {maxDays} for a {period.ToString().ToLowerInvariant()}."];
+        }
+
+        if (request.CheckInRadiusMeters is { } radius && CoveragePolicy.ValidateRadius(radius) is { } radiusError)
+        {
+            errors["checkInRadiusMeters"] = [radiusError];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The policy is not valid");
+        }
+
+        var policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken);
+        if (policy is null)
+        {
+            policy = CoveragePolicy.DefaultFor(cityCode);
+            db.CoveragePolicies.Add(policy);
+        }
+
+        policy.Mode = mode;
+        policy.MinResidentSectionLevel = request.MinResidentSectionLevel!.Value;
+        policy.MinResidentGeneral = request.MinResidentGeneral!.Value;
+        policy.MinFullCoverageSectionLevel = request.MinFullCoverageSectionLevel!.Value;
+        policy.MinFullCoverageGeneral = request.MinFullCoverageGeneral!.Value;
+        policy.PresenceDays = request.PresenceDays!.Value;
+        policy.PresencePeriod = period;
+        policy.CheckInRadiusMeters = request.CheckInRadiusMeters ?? CoveragePolicy.DefaultCheckInRadiusMeters;
+        policy.UpdatedAt = time.GetUtcNow();
+        policy.UpdatedBy = caller.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PolicyResponse.From(policy));
+    }
+
+}
