@@ -13,7 +13,7 @@ public sealed class TeamMemberJoinedConsumer(NotificationsDbContext db, TimeProv
     protected override async Task HandleAsync(TeamMemberJoined e, ConsumeContext<TeamMemberJoined> context) =>
         await Db.Database.ExecuteSqlAsync($"""
             INSERT INTO team_members (membership_id, team_id, village_code, cadre_id, role, joined_at)
-            VALUES ({e.MembershipId}, {e.TeamId}, {e.VillageCode}, {e.CadreId}, {e.Role}, {e.JoinedAt})
+            VALUES ({e.MembershipId}, {e.TeamId}, {e.VillageCode}, {e.CadreId}, {e.Role}, {e.JoinedAt.ToUniversalTime()})
             ON CONFLICT (membership_id) DO UPDATE SET joined_at = excluded.joined_at
             """, context.CancellationToken);
 }
@@ -24,7 +24,7 @@ public sealed class TeamMemberLeftConsumer(NotificationsDbContext db, TimeProvid
     protected override async Task HandleAsync(TeamMemberLeft e, ConsumeContext<TeamMemberLeft> context) =>
         await Db.Database.ExecuteSqlAsync($"""
             INSERT INTO team_members (membership_id, team_id, village_code, cadre_id, role, left_at)
-            VALUES ({e.MembershipId}, {e.TeamId}, {e.VillageCode}, {e.CadreId}, {e.Role}, {e.LeftAt})
+            VALUES ({e.MembershipId}, {e.TeamId}, {e.VillageCode}, {e.CadreId}, {e.Role}, {e.LeftAt.ToUniversalTime()})
             ON CONFLICT (membership_id) DO UPDATE SET left_at = excluded.left_at
             """, context.CancellationToken);
 }
