@@ -63,6 +63,6 @@ app.MapDemandEndpoints();
 app.MapDiaryEndpoints();
 app.MapContactCardEndpoints();
 app.MapMeetingEndpoints();
-app.MapPolicyEndpoints();
+app.MapFrequencyPolicyEndpoints();
 
 app.Run();

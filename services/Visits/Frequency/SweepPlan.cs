@@ -1,3 +1,5 @@
+using MassWork.ServiceDefaults;
+
 namespace MassWork.Visits.Frequency;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record SweepPlan(int Year, int? OverdueYear, Quarter? OverdueQuart
 {
     public static SweepPlan At(DateTimeOffset now, int graceDays)
     {
-        var today = MassWork.ServiceDefaults.ChinaTime.LocalDate(now);
+        var today = ChinaTime.LocalDate(now);
         var lastYear = today.Year - 1;
         var lastQuarter = Quarter.Of(today).Previous;
         return new SweepPlan(

@@ -5,6 +5,7 @@ using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MassWork.Visits.Meetings;
 
@@ -124,7 +125,7 @@ public sealed class MeetingService(VisitsDbContext db, TimeProvider time)
             FROM (SELECT count(*) AS total FROM behind) t
             LEFT JOIN LATERAL (SELECT * FROM behind ORDER BY village_code LIMIT @take OFFSET @skip) b ON true
             """,
-            [.. MeetingsOwed.Parameters(cities, quarter, region), new Npgsql.NpgsqlParameter("take", pageSize), new Npgsql.NpgsqlParameter("skip", (page - 1) * pageSize)])
+            [.. MeetingsOwed.Parameters(cities, quarter, region), new NpgsqlParameter("take", pageSize), new NpgsqlParameter("skip", (long)(page - 1) * pageSize)])
             .ToListAsync(cancellationToken);
         return new OwingVillagePage(region, quarter.ToString(), quarter.FirstDay, quarter.LastDay, FrequencyRules.QuarterEnded(quarter, ChinaTime.Today(time)),
             rows[0].Total, page, pageSize, [.. rows.Where(r => r.VillageCode is not null).Select(r => new OwingVillage(r.VillageCode!, r.Required!.Value, r.Held!.Value))]);

@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Frequency;
 
-public static class PolicyEndpoints
+public static class FrequencyPolicyEndpoints
 {
     /// <summary>A city's frequency is set by those who set its other policies (petition limits, coverage).</summary>
     private static readonly string[] PolicyRoles = [Roles.Operator, Roles.Leader];
 
-    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapFrequencyPolicyEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/visits/policy").WithTags("Frequency policy");
         group.MapGet("/{cityCode}", GetAsync).WithName("GetFrequencyPolicy")
