@@ -35,9 +35,11 @@ var personnel = AddService<Projects.MassWork_Personnel>("personnel")
     .WithEnvironment("Imports__Folder", Path.Combine(dataFolder, "imports"))
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
     .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
-// Days a visit may be entered after it took place before it is flagged as a late entry.
+// Days a visit may be entered after it took place before it is flagged as a late entry (also the grace
+// before a year or quarter is judged overdue); how often the frequency sweeper runs (shortened by tests).
 var visits = AddService<Projects.MassWork_Visits>("visits")
-    .WithEnvironment("Visits__LateEntryDays", builder.Configuration["Visits:LateEntryDays"] ?? "3");
+    .WithEnvironment("Visits__LateEntryDays", builder.Configuration["Visits:LateEntryDays"] ?? "3")
+    .WithEnvironment("Frequency__SweepInterval", builder.Configuration["Visits:SweepInterval"] ?? "00:15:00");
 // The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
 var petitions = AddService<Projects.MassWork_Petitions>("petitions")
     .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))
@@ -45,8 +47,11 @@ var petitions = AddService<Projects.MassWork_Petitions>("petitions")
 // Days a published project stays on the village board (公示期).
 var projects = AddService<Projects.MassWork_Projects>("projects")
     .WithEnvironment("Projects__PublicityDays", builder.Configuration["Projects:PublicityDays"] ?? "30");
+// The weekly visits digest goes to team leaders at this Asia/Shanghai weekday and hour.
 var notifications = AddService<Projects.MassWork_Notifications>("notifications")
-    .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02");
+    .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02")
+    .WithEnvironment("Digest__Weekday", builder.Configuration["Notifications:DigestWeekday"] ?? "Monday")
+    .WithEnvironment("Digest__Hour", builder.Configuration["Notifications:DigestHour"] ?? "9");
 
 // SMS goes to the simulator (Aliyun's request shape, receipts, replies) unless Sms:UseSimulator=false,
 // in which case the notifications service takes its providers from its own Sms__Providers__… settings.

@@ -1,9 +1,11 @@
 using MassWork.Notifications.Broadcasts;
 using MassWork.Notifications.Data;
+using MassWork.Notifications.Digest;
 using MassWork.Notifications.Dispatch;
 using MassWork.Notifications.Events;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Providers;
+using MassWork.Notifications.Teams;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
@@ -34,6 +36,11 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
     bus.AddConsumer<PetitionOwnershipConsumer>();
     bus.AddConsumer<PetitionDeadlineApproachingConsumer>();
     bus.AddConsumer<PetitionDeadlineMissedConsumer>();
+    bus.AddConsumer<TeamMemberJoinedConsumer>();
+    bus.AddConsumer<TeamMemberLeftConsumer>();
+    bus.AddConsumer<VisitDueSoonConsumer>();
+    bus.AddConsumer<VisitOverdueConsumer>();
+    bus.AddConsumer<MeetingOverdueConsumer>();
 });
 builder.AddPersonalDataProtection();
 
@@ -49,6 +56,8 @@ builder.Services.AddScoped<MessageWriter>();
 builder.Services.AddHostedService<TemplateSeeder>();
 builder.Services.AddHostedService<Dispatcher>();
 builder.Services.AddHostedService<BroadcastFanOut>();
+builder.Services.AddOptions<DigestOptions>().Bind(builder.Configuration.GetSection(DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<WeeklyDigest>();
 
 var app = builder.Build();
 

@@ -5,7 +5,9 @@ using MassWork.Visits.ContactCards;
 using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
+using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
+using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Records;
 
@@ -46,6 +48,9 @@ builder.Services.AddScoped<DemandRecorder>();
 builder.Services.AddScoped<LedgerReader>();
 builder.Services.AddScoped<DiaryService>();
 builder.Services.AddScoped<ContactCardQuery>();
+builder.Services.AddScoped<MeetingService>();
+builder.Services.AddOptions<FrequencyOptions>().Bind(builder.Configuration.GetSection(FrequencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<FrequencySweeper>();
 
 var app = builder.Build();
 
@@ -57,5 +62,7 @@ app.MapVisitEndpoints();
 app.MapDemandEndpoints();
 app.MapDiaryEndpoints();
 app.MapContactCardEndpoints();
+app.MapMeetingEndpoints();
+app.MapFrequencyPolicyEndpoints();
 
 app.Run();

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using MassWork.Notifications.Broadcasts;
+using MassWork.Notifications.Digest;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Recipients;
+using MassWork.Notifications.Teams;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<OptOut> OptOuts => Set<OptOut>();
 
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
@@ -100,6 +108,34 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             b.Property(x => x.Audience).HasConversion<string>().HasMaxLength(12);
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
             b.Property(x => x.CreatedBy).HasMaxLength(100);
+        });
+        ConfigureDigest(modelBuilder);
+    }
+
+    private static void ConfigureDigest(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<TeamMember>(t =>
+        {
+            t.HasKey(x => x.MembershipId);
+            t.Property(x => x.MembershipId).ValueGeneratedNever();
+            t.Property(x => x.VillageCode).HasMaxLength(12);
+            t.Property(x => x.Role).HasMaxLength(20);
+            // The digest finds each village's serving leader.
+            t.HasIndex(x => x.VillageCode).HasFilter("role = 'Leader' AND left_at IS NULL").HasDatabaseName("ix_team_members_leaders");
+        });
+        modelBuilder.Entity<DigestItem>(i =>
+        {
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Id).UseIdentityByDefaultColumn();
+            i.Property(x => x.Key).HasMaxLength(200);
+            i.HasIndex(x => x.Key).IsUnique();
+            i.Property(x => x.VillageCode).HasMaxLength(12);
+            i.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            i.HasIndex(x => x.Id).HasFilter("digested_at IS NULL").HasDatabaseName("ix_digest_items_waiting");
+        });
+        modelBuilder.Entity<DigestRun>(r =>
+        {
+            r.HasKey(x => x.SlotAt);
         });
     }
 

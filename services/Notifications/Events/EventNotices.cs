@@ -83,6 +83,41 @@ public static class EventNotices
             new Dictionary<string, string> { ["number"] = c.CaseNumber, ["kind"] = DeadlineText(kind), ["due"] = Time(due) },
             ownerPhone, c.RegionCode, $"deadline:{c.CaseId}:{kind}:{due.UtcTicks}:{(missed ? "missed" : "approaching")}", ActBy: missed ? null : due)];
 
+    /// <summary>
+    /// A cadre behind on visits (VisitDueSoon, VisitOverdue): their contacts with a paired household,
+    /// or their days in the village. The key is the reminder's subject and year, so it goes once.
+    /// </summary>
+    public static IEnumerable<MessageRequest> VisitReminder(VisitReminderFacts r, string cadrePhone)
+    {
+        var contacts = r.Kind == "HouseholdContacts";
+        var template = (contacts, r.Overdue) switch
+        {
+            (true, false) => DefaultTemplates.VisitContactsDueSoon,
+            (true, true) => DefaultTemplates.VisitContactsOverdue,
+            (false, false) => DefaultTemplates.VillageDaysDueSoon,
+            (false, true) => DefaultTemplates.VillageDaysOverdue,
+        };
+        var values = new Dictionary<string, string>
+        {
+            ["done"] = r.Done.ToString(), ["required"] = r.Required.ToString(), ["year"] = r.Year.ToString(), ["due"] = Day(r.DueAt),
+        };
+        if (contacts)
+        {
+            values["number"] = r.HouseholdNumber ?? "";
+        }
+
+        // No ActBy: the year's end falls at midnight, and a reminder weeks ahead is no reason to break the quiet hours.
+        yield return new MessageRequest(template, values, cadrePhone, r.VillageCode, r.Key, r.HouseholdId);
+    }
+
+    /// <summary>The week's reminders about a team leader's village, counted; one a leader and weekly slot.</summary>
+    public static MessageRequest VisitDigest(Guid leaderId, DateTimeOffset slot, int contactsOverdue, int contactsDueSoon, int villageDays, int meetingsOverdue, string phone, string regionCode) =>
+        new(DefaultTemplates.VisitDigest, new Dictionary<string, string>
+            {
+                ["overdue"] = contactsOverdue.ToString(), ["dueSoon"] = contactsDueSoon.ToString(), ["days"] = villageDays.ToString(), ["meetings"] = meetingsOverdue.ToString(),
+            },
+            phone, regionCode, $"visit-digest:{leaderId}:{slot.UtcTicks}");
+
     private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string template, Dictionary<string, string> values, string step) =>
         c.Petitioner?.Phone is { } phone
             ? [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)]

@@ -20,6 +20,11 @@ public static class DefaultTemplates
     public const string LeaveNextStep = "leave-next-step";
     public const string LeaveDecided = "leave-decided";
     public const string PolicyBroadcast = "policy-broadcast";
+    public const string VisitContactsDueSoon = "visit-contacts-due-soon";
+    public const string VisitContactsOverdue = "visit-contacts-overdue";
+    public const string VillageDaysDueSoon = "village-days-due-soon";
+    public const string VillageDaysOverdue = "village-days-overdue";
+    public const string VisitDigest = "visit-digest";
 
     public static IReadOnlyList<SmsTemplate> All { get; } =
     [
@@ -37,6 +42,11 @@ public static class DefaultTemplates
         New(LeaveRequested, "请假审批", "${cadre}申请请假${days}天（${first}至${last}），事由：${reason}，请及时审批。"),
         New(LeaveNextStep, "请假审批", "${cadre}的请假申请已通过上一级审批，请及时审批。"),
         New(LeaveDecided, "请假结果", "您的请假申请${result}。"),
+        New(VisitContactsDueSoon, "走访提醒", "您结对联系的户（户号${number}）今年已走访${done}次，须在${due}前走访满${required}次，请尽快安排。"),
+        New(VisitContactsOverdue, "走访逾期", "您结对联系的户（户号${number}）${year}年走访${done}次，未达到${required}次的要求，请尽快补访。"),
+        New(VillageDaysDueSoon, "驻村提醒", "您今年驻村走访${done}天，须在${due}前达到${required}天，请尽快安排。"),
+        New(VillageDaysOverdue, "驻村逾期", "您${year}年驻村走访${done}天，未达到${required}天的要求。"),
+        New(VisitDigest, "走访周报", "本周走访提醒：联户走访逾期${overdue}户次、临近期限${dueSoon}户次，驻村天数不足${days}人次，民情分析联席会逾期${meetings}村次，请督促落实。"),
         New(PolicyBroadcast, "政策宣传", "${content}回T退订", TemplateKind.Broadcast),
     ];
 

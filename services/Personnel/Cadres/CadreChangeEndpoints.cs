@@ -2,6 +2,7 @@ using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Registers;
+using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
@@ -113,6 +114,8 @@ public static class CadreChangeEndpoints
         cadre.Retire(reason, now);
 
         var memberships = await db.TeamMemberships.Where(m => m.CadreId == id && m.LeftAt == null).ToListAsync(cancellationToken);
+        var teamIds = memberships.Select(m => m.TeamId).ToList();
+        var teamVillages = await db.WorkTeams.Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.VillageCode, cancellationToken);
         var pairings = await db.Pairings.Where(p => p.CadreId == id && p.EndedAt == null).ToListAsync(cancellationToken);
         var ended = WorkEnding.End(memberships, pairings, caller.UserId, $"干部退出：{reason}", now);
         // A retired cadre approves no more leave: the town names another secretary or city leader.
@@ -127,6 +130,11 @@ public static class CadreChangeEndpoints
         foreach (var pairingEnded in ended)
         {
             db.RaiseIntegrationEvent(pairingEnded, pairingEnded.PairingId.ToString());
+        }
+
+        foreach (var membership in memberships)
+        {
+            db.RaiseIntegrationEvent(TeamEvents.Left(membership, teamVillages[membership.TeamId]), membership.Id.ToString());
         }
 
         db.RaiseIntegrationEvent(new CadreRetired(id, reason, now), id.ToString());

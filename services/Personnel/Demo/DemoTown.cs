@@ -114,8 +114,12 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
         return true;
     }
 
-    private void Join(WorkTeam team, Cadre cadre, TeamRole role, List<Guid> groups, DateTimeOffset now) =>
-        db.TeamMemberships.Add(new TeamMembership { Id = Guid.CreateVersion7(), TeamId = team.Id, CadreId = cadre.Id, Role = role, GroupIds = groups, JoinedAt = now });
+    private void Join(WorkTeam team, Cadre cadre, TeamRole role, List<Guid> groups, DateTimeOffset now)
+    {
+        var membership = new TeamMembership { Id = Guid.CreateVersion7(), TeamId = team.Id, CadreId = cadre.Id, Role = role, GroupIds = groups, JoinedAt = now };
+        db.TeamMemberships.Add(membership);
+        db.RaiseIntegrationEvent(TeamEvents.Joined(membership, team.VillageCode), membership.Id.ToString());
+    }
 
     private async Task ImportHouseholdsAsync(DemoDataGenerator generator, List<RegionCsvRow> villages, DemoOptions options, string prefix, CancellationToken cancellationToken)
     {

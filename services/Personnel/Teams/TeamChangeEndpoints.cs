@@ -82,6 +82,11 @@ public static class TeamChangeEndpoints
             db.RaiseIntegrationEvent(pairingEnded, pairingEnded.PairingId.ToString());
         }
 
+        foreach (var membership in memberships)
+        {
+            db.RaiseIntegrationEvent(TeamEvents.Left(membership, team.VillageCode), membership.Id.ToString());
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

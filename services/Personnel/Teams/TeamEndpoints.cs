@@ -2,6 +2,7 @@ using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -175,10 +176,12 @@ public static class TeamEndpoints
             return Problems.Conflict("The team has a leader", "Remove the current leader first.");
         }
 
-        db.TeamMemberships.Add(new TeamMembership
+        var membership = new TeamMembership
         {
             Id = Guid.CreateVersion7(), TeamId = id, CadreId = request.CadreId!.Value, Role = role, GroupIds = groups, JoinedAt = time.GetUtcNow(),
-        });
+        };
+        db.TeamMemberships.Add(membership);
+        db.RaiseIntegrationEvent(TeamEvents.Joined(membership, team.VillageCode), membership.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -204,6 +207,8 @@ public static class TeamEndpoints
         }
 
         membership.LeftAt = time.GetUtcNow();
+        var village = await db.WorkTeams.Where(t => t.Id == id).Select(t => t.VillageCode).SingleAsync(cancellationToken);
+        db.RaiseIntegrationEvent(TeamEvents.Left(membership, village), membership.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -21,7 +21,7 @@ public static class CadreProjection
     public static async Task ApplyAsync(VisitsDbContext db, Snapshot s, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO cadres (id, name, rank, region_code, user_id, updated_at)
-            VALUES ({s.Id}, {s.Name}, {s.Rank}, {s.RegionCode}, {s.UserId}, {s.At})
+            VALUES ({s.Id}, {s.Name}, {s.Rank}, {s.RegionCode}, {s.UserId}, {s.At.ToUniversalTime()})
             ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, rank = excluded.rank, region_code = excluded.region_code,
                 user_id = excluded.user_id, updated_at = excluded.updated_at

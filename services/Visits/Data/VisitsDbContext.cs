@@ -3,7 +3,9 @@ using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
+using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
+using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Records;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,8 @@ namespace MassWork.Visits.Data;
 /// <summary>
 /// The visits service's database: its copy of who should visit whom (households, cadres,
 /// pairings, from personnel's events), the visits recorded with the demands raised on them (the
-/// village ledger, kept from petitions' events), and cadres' diaries.
+/// village ledger, kept from petitions' events), cadres' diaries, villages' analysis meetings, and
+/// each city's visiting frequency with the reminders found against it.
 /// </summary>
 public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) : ServiceDbContext(options)
 {
@@ -31,6 +34,12 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
     public DbSet<Demand> Demands => Set<Demand>();
 
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
+
+    public DbSet<AnalysisMeeting> AnalysisMeetings => Set<AnalysisMeeting>();
+
+    public DbSet<FrequencyPolicyRecord> FrequencyPolicies => Set<FrequencyPolicyRecord>();
+
+    public DbSet<FrequencyAlert> FrequencyAlerts => Set<FrequencyAlert>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
@@ -57,9 +66,12 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             // Recording a visit reads the pairings of the cadres named.
             p.HasIndex(x => x.CadreId);
             p.HasIndex(x => x.HouseholdId);
+            // The villages owing a quarter's meeting are those of a region where pairings were held.
+            p.HasIndex(x => x.VillageCode).HasOperators("varchar_pattern_ops");
         });
         ConfigureVisits(modelBuilder);
         ConfigureDemands(modelBuilder);
+        ConfigureFrequency(modelBuilder);
         modelBuilder.Entity<DiaryEntry>(e =>
         {
             e.ToTable("diary_entries");
@@ -71,6 +83,48 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             e.HasIndex(x => new { x.CadreId, x.Day });
             e.HasIndex(x => x.RegionCode).HasOperators("varchar_pattern_ops");
             e.HasIndex(x => x.VisitId).HasFilter("visit_id IS NOT NULL");
+        });
+    }
+
+    private static void ConfigureFrequency(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AnalysisMeeting>(m =>
+        {
+            m.ToTable("analysis_meetings");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.VillageCode).HasMaxLength(12);
+            m.Property(x => x.RecordedBy).HasMaxLength(100);
+            m.Property(x => x.FollowUps).HasColumnType("jsonb").HasConversion(
+                f => JsonSerializer.Serialize(f, JsonSerializerOptions.Web),
+                f => JsonSerializer.Deserialize<List<FollowUp>>(f, JsonSerializerOptions.Web) ?? new List<FollowUp>(),
+                new ValueComparer<List<FollowUp>>((a, b) => a!.SequenceEqual(b!), f => f.Count, f => f.ToList()));
+            // A quarter's meetings of a village, of a region (codes matched by prefix).
+            m.HasIndex(x => new { x.VillageCode, x.HeldOn }).HasOperators("varchar_pattern_ops", "date_ops");
+        });
+        modelBuilder.Entity<FrequencyPolicyRecord>(p =>
+        {
+            p.ToTable("frequency_policies");
+            p.HasKey(x => x.CityCode);
+            p.Property(x => x.CityCode).HasMaxLength(4);
+            p.Property(x => x.UpdatedBy).HasMaxLength(100);
+            p.Property(x => x.Policy).HasColumnType("jsonb").HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+                v => JsonSerializer.Deserialize<FrequencyPolicy>(v, JsonSerializerOptions.Web)!);
+        });
+        modelBuilder.Entity<FrequencyAlert>(a =>
+        {
+            a.ToTable("frequency_alerts");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).UseIdentityByDefaultColumn();
+            a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Level).HasConversion<string>().HasMaxLength(10);
+            a.Property(x => x.SubjectKey).HasMaxLength(80);
+            a.Property(x => x.VillageCode).HasMaxLength(12);
+            // Found once per subject, level and period, whichever replica detects it.
+            a.HasIndex(x => new { x.Kind, x.Level, x.SubjectKey, x.FirstDay }).IsUnique();
+            // The sweeper's queue: only what is still to be announced.
+            a.HasIndex(x => x.Id).HasFilter("raised_at IS NULL").HasDatabaseName("ix_frequency_alerts_unraised");
         });
     }
 

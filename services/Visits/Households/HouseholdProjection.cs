@@ -31,7 +31,7 @@ public static class HouseholdProjection
         var villages = latest.Select(s => s.VillageCode).ToArray();
         var groups = latest.Select(s => s.GroupId).ToArray();
         var heads = latest.Select(s => s.HeadName).ToArray();
-        var times = latest.Select(s => s.At).ToArray();
+        var times = latest.Select(s => s.At.ToUniversalTime()).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO households (id, household_number, village_code, group_id, head_name, updated_at)
             SELECT u.id, u.number, u.village, u.grp, u.head, u.at

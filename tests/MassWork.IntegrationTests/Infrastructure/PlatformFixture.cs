@@ -48,6 +48,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Gateway:Port"] = MassWork.Testing.Servers.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
+            ["Visits:SweepInterval"] = "00:00:01",
             ["Personnel:ImportHouseholdsPerChunk"] = "2",
             ["Clock:Offset"] = Clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",

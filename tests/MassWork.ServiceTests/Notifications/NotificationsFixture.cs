@@ -5,8 +5,11 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MassWork.Testing.Servers;
 using MassWork.Notifications.Data;
+using MassWork.Notifications.Digest;
 using MassWork.ServiceTests.Infrastructure;
 using MassWork.SmsSimulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MassWork.ServiceTests.Notifications;
 
@@ -37,6 +40,9 @@ public class NotificationsFixture : ServiceFixture
     private ServiceHost<NotificationsDbContext>? _service;
 
     public HttpClient Simulator { get; private set; } = null!;
+
+    /// <summary>The weekly visits digest, taken out of the background: a test moves the clock to the slot, then runs it.</summary>
+    public WeeklyDigest Digest => _service!.Services.GetRequiredService<WeeklyDigest>();
 
     protected override async Task StartServiceAsync()
     {
@@ -76,7 +82,11 @@ public class NotificationsFixture : ServiceFixture
         _simulator = new ServiceHost<SimulatorOptions>(simulatorSettings, TimeProvider.System, simulatorPort);
         _simulator.StartServer();
         Simulator = _simulator.CreateClient();
-        _service = new ServiceHost<NotificationsDbContext>(settings, Clock, servicePort);
+        _service = new ServiceHost<NotificationsDbContext>(settings, Clock, servicePort, services =>
+        {
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WeeklyDigest)));
+            services.AddSingleton<WeeklyDigest>();
+        });
         _service.StartServer();
         Client = _service.CreateClient();
     }

@@ -101,6 +101,75 @@ namespace MassWork.Notifications.Data.Migrations
                     b.ToTable("broadcasts");
                 });
 
+            modelBuilder.Entity("MassWork.Notifications.Digest.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digested_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_items");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_digest_items_waiting")
+                        .HasFilter("digested_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_items_key");
+
+                    b.ToTable("digest_items");
+                });
+
+            modelBuilder.Entity("MassWork.Notifications.Digest.DigestRun", b =>
+                {
+                    b.Property<DateTimeOffset>("SlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_at");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("integer")
+                        .HasColumnName("messages");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("SlotAt")
+                        .HasName("pk_digest_runs");
+
+                    b.ToTable("digest_runs");
+                });
+
             modelBuilder.Entity("MassWork.Notifications.Messages.SmsMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -411,6 +480,50 @@ namespace MassWork.Notifications.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("recipients");
+                });
+
+            modelBuilder.Entity("MassWork.Notifications.Teams.TeamMember", b =>
+                {
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<Guid>("CadreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("MembershipId")
+                        .HasName("pk_team_members");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_team_members_leaders")
+                        .HasFilter("role = 'Leader' AND left_at IS NULL");
+
+                    b.ToTable("team_members");
                 });
 
             modelBuilder.Entity("MassWork.Notifications.Templates.SmsTemplate", b =>

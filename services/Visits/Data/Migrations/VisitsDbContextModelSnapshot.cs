@@ -365,6 +365,117 @@ namespace MassWork.Visits.Data.Migrations
                     b.ToTable("diary_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MassWork.Visits.Frequency.FrequencyAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CadreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cadre_id");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset?>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer")
+                        .HasColumnName("required");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("subject_key");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_frequency_alerts");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_frequency_alerts_unraised")
+                        .HasFilter("raised_at IS NULL");
+
+                    b.HasIndex("Kind", "Level", "SubjectKey", "FirstDay")
+                        .IsUnique()
+                        .HasDatabaseName("ix_frequency_alerts_kind_level_subject_key_first_day");
+
+                    b.ToTable("frequency_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Frequency.FrequencyPolicyRecord", b =>
+                {
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("city_code");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("CityCode")
+                        .HasName("pk_frequency_policies");
+
+                    b.ToTable("frequency_policies", (string)null);
+                });
+
             modelBuilder.Entity("MassWork.Visits.Households.HouseholdRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -402,6 +513,63 @@ namespace MassWork.Visits.Data.Migrations
                         .HasName("pk_households");
 
                     b.ToTable("households");
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Meetings.AnalysisMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<Guid>>("AttendeeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("attendee_ids");
+
+                    b.PrimitiveCollection<List<string>>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("decisions");
+
+                    b.PrimitiveCollection<List<Guid>>("DemandIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("demand_ids");
+
+                    b.Property<string>("FollowUps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("follow_ups");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analysis_meetings");
+
+                    b.HasIndex("VillageCode", "HeldOn")
+                        .HasDatabaseName("ix_analysis_meetings_village_code_held_on");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode", "HeldOn"), new[] { "varchar_pattern_ops", "date_ops" });
+
+                    b.ToTable("analysis_meetings", (string)null);
                 });
 
             modelBuilder.Entity("MassWork.Visits.Pairings.PairingRecord", b =>
@@ -447,6 +615,11 @@ namespace MassWork.Visits.Data.Migrations
 
                     b.HasIndex("HouseholdId")
                         .HasDatabaseName("ix_pairings_household_id");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_pairings_village_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
 
                     b.ToTable("pairings");
                 });

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.Visits.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Visits.Frequency;
+
+public static class FrequencyPolicyEndpoints
+{
+    /// <summary>A city's frequency is set by those who set its other policies (petition limits, coverage).</summary>
+    private static readonly string[] PolicyRoles = [Roles.Operator, Roles.Leader];
+
+    public static IEndpointRouteBuilder MapFrequencyPolicyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/visits/policy").WithTags("Frequency policy");
+        group.MapGet("/{cityCode}", GetAsync).WithName("GetFrequencyPolicy")
+            .WithSummary("The city's visiting frequency: contacts a year per paired household, days in the village by rank, meetings a quarter, due-soon days (defaults until edited)");
+        group.MapPut("/{cityCode}", PutAsync).WithName("PutFrequencyPolicy")
+            .WithSummary("Replace the city's visiting frequency; the sweeper judges by it from its next run (a city-wide caller only)")
+            .RequireAuthorization(p => p.RequireRole(PolicyRoles));
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem>> GetAsync(string cityCode, VisitsDbContext db, CancellationToken cancellationToken) =>
+        CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await CityPolicies.ForCityAsync(db, cityCode, cancellationToken));
+
+    internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string cityCode, FrequencyPolicy policy, Caller caller, VisitsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (CityProblem(cityCode) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // A county or town may not set its city's figures: the caller's region must hold the whole city.
+        if (!cityCode.StartsWith(caller.RegionPrefix, StringComparison.Ordinal))
+        {
+            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
+        }
+
+        var errors = policy.Validate();
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "The policy is not valid");
+        }
+
+        // One statement, so two first edits at once cannot both insert.
+        var json = JsonSerializer.Serialize(policy, JsonSerializerOptions.Web);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO frequency_policies (city_code, policy, updated_at, updated_by) VALUES ({cityCode}, {json}::jsonb, {time.GetUtcNow()}, {caller.UserId})
+            ON CONFLICT (city_code) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """, cancellationToken);
+        return TypedResults.Ok(policy);
+    }
+
+    private static ValidationProblem? CityProblem(string cityCode) =>
+        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
+}

@@ -1,0 +1,50 @@
+using MassWork.ServiceTests.Infrastructure;
+using MassWork.Visits.Data;
+using MassWork.Visits.Frequency;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MassWork.ServiceTests.Visits;
+
+/// <summary>The visits service in this process on the test's clock; personnel's events come straight from the broker.</summary>
+public sealed class VisitsFixture : ServiceFixture
+{
+    private ServiceHost<VisitsDbContext>? _service;
+
+    /// <summary>
+    /// The service's own sweeper, taken out of the background: a test moves the clock, then sweeps,
+    /// so no sweep of the service's runs between a test's steps.
+    /// </summary>
+    public FrequencySweeper Sweeper => _service!.Services.GetRequiredService<FrequencySweeper>();
+
+    protected override async Task StartServiceAsync()
+    {
+        var settings = CommonSettings("visitsdb", await Infrastructure.CreateDatabaseAsync("visitsdb"));
+        _service = new ServiceHost<VisitsDbContext>(settings, Clock, services: services =>
+        {
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FrequencySweeper)));
+            services.AddSingleton<FrequencySweeper>();
+        });
+        Client = _service.CreateClient();
+    }
+
+    protected override async ValueTask StopServiceAsync()
+    {
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+    }
+
+    /// <summary>Events of a type the service raised about an aggregate (a cadre's id, a village's code).</summary>
+    public Task<long> EventsAsync(string aggregate, string type, string? kind = null) =>
+        Infrastructure.CountAsync("visitsdb",
+            "SELECT count(*) FROM outbox_messages WHERE aggregate_id = @a AND message_type LIKE @t AND (@k = '' OR payload->>'kind' = @k)",
+            ("a", aggregate), ("t", $"MassWork.Contracts.Visits.V1.{type},%"), ("k", kind ?? ""));
+}
+
+[CollectionDefinition(Name)]
+public sealed class VisitsCollection : ICollectionFixture<VisitsFixture>
+{
+    public const string Name = "visits";
+}
