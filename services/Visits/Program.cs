@@ -7,6 +7,7 @@ using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
 using MassWork.Visits.Households;
 using MassWork.Visits.Pairings;
+using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Visits API (走访)");
 builder.AddServiceDatabase<VisitsDbContext>("visitsdb");
+// Photos as proof of visits (留痕) live in the blob store, under "visits".
+builder.AddBlobStore("visits");
 // Who should visit whom comes from personnel's events alone; the village ledger from petitions'.
 builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
 {
@@ -46,6 +49,9 @@ builder.Services.AddScoped<DemandRecorder>();
 builder.Services.AddScoped<LedgerReader>();
 builder.Services.AddScoped<DiaryService>();
 builder.Services.AddScoped<ContactCardQuery>();
+builder.Services.AddOptions<VisitPhotoOptions>().Bind(builder.Configuration.GetSection(VisitPhotoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<VisitPhotoUploader>();
+builder.Services.AddScoped<VisitPhotoReader>();
 
 var app = builder.Build();
 
@@ -57,5 +63,6 @@ app.MapVisitEndpoints();
 app.MapDemandEndpoints();
 app.MapDiaryEndpoints();
 app.MapContactCardEndpoints();
+app.MapVisitPhotoEndpoints();
 
 app.Run();
