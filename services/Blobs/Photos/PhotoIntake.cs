@@ -25,11 +25,18 @@ public sealed class PhotoIntake(IOptions<PhotoOptions> options)
 
     private static readonly string SpoolFolder = Path.Combine(Path.GetTempPath(), "masswork-photo-uploads");
 
+    /// <summary>
+    /// Raises the request's body limit to an upload's. Call it before any early answer (not found,
+    /// forbidden): the server then drains the unread upload instead of cutting the connection, and
+    /// the gateway forwards the answer.
+    /// </summary>
+    public void Expect(HttpRequest request) => request.HttpContext.LimitRequestBody(options.Value.MaxRequestBytes);
+
     /// <summary>The caller disposes the batch, which deletes its local files.</summary>
     public async Task<PhotoBatch> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        request.HttpContext.LimitRequestBody(limits.MaxRequestBytes);
+        Expect(request);
         var batch = new PhotoBatch();
         if (Boundary(request.ContentType) is not { } boundary)
         {

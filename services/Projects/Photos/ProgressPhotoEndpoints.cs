@@ -14,8 +14,8 @@ public static class ProgressPhotoEndpoints
     {
         var photos = routes.MapGroup("/api/projects/{id:guid}/photos").WithTags("Milestones and progress");
         photos.MapPost("/", UploadAsync).WithName("UploadProgressPhotos")
-            .WithSummary("Photos of the works (multipart/form-data, parts named 'photos': JPEG, PNG or HEIC), of the project or of one milestone (?milestone=)")
-            .Accepts<IFormFileCollection>("multipart/form-data");
+            // No Accepts metadata: routing would answer another content type with a bare 415; PhotoIntake names the header.
+            .WithSummary("Photos of the works (multipart/form-data, parts named 'photos': JPEG, PNG or HEIC), of the project or of one milestone (?milestone=)");
         photos.MapGet("/", ListAsync).WithName("ListProgressPhotos").WithSummary("A project's progress photos, oldest first; ?milestone= for one milestone's");
         photos.MapGet("/{photoId:guid}/content", DownloadAsync).WithName("DownloadProgressPhoto").WithSummary("The photo's bytes as uploaded");
         return routes;

@@ -20,6 +20,7 @@ public sealed class ProgressPhotoUploader(ProjectsDbContext db, IBlobStore blobs
 {
     public async Task<ProgressPhotoOutcome> UploadAsync(Guid projectId, Guid? milestoneId, HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        intake.Expect(request);
         var project = await db.Projects.AsNoTracking().Include(p => p.Milestones).SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken);
         if (project is null || !caller.Covers(project.RegionCode))
         {

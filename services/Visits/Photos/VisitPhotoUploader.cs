@@ -24,6 +24,7 @@ public sealed class VisitPhotoUploader(VisitsDbContext db, IBlobStore blobs, Pho
 {
     public async Task<PhotoUploadOutcome> UploadAsync(Guid visitId, HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        intake.Expect(request);
         var visit = await db.Visits.AsNoTracking().Include(v => v.Cadres)
             .Where(v => v.Households.Any(h => h.VillageCode.StartsWith(caller.RegionPrefix)))
             .SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
