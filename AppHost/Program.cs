@@ -13,6 +13,7 @@ var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
 var environment = builder.Configuration["AppHost:Environment"] ?? (builder.ExecutionContext.IsPublishMode ? "Production" : "Development");
 var secrets = PlatformSecrets.Add(builder, dataFolder);
+var blobs = BlobStoreWiring.Add(builder, dataFolder);
 var buildConfiguration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
 var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
@@ -36,16 +37,19 @@ var personnel = AddService<Projects.MassWork_Personnel>("personnel")
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
     .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
 // Days a visit may be entered after it took place before it is flagged as a late entry (also the grace
-// before a year or quarter is judged overdue); how often the frequency sweeper runs (shortened by tests).
-var visits = AddService<Projects.MassWork_Visits>("visits")
+// before a year or quarter is judged overdue); how often the frequency sweeper runs (shortened by tests);
+// how far a photo may be from its visit's time and place before it is flagged.
+var visits = blobs.KeepsFiles(AddService<Projects.MassWork_Visits>("visits"))
     .WithEnvironment("Visits__LateEntryDays", builder.Configuration["Visits:LateEntryDays"] ?? "3")
-    .WithEnvironment("Frequency__SweepInterval", builder.Configuration["Visits:SweepInterval"] ?? "00:15:00");
+    .WithEnvironment("Frequency__SweepInterval", builder.Configuration["Visits:SweepInterval"] ?? "00:15:00")
+    .WithEnvironment("Visits__Photos__TimeTolerance", builder.Configuration["Visits:Photos:TimeTolerance"] ?? "03:00:00")
+    .WithEnvironment("Visits__Photos__DistanceMetres", builder.Configuration["Visits:Photos:DistanceMetres"] ?? "500");
 // The public-holiday calendar drives working-day deadlines; the sweep interval is shortened by tests.
 var petitions = AddService<Projects.MassWork_Petitions>("petitions")
     .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
 // Days a published project stays on the village board (公示期).
-var projects = AddService<Projects.MassWork_Projects>("projects")
+var projects = blobs.KeepsFiles(AddService<Projects.MassWork_Projects>("projects"))
     .WithEnvironment("Projects__PublicityDays", builder.Configuration["Projects:PublicityDays"] ?? "30");
 // The weekly visits digest goes to team leaders at this Asia/Shanghai weekday and hour.
 var notifications = AddService<Projects.MassWork_Notifications>("notifications")
@@ -68,6 +72,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
 var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(buildConfiguration)
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment);
+blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
 {
     gateway.WithReference(service).WaitFor(service);

@@ -5,6 +5,7 @@ using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
 using MassWork.Projects.Milestones;
+using MassWork.Projects.Photos;
 using MassWork.Projects.Publicity;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
@@ -16,6 +17,8 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Projects API (为民办实事)");
 builder.AddServiceDatabase<ProjectsDbContext>("projectsdb");
 builder.AddServiceMessaging<ProjectsDbContext>("projects");
+// Progress photos of the works live in the blob store, under "projects".
+builder.AddBlobStore("projects");
 
 builder.Services.AddScoped<ApprovalPolicies>();
 builder.Services.AddScoped<ProjectCommands>();
@@ -23,6 +26,7 @@ builder.Services.AddOptions<ProjectsOptions>().Bind(builder.Configuration.GetSec
 builder.Services.AddScoped<ProgressQuery>();
 builder.Services.AddScoped<Notices>();
 builder.Services.AddScoped<FiguresQuery>();
+builder.Services.AddScoped<ProgressPhotoUploader>();
 
 var app = builder.Build();
 
@@ -36,6 +40,7 @@ app.MapApprovalPolicyEndpoints();
 app.MapFundEndpoints();
 app.MapLedgerEndpoints();
 app.MapMilestoneEndpoints();
+app.MapProgressPhotoEndpoints();
 app.MapNoticeEndpoints();
 app.MapFigureEndpoints();
 

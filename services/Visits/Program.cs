@@ -9,6 +9,7 @@ using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
 using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
+using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Visits API (走访)");
 builder.AddServiceDatabase<VisitsDbContext>("visitsdb");
+// Photos as proof of visits (留痕) live in the blob store, under "visits".
+builder.AddBlobStore("visits");
 // Who should visit whom comes from personnel's events alone; the village ledger from petitions'.
 builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
 {
@@ -51,6 +54,9 @@ builder.Services.AddScoped<ContactCardQuery>();
 builder.Services.AddScoped<MeetingService>();
 builder.Services.AddOptions<FrequencyOptions>().Bind(builder.Configuration.GetSection(FrequencyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<FrequencySweeper>();
+builder.Services.AddOptions<VisitPhotoOptions>().Bind(builder.Configuration.GetSection(VisitPhotoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<VisitPhotoUploader>();
+builder.Services.AddScoped<VisitPhotoReader>();
 
 var app = builder.Build();
 
@@ -64,5 +70,6 @@ app.MapDiaryEndpoints();
 app.MapContactCardEndpoints();
 app.MapMeetingEndpoints();
 app.MapFrequencyPolicyEndpoints();
+app.MapVisitPhotoEndpoints();
 
 app.Run();

@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MassWork.Blobs;
+using MassWork.Blobs.Photos;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
 using MassWork.Projects.Milestones;
+using MassWork.Projects.Photos;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +26,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public DbSet<MilestoneUpdate> MilestoneUpdates => Set<MilestoneUpdate>();
+
+    public DbSet<ProgressPhoto> ProgressPhotos => Set<ProgressPhoto>();
 
     public DbSet<ApprovalPolicyRecord> ApprovalPolicies => Set<ApprovalPolicyRecord>();
 
@@ -102,6 +107,20 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             u.Property(x => x.UpdatedBy).HasMaxLength(100);
             u.HasIndex(x => x.MilestoneId);
             u.ToTable(t => t.HasCheckConstraint("ck_milestone_updates_percent", "percent BETWEEN 0 AND 100"));
+        });
+        modelBuilder.Entity<ProgressPhoto>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
+            p.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
+            p.Property(x => x.Sha256).HasMaxLength(ContentHash.Length).IsFixedLength();
+            p.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+            p.Property(x => x.FileName).HasMaxLength(PhotoIntake.MaxFileName);
+            p.Property(x => x.UploadedBy).HasMaxLength(100);
+            // A photo is on a project once.
+            p.HasIndex(x => new { x.ProjectId, x.Sha256 }).IsUnique();
+            p.HasIndex(x => x.MilestoneId).HasFilter("milestone_id IS NOT NULL");
         });
         modelBuilder.Entity<ApprovalPolicyRecord>(r =>
         {

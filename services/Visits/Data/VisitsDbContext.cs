@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MassWork.Blobs;
+using MassWork.Blobs.Photos;
 using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Demands;
@@ -7,6 +9,7 @@ using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
 using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
+using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -40,6 +43,7 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
     public DbSet<FrequencyPolicyRecord> FrequencyPolicies => Set<FrequencyPolicyRecord>();
 
     public DbSet<FrequencyAlert> FrequencyAlerts => Set<FrequencyAlert>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
@@ -72,6 +76,7 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
         ConfigureVisits(modelBuilder);
         ConfigureDemands(modelBuilder);
         ConfigureFrequency(modelBuilder);
+        ConfigurePhotos(modelBuilder);
         modelBuilder.Entity<DiaryEntry>(e =>
         {
             e.ToTable("diary_entries");
@@ -148,6 +153,26 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             d.Property(x => x.StatusNote).HasMaxLength(4000);
             // The ledger lists a region's or a village's demands by the day they were raised.
             d.HasIndex(x => new { x.VillageCode, x.RaisedAt }).HasOperators("varchar_pattern_ops", "timestamptz_ops");
+        });
+    }
+
+    private static void ConfigurePhotos(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<VisitPhoto>(p =>
+        {
+            p.HasKey(x => x.Id);
+            p.Property(x => x.Id).ValueGeneratedNever();
+            p.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId);
+            p.Property(x => x.Sha256).HasMaxLength(ContentHash.Length).IsFixedLength();
+            p.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+            p.Property(x => x.FileName).HasMaxLength(PhotoIntake.MaxFileName);
+            p.Property(x => x.UploadedBy).HasMaxLength(100);
+            p.Property(x => x.Flagged).HasComputedColumnSql("cardinality(flags) > 0", stored: true);
+            // A photo is on a visit once; the same bytes on another visit are found by hash.
+            p.HasIndex(x => new { x.VisitId, x.Sha256 }).IsUnique();
+            p.HasIndex(x => x.Sha256);
+            // Figures count the flagged photos of a region's visits.
+            p.HasIndex(x => x.VisitId, "ix_visit_photos_flagged").HasFilter("flagged");
         });
     }
 

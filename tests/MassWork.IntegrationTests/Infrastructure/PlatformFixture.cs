@@ -20,6 +20,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string Region = "360702";
     public const string OtherRegion = "360703";
 
+    public const long PhotoMaxBytes = 256 * 1024;
+
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private DistributedApplication? _app;
 
@@ -30,6 +32,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ShiftedClock Clock { get; } = ShiftedClock.StartingAt(TestClock.Start);
 
     public InfrastructureFixture Infrastructure { get; } = new();
+
+    /// <summary>The AppHost's state folder; its blob store (Blobs:Provider=Folder) keeps files under blobs/.</summary>
+    public string DataDirectory => Path.Combine(Infrastructure.Directory, "apphost");
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -44,7 +49,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ConnectionStrings:postgres"] = Infrastructure.PostgresConnectionString,
             ["ConnectionStrings:messaging"] = Infrastructure.BrokerConnectionString,
             ["Auth:SigningKey"] = _signingKey,
-            ["AppHost:DataDir"] = Path.Combine(Infrastructure.Directory, "apphost"),
+            ["AppHost:DataDir"] = DataDirectory,
             ["Gateway:Port"] = MassWork.Testing.Servers.FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
@@ -55,6 +60,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             // Tests steer failures themselves; the simulator's random ones (1% by default) would make them flaky.
             ["Sms:SimulatorFailureRate"] = "0",
             ["Sms:SimulatorDeliveryFailureRate"] = "0",
+            // Photos of 256 KiB at most, so a photo too large costs the tests little to send.
+            ["Photos:MaxBytes"] = PhotoMaxBytes.ToString(CultureInfo.InvariantCulture),
         };
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);

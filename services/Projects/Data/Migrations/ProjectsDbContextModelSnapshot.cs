@@ -359,6 +359,86 @@ namespace MassWork.Projects.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MassWork.Projects.Photos.ProgressPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("MilestoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("milestone_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_photos");
+
+                    b.HasIndex("MilestoneId")
+                        .HasDatabaseName("ix_progress_photos_milestone_id")
+                        .HasFilter("milestone_id IS NOT NULL");
+
+                    b.HasIndex("ProjectId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_photos_project_id_sha256");
+
+                    b.ToTable("progress_photos");
+                });
+
             modelBuilder.Entity("MassWork.Projects.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
@@ -783,6 +863,21 @@ namespace MassWork.Projects.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_milestone_updates_milestones_milestone_id");
+                });
+
+            modelBuilder.Entity("MassWork.Projects.Photos.ProgressPhoto", b =>
+                {
+                    b.HasOne("MassWork.Projects.Milestones.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .HasConstraintName("fk_progress_photos_milestones_milestone_id");
+
+                    b.HasOne("MassWork.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_photos_projects_project_id");
                 });
 
             modelBuilder.Entity("MassWork.Projects.Projects.ProjectApproval", b =>

@@ -1,0 +1,4 @@
+namespace MassWork.Blobs;
+
+/// <summary>The store did not answer or failed (disk full, object storage down): answered 503, like a database that is down.</summary>
+public sealed class BlobStoreUnavailableException(string message, Exception inner) : Exception(message, inner);
