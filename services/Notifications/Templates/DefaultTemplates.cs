@@ -20,6 +20,7 @@ public static class DefaultTemplates
     public const string LeaveNextStep = "leave-next-step";
     public const string LeaveDecided = "leave-decided";
     public const string PolicyBroadcast = "policy-broadcast";
+    public const string ProjectCompleted = "project-completed";
 
     public static IReadOnlyList<SmsTemplate> All { get; } =
     [
@@ -38,6 +39,7 @@ public static class DefaultTemplates
         New(LeaveNextStep, "请假审批", "${cadre}的请假申请已通过上一级审批，请及时审批。"),
         New(LeaveDecided, "请假结果", "您的请假申请${result}。"),
         New(PolicyBroadcast, "政策宣传", "${content}回T退订", TemplateKind.Broadcast),
+        New(ProjectCompleted, "项目竣工", "您好，惠及您户的为民办实事项目“${title}”已竣工验收，将在村务公开栏公示，欢迎监督。"),
     ];
 
     private static SmsTemplate New(string code, string name, string text, TemplateKind kind = TemplateKind.Service, bool urgent = false) =>
