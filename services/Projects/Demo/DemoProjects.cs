@@ -18,8 +18,8 @@ namespace MassWork.Projects.Demo;
 /// project in every stage (proposed, waiting for the city, approved, under way, accepted, published,
 /// rejected, cancelled), a county's pooled aid fund fed by dispatching units, villagers' money and
 /// labour under their council, a payment corrected by a reversal. Every step goes through the same
-/// domain methods, ledger writer and events as staff's requests, dated on a timeline that ends now
-/// and starts no earlier than this year (the figures' default period). One transaction: seeded whole
+/// domain methods, ledger writer and events as staff's requests, dated on a timeline of the last 20 days
+/// that starts no earlier than this year (the figures' default period). One transaction: seeded whole
 /// or not at all, and not again once the town has a project.
 /// </summary>
 public sealed class DemoProjects(ProjectsDbContext db, ApprovalPolicies policies, Notices notices, TimeProvider time)
@@ -36,7 +36,8 @@ public sealed class DemoProjects(ProjectsDbContext db, ApprovalPolicies policies
 
         var now = time.GetUtcNow();
         var yearStart = ChinaTime.StartOf(new DateOnly(ChinaTime.Today(time).Year, 1, 1));
-        var timeline = new DemoTimeline(now.AddDays(-90) > yearStart ? now.AddDays(-90) : yearStart, now, 120);
+        // About 75 steps over the last 20 days; the road is published last, so it is on its village's board for most of the publicity period.
+        var timeline = new DemoTimeline(now.AddDays(-20) > yearStart ? now.AddDays(-20) : yearStart, now, 80);
         var seed = new Seed(db, new LedgerWriter(db, timeline), notices, timeline, await policies.ForCityAsync(town[..4], cancellationToken), town, cancellationToken);
         var today = ChinaTime.Today(time);
 
@@ -48,7 +49,7 @@ public sealed class DemoProjects(ProjectsDbContext db, ApprovalPolicies policies
             db.FundDeposits.Add(fund.Deposit(unit, null, fen, seed.County.UserId, timeline.GetUtcNow()));
         }
 
-        // 公示: a group road with pooled aid and the villagers' money and labour, a payment corrected, the council's sign-off.
+        // 公示 (below, last): a group road with pooled aid and the villagers' money and labour, a payment corrected, the council's sign-off.
         var road = seed.Propose("上坪组通组公路硬化", ProjectCategory.Road, "201", Proposer.VillageCommittee, 28_000_000, 86);
         seed.Plan(road, ["钟德明", "刘春生", "陈桂花"],
             new FundingLine(FundingSource.CityFund, 15_000_000, 0, 0, null),
@@ -69,7 +70,6 @@ public sealed class DemoProjects(ProjectsDbContext db, ApprovalPolicies policies
         await seed.EntryAsync(road, EntryKind.Payment, FundingSource.Villagers, 1_200_000, payee: "梓山镇建材经营部", note: "水泥、砂石");
         seed.Accept(road, "钟德明", "陈桂花");
         await seed.SaveAsync();
-        await seed.PublishAsync(road);
 
         // Accepted (验收), not yet on the board: drinking water paid by the town and a donation.
         var water = seed.Propose("长岭村安全饮水管网改造", ProjectCategory.DrinkingWater, "200", Proposer.VillageCommittee, 4_500_000, 140);
@@ -128,7 +128,7 @@ public sealed class DemoProjects(ProjectsDbContext db, ApprovalPolicies policies
         seed.Approve(lights);
         lights.Cancel(seed.Clerk.UserId, "村民自筹已安装，项目取消", timeline.GetUtcNow());
 
-        await seed.SaveAsync();
+        await seed.PublishAsync(road);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
