@@ -34,8 +34,9 @@ public sealed class ProjectPublishedConsumer(PersonnelDbContext db, TimeProvider
             BudgetFen = notice.BudgetFen, PaidFen = notice.PaidFen,
             Sources = [.. notice.Sources.Select(s => new ProjectSourceLine(s.Source, s.BudgetFen, s.PaidFen))],
             Payees = [.. notice.Payees.Select(x => new ProjectPayeeLine(x.Payee, x.PaidFen))],
-            ProgressPercent = notice.ProgressPercent, BeneficiaryCount = notice.BeneficiaryCount, AcceptedAt = notice.AcceptedAt,
-            CouncilSignOffs = notice.CouncilSignOffs, PublishedAt = notice.PublishedAt, OnNoticeUntil = notice.OnNoticeUntil,
+            // Stored in UTC whatever offset the publisher wrote.
+            ProgressPercent = notice.ProgressPercent, BeneficiaryCount = notice.BeneficiaryCount, AcceptedAt = notice.AcceptedAt?.ToUniversalTime(),
+            CouncilSignOffs = notice.CouncilSignOffs, PublishedAt = notice.PublishedAt.ToUniversalTime(), OnNoticeUntil = notice.OnNoticeUntil.ToUniversalTime(),
         });
     }
 }

@@ -14,11 +14,12 @@ public static class ProjectEvents
 
     public static ProjectCompleted Completed(Project p, DateTimeOffset now) => new(Ref(p), p.BeneficiaryHouseholdIds, p.CouncilSignedBy.Length > 0, now);
 
-    /// <summary>The board's notice travels with the event, so the personnel notice board shows it without calling back.</summary>
+    /// <summary>The board's notice travels with the event, so the personnel notice board shows it without calling back; times in UTC as stored.</summary>
     public static ProjectPublished Published(Project p, NoticeView notice, DateTimeOffset now) =>
         new(Ref(p), now, new ProjectNotice(
             notice.Title, notice.BudgetFen, notice.PaidFen,
             notice.Sources.Select(s => new ProjectNoticeSource(s.Source, s.BudgetFen, s.PaidFen)).ToList(),
             notice.Payees.Select(x => new ProjectNoticePayee(x.Payee, x.PaidFen)).ToList(),
-            notice.ProgressPercent, notice.BeneficiaryCount, notice.AcceptedAt, notice.CouncilSignOffs, p.PublishedAt!.Value, notice.OnNoticeUntil!.Value));
+            notice.ProgressPercent, notice.BeneficiaryCount, p.AcceptedAt?.ToUniversalTime(), notice.CouncilSignOffs, p.PublishedAt!.Value.ToUniversalTime(),
+            notice.OnNoticeUntil!.Value.ToUniversalTime()));
 }

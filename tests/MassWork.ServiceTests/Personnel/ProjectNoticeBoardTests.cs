@@ -7,7 +7,8 @@ namespace MassWork.ServiceTests.Personnel;
 /// <summary>
 /// A published project (项目公示) on its village's board for the period the projects service set, by
 /// the personnel service's own clock: there one second before the period ends, gone at its end.
-/// The clock only moves forward, from wherever an earlier test of the collection left it.
+/// Times may come in any offset (here Shanghai's); they are kept as instants. The clock only moves
+/// forward, from wherever an earlier test of the collection left it.
 /// </summary>
 [Collection(PersonnelCollection.Name)]
 public sealed class ProjectNoticeBoardTests(PersonnelFixture service)
@@ -24,7 +25,7 @@ public sealed class ProjectNoticeBoardTests(PersonnelFixture service)
         var message = new ProjectPublished(new ProjectRef(project, village, "Road", "Published", 28_000_000, [], 86, "上坪组通组公路硬化"), published,
             new ProjectNotice("上坪组通组公路硬化", 25_000_000, 23_000_000,
                 [new ProjectNoticeSource("CityFund", 15_000_000, 15_000_000), new ProjectNoticeSource("Villagers", 10_000_000, 8_000_000)],
-                [new ProjectNoticePayee("于都县路桥工程有限公司", 23_000_000)], 100, 86, published.AddDays(-2), 2, published, until));
+                [new ProjectNoticePayee("于都县路桥工程有限公司", 23_000_000)], 100, 86, ChinaTime.Local(published.AddDays(-2)), 2, published, ChinaTime.Local(until)));
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
 
         await service.Infrastructure.PublishAsync(message, first, times: 2);

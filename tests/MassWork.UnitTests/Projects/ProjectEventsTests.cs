@@ -20,14 +20,17 @@ public sealed class ProjectEventsTests
         p.Accept("town-clerk", [], T0.AddDays(20));
         p.Publish("town-clerk", T0.AddDays(21));
         var until = T0.AddDays(51);
+        // The notice as the endpoint shows it, in Shanghai time; the event carries UTC.
         var notice = new NoticeView(p.Id, p.Title, "Road", p.RegionCode, "Published", 3_000_000, 2_800_000, [new NoticeSource("CityFund", 3_000_000, 2_800_000)],
             [new NoticePayee("于都县路桥工程有限公司", 2_800_000)], 100, 86, T0.AddDays(20), 0, T0.AddDays(21), until);
+        Assert.Equal(TimeSpan.FromHours(8), until.Offset);
 
         var published = ProjectEvents.Published(p, notice, T0.AddDays(21));
 
         Assert.Equal(("上坪组通组公路硬化", "Published", p.LinkedDemandIds), (published.Project.Title, published.Project.Stage, published.Project.LinkedDemandIds));
         var board = published.Notice!;
         Assert.Equal((T0.AddDays(21), until, 2_800_000L, 86), (board.PublishedAt, board.OnNoticeUntil, board.PaidFen, board.BeneficiaryCount));
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero], new[] { board.PublishedAt.Offset, board.OnNoticeUntil.Offset, board.AcceptedAt!.Value.Offset });
         Assert.Equal(("CityFund", 3_000_000L), (board.Sources[0].Source, board.Sources[0].BudgetFen));
         Assert.Equal("于都县路桥工程有限公司", board.Payees[0].Payee);
     }
