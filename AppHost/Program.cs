@@ -48,9 +48,10 @@ var visits = blobs.KeepsFiles(AddService<Projects.MassWork_Visits>("visits"))
 var petitions = AddService<Projects.MassWork_Petitions>("petitions")
     .WithEnvironment("Calendar__SeedFile", Path.Combine(repository, "deploy", "data", "holidays-cn.csv"))
     .WithEnvironment("Deadlines__SweepInterval", builder.Configuration["Petitions:SweepInterval"] ?? "00:01:00");
-// Days a published project stays on the village board (公示期).
+// Days a published project stays on the village board (公示期); the demo town gets its projects with the rest of the demo.
 var projects = blobs.KeepsFiles(AddService<Projects.MassWork_Projects>("projects"))
-    .WithEnvironment("Projects__PublicityDays", builder.Configuration["Projects:PublicityDays"] ?? "30");
+    .WithEnvironment("Projects__PublicityDays", builder.Configuration["Projects:PublicityDays"] ?? "30")
+    .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true");
 // The weekly visits digest goes to team leaders at this Asia/Shanghai weekday and hour.
 var notifications = AddService<Projects.MassWork_Notifications>("notifications")
     .WithEnvironment("Sms__FirstRetryDelay", builder.Configuration["Sms:FirstRetryDelay"] ?? "00:00:02")

@@ -41,6 +41,7 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
     bus.AddConsumer<VisitDueSoonConsumer>();
     bus.AddConsumer<VisitOverdueConsumer>();
     bus.AddConsumer<MeetingOverdueConsumer>();
+    bus.AddConsumer<ProjectCompletedConsumer>();
 });
 builder.AddPersonalDataProtection();
 

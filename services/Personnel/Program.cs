@@ -25,6 +25,8 @@ builder.AddServiceMessaging<PersonnelDbContext>("personnel", bus =>
     bus.AddConsumer<PetitionRevisitedConsumer>();
     bus.AddConsumer<PetitionReviewConsumer>();
     bus.AddConsumer<PetitionNotAcceptedConsumer>();
+    // Published projects (项目公示) come from the projects service.
+    bus.AddConsumer<ProjectPublishedConsumer>();
 });
 builder.AddPersonalDataProtection();
 

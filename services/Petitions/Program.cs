@@ -22,6 +22,8 @@ builder.AddServiceMessaging<PetitionsDbContext>("petitions", bus =>
     bus.AddConsumer<HouseholdUpdatedConsumer>();
     bus.AddConsumer<HouseholdsImportedConsumer>();
     bus.AddConsumer<DemandRaisedInVisitConsumer>();
+    // A completed 为民办实事 project answers the cases it was linked to.
+    bus.AddConsumer<ProjectCompletedConsumer>();
 });
 builder.AddPersonalDataProtection();
 

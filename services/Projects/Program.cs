@@ -1,6 +1,7 @@
 using MassWork.Projects;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Data;
+using MassWork.Projects.Demo;
 using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
@@ -22,11 +23,14 @@ builder.AddBlobStore("projects");
 
 builder.Services.AddScoped<ApprovalPolicies>();
 builder.Services.AddScoped<ProjectCommands>();
+builder.Services.AddScoped<LedgerWriter>();
 builder.Services.AddOptions<ProjectsOptions>().Bind(builder.Configuration.GetSection(ProjectsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<ProgressQuery>();
 builder.Services.AddScoped<Notices>();
 builder.Services.AddScoped<FiguresQuery>();
 builder.Services.AddScoped<ProgressPhotoUploader>();
+// After the migrator: the demo town's projects when Demo:Enabled.
+builder.Services.AddDemoProjects(builder.Configuration);
 
 var app = builder.Build();
 

@@ -9,7 +9,7 @@ namespace MassWork.IntegrationTests;
 
 /// <summary>
 /// `dotnet run --project AppHost` on its own: it starts local PostgreSQL and RabbitMQ, the five
-/// services, the SMS simulator, the gateway and the dashboard; loads the demo town once; keeps data
+/// services, the SMS simulator, the gateway and the dashboard; loads the demo town and its projects once; keeps data
 /// between runs; brings back a crashed service; stops on Ctrl+C or SIGTERM leaving no process; and
 /// a dependency that cannot start ends the run with its log instead of waiting forever.
 /// </summary>
@@ -38,6 +38,7 @@ public sealed class AppHostLifecycleTests
                 var demo = await DemoCoverageAsync(appHost);
                 Assert.Equal(2000, demo.GetProperty("households").GetInt64());
                 Assert.Equal(1.0, demo.GetProperty("coverageRate").GetDouble());
+                await DemoProjectsInEveryStageAsync(appHost);
                 Assert.Contains("Dashboard:", appHost.Log);
                 await DashboardListsTheServicesAsync(appHost, directory);
 
@@ -56,6 +57,7 @@ public sealed class AppHostLifecycleTests
             {
                 await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
                 Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
+                await DemoProjectsInEveryStageAsync(appHost);
                 Assert.Equal(keys, await File.ReadAllTextAsync(Path.Combine(directory, "data", "personal-data-keys.json")));
                 await StopsLeavingNothingAsync(appHost, Posix.SIGTERM);
             }
@@ -133,13 +135,34 @@ public sealed class AppHostLifecycleTests
         }, TimeSpan.FromSeconds(60), "logs, traces and metrics of every service in the dashboard");
     }
 
-    /// <summary>The demo town's coverage, read as its staff would, with a Development token from the gateway.</summary>
-    private static async Task<JsonElement> DemoCoverageAsync(AppHostProcess appHost)
+    /// <summary>The demo town's coverage, read as its staff would.</summary>
+    private static Task<JsonElement> DemoCoverageAsync(AppHostProcess appHost) => DemoReadAsync(appHost, "/api/personnel/coverage/360731105000");
+
+    /// <summary>
+    /// The demo town's eight projects, one in every stage (two proposed: one waiting for the town, one
+    /// for the city), the pooled fund's allocations and the villagers' money paid in the figures, once
+    /// however often the platform starts; the published road on its village's notice board.
+    /// </summary>
+    private static async Task DemoProjectsInEveryStageAsync(AppHostProcess appHost)
+    {
+        var figures = await DemoReadAsync(appHost, "/api/projects/figures?region=360731105");
+        Assert.Equal(8, figures.GetProperty("total").GetProperty("projects").GetInt64());
+        Assert.Equal(["Accepted", "Approved", "Cancelled", "Proposed", "Published", "Rejected", "UnderWay"],
+            figures.GetProperty("byStage").EnumerateArray().Select(c => c.GetProperty("key").GetString()).Order());
+        var money = figures.GetProperty("money").EnumerateArray().ToDictionary(m => m.GetProperty("source").GetString()!);
+        Assert.Equal(10_000_000, money["PooledAid"].GetProperty("allocatedFen").GetInt64());
+        Assert.Equal(5_000_000, money["Villagers"].GetProperty("paidFen").GetInt64());
+        await Eventually.HoldsAsync(async () => (await DemoReadAsync(appHost, "/api/personnel/notice-board/360731105201")).GetProperty("projects").EnumerateArray()
+            .Any(p => p.GetProperty("title").GetString() == "上坪组通组公路硬化"), TimeSpan.FromSeconds(60), "the demo's published road on its village's board");
+    }
+
+    /// <summary>A read as the demo town's staff would make it, with a Development token from the gateway.</summary>
+    private static async Task<JsonElement> DemoReadAsync(AppHostProcess appHost, string path)
     {
         using var http = new HttpClient { BaseAddress = appHost.Gateway, Timeout = TimeSpan.FromSeconds(30) };
         using var tokenResponse = await http.PostAsJsonAsync("/dev/token", new { roles = new[] { "town-staff" }, region = "360731105" });
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/personnel/coverage/360731105000");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -30,6 +30,7 @@ public sealed record PetitionExtended(PetitionCaseRef Case, int Days, string Rea
 /// <summary>
 /// The written opinion was given. Outcome: "Supported" 支持, "Explained" 解释说明, "NotSupported"
 /// 不予支持; for a suggestion "Adopted" 吸纳 or "NotAdopted". The household is revisited by RevisitDue and may ask for 复查 until ReviewWindowEndsAt.
+/// ResolvedByProjectId: the 为民办实事 project whose completion answered the case (absent otherwise and from older messages).
 /// </summary>
 public sealed record PetitionAnswered(
     PetitionCaseRef Case,
@@ -39,7 +40,8 @@ public sealed record PetitionAnswered(
     bool OnTime,
     DateTimeOffset? RevisitDue,
     DateTimeOffset? ReviewWindowEndsAt,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    Guid? ResolvedByProjectId = null);
 
 /// <summary>回访 done. Reopened when the household was dissatisfied for reasons the handler caused.</summary>
 public sealed record PetitionRevisited(PetitionCaseRef Case, string Satisfaction, bool Reopened, DateTimeOffset At);

@@ -1,9 +1,10 @@
 namespace MassWork.Contracts.Projects.V1;
 
 /// <summary>
-/// The project as every projects event carries it: ids, region, category, estimated cost in fen
-/// and the demands (petition case ids) it answers. No names or contacts: the title, payees and
-/// council members stay in the projects service.
+/// The project as every projects event carries it: ids, region, category, estimated cost in fen,
+/// the demands it answers (petition case ids, or the ids of demands raised on visits, which
+/// petitions knows as a case's SourceDemandId) and its title, which the village board shows anyway
+/// (absent from older messages). No people: payees and council members stay in the projects service.
 /// </summary>
 public sealed record ProjectRef(
     Guid ProjectId,
@@ -12,7 +13,8 @@ public sealed record ProjectRef(
     string Stage,
     long EstimatedCostFen,
     IReadOnlyList<Guid> LinkedDemandIds,
-    int BeneficiaryCount);
+    int BeneficiaryCount,
+    string? Title = null);
 
 /// <summary>A project was proposed (立项申请) and awaits its approval chain.</summary>
 public sealed record ProjectProposed(ProjectRef Project, DateTimeOffset At);
@@ -29,8 +31,11 @@ public sealed record ProjectApproved(ProjectRef Project, IReadOnlyList<ProjectAp
 /// </summary>
 public sealed record ProjectCompleted(ProjectRef Project, IReadOnlyList<Guid> BeneficiaryHouseholdIds, bool CouncilSignedOff, DateTimeOffset At);
 
-/// <summary>The completed project is published on the village board (公示).</summary>
-public sealed record ProjectPublished(ProjectRef Project, DateTimeOffset At);
+/// <summary>
+/// The completed project is published on the village board (公示) until Notice.OnNoticeUntil;
+/// Notice is what the board shows (absent from older messages).
+/// </summary>
+public sealed record ProjectPublished(ProjectRef Project, DateTimeOffset At, ProjectNotice? Notice = null);
 
 /// <summary>
 /// A payment was written to the ledger. PaidFen and AllocatedFen are the source's totals after it.

@@ -1,10 +1,14 @@
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Contracts.Petitions.V1;
+using MassWork.Contracts.Projects.V1;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Events;
+
+/// <summary>Where a household's notices go: one member's phone (the head's first) and the village it lives in.</summary>
+public sealed record HouseholdPhone(Guid HouseholdId, string Phone, string VillageCode);
 
 /// <summary>
 /// Which notices each event produces, to whom, with which template and values — the one place to
@@ -117,6 +121,17 @@ public static class EventNotices
                 ["overdue"] = contactsOverdue.ToString(), ["dueSoon"] = contactsDueSoon.ToString(), ["days"] = villageDays.ToString(), ["meetings"] = meetingsOverdue.ToString(),
             },
             phone, regionCode, $"visit-digest:{leaderId}:{slot.UtcTicks}");
+
+    /// <summary>
+    /// 项目竣工: each beneficiary household with a phone hears once that the project was completed; the
+    /// title is cut to keep the notice one billed message.
+    /// </summary>
+    public static IEnumerable<MessageRequest> ProjectCompleted(ProjectCompleted e, IEnumerable<HouseholdPhone> households)
+    {
+        var title = e.Project.Title is { Length: > 0 } t ? (t.Length > 20 ? t[..20] + "…" : t) : "村组公益";
+        return households.DistinctBy(h => h.HouseholdId).Select(h => new MessageRequest(DefaultTemplates.ProjectCompleted, new Dictionary<string, string> { ["title"] = title },
+            h.Phone, h.VillageCode, $"project-completed:{e.Project.ProjectId}:{h.HouseholdId}", h.HouseholdId));
+    }
 
     private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string template, Dictionary<string, string> values, string step) =>
         c.Petitioner?.Phone is { } phone

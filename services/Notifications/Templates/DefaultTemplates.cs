@@ -25,6 +25,7 @@ public static class DefaultTemplates
     public const string VillageDaysDueSoon = "village-days-due-soon";
     public const string VillageDaysOverdue = "village-days-overdue";
     public const string VisitDigest = "visit-digest";
+    public const string ProjectCompleted = "project-completed";
 
     public static IReadOnlyList<SmsTemplate> All { get; } =
     [
@@ -48,6 +49,7 @@ public static class DefaultTemplates
         New(VillageDaysOverdue, "驻村逾期", "您${year}年驻村走访${done}天，未达到${required}天的要求。"),
         New(VisitDigest, "走访周报", "本周走访提醒：联户走访逾期${overdue}户次、临近期限${dueSoon}户次，驻村天数不足${days}人次，民情分析联席会逾期${meetings}村次，请督促落实。"),
         New(PolicyBroadcast, "政策宣传", "${content}回T退订", TemplateKind.Broadcast),
+        New(ProjectCompleted, "项目竣工", "您好，惠及您户的为民办实事项目“${title}”已竣工验收，将在村务公开栏公示，欢迎监督。"),
     ];
 
     private static SmsTemplate New(string code, string name, string text, TemplateKind kind = TemplateKind.Service, bool urgent = false) =>

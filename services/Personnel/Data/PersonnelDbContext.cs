@@ -59,6 +59,8 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
 
     public DbSet<VillageProblem> VillageProblems => Set<VillageProblem>();
 
+    public DbSet<VillageProject> VillageProjects => Set<VillageProject>();
+
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
@@ -321,6 +323,24 @@ public sealed class PersonnelDbContext(DbContextOptions<PersonnelDbContext> opti
             p.Property(x => x.Category).HasMaxLength(60);
             p.Property(x => x.Outcome).HasMaxLength(20);
             p.HasIndex(x => new { x.RegionCode, x.RaisedAt });
+        });
+        modelBuilder.Entity<VillageProject>(p =>
+        {
+            p.HasKey(x => x.ProjectId);
+            p.Property(x => x.ProjectId).ValueGeneratedNever();
+            p.Property(x => x.RegionCode).HasMaxLength(12);
+            p.Property(x => x.Title).HasMaxLength(200);
+            p.Property(x => x.Category).HasMaxLength(20);
+            p.Property(x => x.Sources).HasColumnType("jsonb").HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+                v => JsonSerializer.Deserialize<List<ProjectSourceLine>>(v, JsonSerializerOptions.Web) ?? new List<ProjectSourceLine>(),
+                new ValueComparer<List<ProjectSourceLine>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+            p.Property(x => x.Payees).HasColumnType("jsonb").HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+                v => JsonSerializer.Deserialize<List<ProjectPayeeLine>>(v, JsonSerializerOptions.Web) ?? new List<ProjectPayeeLine>(),
+                new ValueComparer<List<ProjectPayeeLine>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+            // The board reads a village's projects still on notice.
+            p.HasIndex(x => new { x.RegionCode, x.OnNoticeUntil });
         });
         modelBuilder.Entity<Commitment>(c =>
         {

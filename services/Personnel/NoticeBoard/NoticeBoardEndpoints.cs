@@ -1,5 +1,6 @@
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,28 @@ public sealed record BoardTeam(Guid TeamId, string Name, string? Unit, IReadOnly
 public sealed record BoardProblem(string CaseNumber, string Category, DateTimeOffset RaisedAt, bool Closed, string? Outcome, DateTimeOffset? ClosedAt);
 
 /// <summary>
+/// A 为民办实事 project in its publicity period (项目公示): budget and paid in total and by source, payees,
+/// progress, households benefiting, acceptance and council sign-offs; times in Asia/Shanghai.
+/// </summary>
+public sealed record BoardProject(
+    Guid ProjectId,
+    string Title,
+    string Category,
+    long BudgetFen,
+    long PaidFen,
+    IReadOnlyList<ProjectSourceLine> Sources,
+    IReadOnlyList<ProjectPayeeLine> Payees,
+    int? ProgressPercent,
+    int BeneficiaryCount,
+    DateTimeOffset? AcceptedAt,
+    int CouncilSignOffs,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset OnNoticeUntil);
+
+/// <summary>
 /// 公示 for one village: who serves it, how to reach them (masked phones), whom each looks after,
-/// what they promised, and the problems to solve with their close-out (the latest 100).
+/// what they promised, the problems to solve with their close-out (the latest 100), and the
+/// projects published and still within their publicity period, newest first.
 /// </summary>
 public sealed record NoticeBoardResponse(
     string VillageCode,
@@ -29,7 +50,8 @@ public sealed record NoticeBoardResponse(
     IReadOnlyList<BoardTeam> Teams,
     long OpenProblems,
     long ClosedProblems,
-    IReadOnlyList<BoardProblem> Problems);
+    IReadOnlyList<BoardProblem> Problems,
+    IReadOnlyList<BoardProject> Projects);
 
 public sealed record AddCommitmentRequest(string? Text);
 
@@ -48,7 +70,7 @@ public static class NoticeBoardEndpoints
     }
 
     internal static async Task<Results<Ok<NoticeBoardResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string villageCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string villageCode, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!DivisionCode.IsVillage(villageCode))
         {
@@ -91,13 +113,21 @@ public static class NoticeBoardEndpoints
             .Select(p => new BoardProblem(p.CaseNumber, p.Category, p.RaisedAt, p.Closed, p.Outcome, p.ClosedAt))
             .ToListAsync(cancellationToken);
 
+        // A project leaves the board when its publicity period ends, by this service's clock.
+        var now = time.GetUtcNow();
+        var projects = await db.VillageProjects.AsNoTracking().Where(p => p.RegionCode == villageCode && p.OnNoticeUntil > now)
+            .OrderByDescending(p => p.PublishedAt).ThenBy(p => p.ProjectId)
+            .ToListAsync(cancellationToken);
+
         var board = teams.Select(t => new BoardTeam(t.Id, t.Name, t.Unit,
             members.Where(m => m.TeamId == t.Id).OrderBy(m => m.Role).ThenBy(m => m.Name)
                 .Select(m => new BoardMember(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, paired[m.CadreId].Count(),
                     paired[m.CadreId].Select(h => new BoardHousehold(h.HouseholdNumber, h.HeadName, h.Kind.ToString())).ToList()))
                 .ToList(),
             commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, c.CreatedAt)).ToList())).ToList();
-        return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board, openProblems, closedProblems, latest));
+        return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board, openProblems, closedProblems, latest,
+            projects.Select(p => new BoardProject(p.ProjectId, p.Title, p.Category, p.BudgetFen, p.PaidFen, p.Sources, p.Payees, p.ProgressPercent, p.BeneficiaryCount,
+                ChinaTime.Local(p.AcceptedAt), p.CouncilSignOffs, ChinaTime.Local(p.PublishedAt), ChinaTime.Local(p.OnNoticeUntil))).ToList()));
     }
 
     internal static async Task<Results<Created<BoardCommitment>, ValidationProblem, ProblemHttpResult>> AddCommitmentAsync(

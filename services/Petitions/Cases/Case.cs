@@ -121,6 +121,9 @@ public sealed class Case
     /// <summary>The demand raised on a visit (走访) this case was registered from: one case per demand, however often it is delivered.</summary>
     public Guid? SourceDemandId { get; private set; }
 
+    /// <summary>The 为民办实事 project whose completion (验收) answered the case.</summary>
+    public Guid? ResolvedByProjectId { get; private set; }
+
     public string RegisteredBy { get; private set; } = "";
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -558,6 +561,51 @@ public sealed class Case
         AnsweredOnTime = ResolveDueAt is not { } due || now <= due;
         ClosedAt = now;
         Move($"Mediation{step}", CaseStatus.Closed, actor, $"{level}：{record.Agreement} {note}".Trim(), now);
+    }
+
+    /// <summary>
+    /// Whether a completed project can still answer the case: it is being routed or handled (not yet
+    /// answered, closed, under review or refused) and it is not an accusation, which works do not answer.
+    /// </summary>
+    public bool AwaitsProject => MatterType != MatterType.Accusation
+        && Status is CaseStatus.Registered or CaseStatus.Assigned or CaseStatus.Accepted or CaseStatus.InProgress or CaseStatus.Escalated;
+
+    /// <summary>
+    /// The project that answers the case was completed (验收): the case is answered in its favour —
+    /// supported, or for a suggestion adopted — with the project named in the opinion and the history.
+    /// Every routing and handling limit is met; a department's work order returns to the office that
+    /// escalated it, which revisits the household as after any answer, and the 复查 window opens.
+    /// </summary>
+    public void ResolveByProject(Guid projectId, string? projectTitle, CaseRules rules, DateTimeOffset now)
+    {
+        if (!AwaitsProject)
+        {
+            throw new CaseTransitionException(MatterType == MatterType.Accusation
+                ? "An accusation (检举控告) is not answered by a project."
+                : $"A case that is {Status} was already answered or closed; a project no longer answers it.");
+        }
+
+        var resolve = Deadlines.Where(d => d.Kind == DeadlineKind.Resolve && d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).SingleOrDefault();
+        AnsweredOnTime = resolve is null || now < resolve;
+        foreach (var open in Deadlines.Where(d => d.IsOpen).ToList())
+        {
+            open.MetAt = now;
+        }
+
+        ResolvedByProjectId = projectId;
+        Outcome = MatterType == MatterType.Suggestion ? Cases.Outcome.Adopted : Cases.Outcome.Supported;
+        Opinion = $"已通过为民办实事项目{(string.IsNullOrWhiteSpace(projectTitle) ? "" : $"“{projectTitle}”")}解决，项目已竣工验收（项目编号 {projectId}）。";
+        AnsweredBy = Holder?.Name;
+        AnsweredAt = now;
+        if (EscalatedFrom is not null)
+        {
+            Holder = EscalatedFrom;
+            EscalatedFrom = null;
+        }
+
+        ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
+        Open(DeadlineKind.Revisit, rules.Due(now, IsHotline ? rules.Policy.HotlineRevisit : rules.Policy.Revisit), now);
+        Move("ResolveByProject", CaseStatus.Answered, "system", $"{Outcome}：{Opinion}", now);
     }
 
     /// <summary>督办: a limit was missed; the case is supervised from now on.</summary>

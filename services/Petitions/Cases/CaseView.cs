@@ -54,7 +54,8 @@ public sealed record CaseView(
     DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<StepView> History,
-    MediationView? Mediation)
+    MediationView? Mediation,
+    Guid? ResolvedByProjectId)
 {
     public static CaseView Of(Case c, bool seesPetitioner, DateTimeOffset now) => new(
         c.Id, c.Number, c.Status.ToString(), c.Channel.ToString(), c.MatterType.ToString(), c.CategoryCode, c.RegionCode, c.Level.ToString(),
@@ -69,6 +70,7 @@ public sealed record CaseView(
             .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList(),
-        c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement));
+        c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement),
+        c.ResolvedByProjectId);
 
 }

@@ -38,7 +38,7 @@ public sealed class Project
 
     public Proposer Proposer { get; private set; }
 
-    /// <summary>The demands (petition case ids) the project answers; linked by id only, never looked up.</summary>
+    /// <summary>The demands the project answers (petition case ids, or visit demand ids petitions knows its cases by); linked by id only, never looked up.</summary>
     public Guid[] LinkedDemandIds { get; private set; } = [];
 
     /// <summary>The households that benefit; empty for public works counted by <see cref="BeneficiaryCount"/>.</summary>

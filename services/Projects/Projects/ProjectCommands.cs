@@ -10,6 +10,9 @@ namespace MassWork.Projects.Projects;
 /// <summary>The event a step raises, built after the change from the project as it now is; null for none.</summary>
 public delegate object? ProjectStepAction(Project p, DateTimeOffset now);
 
+/// <summary>A step that reads more than the project (its money) before it raises its event.</summary>
+public delegate Task<object?> ProjectStepActionAsync(Project p, DateTimeOffset now, CancellationToken cancellationToken);
+
 /// <summary>
 /// Runs one step on one project: load, check scope and role, apply the domain method, raise its
 /// event through the outbox, save. A stale If-Match gets 412; a concurrent change (xmin) or a step
@@ -27,8 +30,21 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
     }
 
     /// <summary>Roles null: the approval chain decides who may act.</summary>
-    public async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepAction action)
+    public Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepAction action) =>
+        RunAsync(id, caller, roles, http, lockRow: false, (p, now, _) => Task.FromResult(action(p, now)));
+
+    /// <summary>
+    /// As above, in a transaction that first locks the project's row (FOR UPDATE): the ledger's writers
+    /// hold it FOR SHARE, so the step waits for money being written and reads the money as it then
+    /// stands, and any later entry sees the step's stage.
+    /// </summary>
+    public Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunLockedAsync(
+        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepActionAsync action) =>
+        RunAsync(id, caller, roles, http, lockRow: true, action);
+
+    private async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        Guid id, Caller caller, string[]? roles, HttpContext http, bool lockRow, ProjectStepActionAsync action)
     {
         var cancellationToken = http.RequestAborted;
         var p = await LoadAsync(id, caller, cancellationToken);
@@ -48,14 +64,24 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
                 detail: $"If-Match {http.Request.Headers.IfMatch} is not the current version {ETag(p)}; read the project again.");
         }
 
+        await using var transaction = lockRow ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (action(p, time.GetUtcNow()) is { } raised)
+            if (lockRow)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM projects WHERE id = {id} FOR UPDATE", cancellationToken);
+            }
+
+            if (await action(p, time.GetUtcNow(), cancellationToken) is { } raised)
             {
                 db.RaiseIntegrationEvent(raised, p.Id.ToString());
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

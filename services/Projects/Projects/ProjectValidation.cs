@@ -29,7 +29,7 @@ public static class ProjectValidation
         var links = request.LinkedDemandIds ?? [];
         if (links.Count > MaxLinks || links.Contains(Guid.Empty))
         {
-            errors["linkedDemandIds"] = [$"At most {MaxLinks} petition case ids, none empty."];
+            errors["linkedDemandIds"] = [$"At most {MaxLinks} petition case or visit demand ids, none empty."];
         }
 
         var households = request.BeneficiaryHouseholdIds ?? [];

@@ -1,4 +1,4 @@
-using MassWork.Contracts.Projects.V1;
+using MassWork.Projects.Publicity;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,9 +25,7 @@ public static class StageEndpoints
 
     internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> ApproveAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
         commands.RunAsync(id, caller, null, http, (p, now) =>
-            p.Approve(caller.UserId, caller.Roles, caller.RegionPrefix, now)
-                ? new ProjectApproved(ProjectEvents.Ref(p), p.Approvals.OrderBy(a => a.Order).Select(a => new ProjectApprovalStep(a.Level.ToString(), a.UserId, a.At)).ToList(), now)
-                : null);
+            p.Approve(caller.UserId, caller.Roles, caller.RegionPrefix, now) ? ProjectEvents.Approved(p, now) : null);
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
         Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
@@ -73,15 +71,17 @@ public static class StageEndpoints
         return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
         {
             p.Accept(caller.UserId, signed, now);
-            return new ProjectCompleted(ProjectEvents.Ref(p), p.BeneficiaryHouseholdIds, p.CouncilSignedBy.Length > 0, now);
+            return ProjectEvents.Completed(p, now);
         });
     }
 
-    internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> PublishAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
-        commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+    /// <summary>The notice the event carries to the personnel notice board is read with the project's row locked, so no payment slips in between.</summary>
+    internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
+        Guid id, Caller caller, ProjectCommands commands, Notices notices, HttpContext http) =>
+        commands.RunLockedAsync(id, caller, ProjectCommands.ManageRoles, http, async (p, now, cancellationToken) =>
         {
             p.Publish(caller.UserId, now);
-            return new ProjectPublished(ProjectEvents.Ref(p), now);
+            return ProjectEvents.Published(p, (await notices.BuildAsync([p], cancellationToken))[0], now);
         });
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> CancelAsync(

@@ -1,5 +1,6 @@
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Contracts.Petitions.V1;
+using MassWork.Contracts.Projects.V1;
 using MassWork.Notifications.Events;
 using MassWork.Notifications.Templates;
 
@@ -55,6 +56,25 @@ public sealed class EventNoticeTests
         var accepted = Assert.Single(EventNotices.PetitionAccepted(new PetitionAccepted(c, new DateTimeOffset(2027, 1, 22, 0, 0, 0, TimeSpan.FromHours(8)), DateTimeOffset.UtcNow)));
         Assert.Equal("2027年1月21日", accepted.Values["due"]);
         Assert.Empty(EventNotices.PetitionClosed(new PetitionClosed(Case(null), "Supported", "Satisfied", DateTimeOffset.UtcNow)));
+    }
+
+    [Fact]
+    public void A_completed_project_tells_each_beneficiary_household_once_in_one_billed_message()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var project = new ProjectRef(Guid.NewGuid(), "360731105201", "Road", "Accepted", 28_000_000, [], 2, "梓山镇上坪组至下坪组通组公路硬化及排水沟配套工程");
+        var completed = new ProjectCompleted(project, [first, second], true, DateTimeOffset.UtcNow);
+
+        var notices = EventNotices.ProjectCompleted(completed,
+            [new HouseholdPhone(first, "13800000001", "360731105201"), new HouseholdPhone(first, "13800000002", "360731105201"), new HouseholdPhone(second, "13800000003", "360731105201")]).ToList();
+
+        Assert.Equal(["13800000001", "13800000003"], notices.Select(n => n.Phone));
+        Assert.Equal([$"project-completed:{project.ProjectId}:{first}", $"project-completed:{project.ProjectId}:{second}"], notices.Select(n => n.IdempotencyKey));
+        Assert.Equal([first, second], notices.Select(n => n.HouseholdId!.Value));
+        var template = DefaultTemplates.All.Single(t => t.Code == DefaultTemplates.ProjectCompleted);
+        var (text, _) = TemplateText.Render(template.Text, notices[0].Values);
+        Assert.Equal("您好，惠及您户的为民办实事项目“梓山镇上坪组至下坪组通组公路硬化及排水沟…”已竣工验收，将在村务公开栏公示，欢迎监督。", text);
+        Assert.Equal(1, SmsSegments.Count(TemplateText.Signed(template.Signature, text!)));
     }
 
     [Fact]

@@ -767,6 +767,81 @@ namespace MassWork.Personnel.Data.Migrations
                     b.ToTable("village_problems");
                 });
 
+            modelBuilder.Entity("MassWork.Personnel.NoticeBoard.VillageProject", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("BeneficiaryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("beneficiary_count");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("CouncilSignOffs")
+                        .HasColumnType("integer")
+                        .HasColumnName("council_sign_offs");
+
+                    b.Property<DateTimeOffset>("OnNoticeUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("on_notice_until");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
+                    b.Property<string>("Payees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payees");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sources");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_village_projects");
+
+                    b.HasIndex("RegionCode", "OnNoticeUntil")
+                        .HasDatabaseName("ix_village_projects_region_code_on_notice_until");
+
+                    b.ToTable("village_projects");
+                });
+
             modelBuilder.Entity("MassWork.Personnel.Pairings.AssignmentProposal", b =>
                 {
                     b.Property<Guid>("Id")

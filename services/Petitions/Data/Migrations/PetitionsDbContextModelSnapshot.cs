@@ -200,6 +200,10 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolve_due_at");
 
+                    b.Property<Guid?>("ResolvedByProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_project_id");
+
                     b.Property<string>("ReviewStage")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -1,0 +1,66 @@
+using MassTransit;
+using MassWork.Contracts.Petitions.V1;
+using MassWork.Contracts.Projects.V1;
+using MassWork.Petitions.Data;
+using MassWork.Petitions.Deadlines;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace MassWork.Petitions.Cases;
+
+/// <summary>
+/// A completed project (验收) answers the cases it was linked to: each linked id is a case id, or the
+/// id of a demand raised on a visit (the case's SourceDemandId). Each case still awaiting its answer
+/// is resolved by the project (<see cref="Case.ResolveByProject"/>) and announced as answered, so the
+/// household hears of it and the revisit follows as after any answer. A case already answered,
+/// closed, under review or refused is left as it is, and so is an accusation: that is logged, not
+/// an error. A case this project already resolved is skipped, so another delivery changes nothing.
+/// </summary>
+public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time, ILogger<ProjectCompletedConsumer> logger)
+    : IdempotentConsumer<ProjectCompleted, PetitionsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(ProjectCompleted message, ConsumeContext<ProjectCompleted> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var project = message.Project;
+        var ids = project.LinkedDemandIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var cases = await Db.Cases.Include(c => c.Deadlines).Include(c => c.Steps).AsSplitQuery()
+            .Where(c => ids.Contains(c.Id) || (c.SourceDemandId != null && ids.Contains(c.SourceDemandId.Value)))
+            .ToListAsync(cancellationToken);
+        var unknown = ids.Count(id => !cases.Any(c => c.Id == id || c.SourceDemandId == id));
+        if (unknown > 0)
+        {
+            logger.LogWarning("Project {ProjectId} answers {Unknown} of {Linked} linked demands that are no case here", project.ProjectId, unknown, ids.Count);
+        }
+
+        var codes = cases.Select(c => c.CategoryCode).Distinct().ToList();
+        var categories = await Db.Categories.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
+        var now = Time.GetUtcNow();
+        foreach (var c in cases)
+        {
+            if (c.ResolvedByProjectId == project.ProjectId)
+            {
+                continue;
+            }
+
+            if (!c.AwaitsProject)
+            {
+                logger.LogInformation("Case {CaseNumber} is {Status} ({MatterType}): left as it is although project {ProjectId} that answers it was completed",
+                    c.Number, c.Status, c.MatterType, project.ProjectId);
+                continue;
+            }
+
+            c.ResolveByProject(project.ProjectId, project.Title, await rules.ForRegionAsync(c.RegionCode, cancellationToken), now);
+            Db.RaiseIntegrationEvent(
+                new PetitionAnswered(CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode), protector), c.Outcome!.Value.ToString(), c.Opinion!,
+                    c.AnsweredBy, c.AnsweredOnTime ?? true, CaseEvents.OpenDue(c, DeadlineKind.Revisit), c.ReviewWindowEndsAt, now, project.ProjectId),
+                c.Id.ToString());
+        }
+    }
+}

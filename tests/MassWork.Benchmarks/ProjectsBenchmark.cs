@@ -1,0 +1,456 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.Testing;
+using MassWork.Testing.Servers;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MassWork.Benchmarks;
+
+/// <summary>
+/// City scale for the projects service, through the real platform (AppHost with all services and
+/// the gateway on a throwaway PostgreSQL and RabbitMQ): the given number of projects with their
+/// milestones, ledger entries and source totals loaded by binary COPY (entries consistent with the
+/// totals and the pooled fund), then the figures query for a county and for the whole city, then
+/// ledger writes (budget, allocation, payment) through the gateway at the given concurrency, and
+/// last a check in SQL that every project's and source's totals equal its entries and keep
+/// paid ≤ allocated ≤ budget, and the pooled fund never allocated more than it holds.
+/// </summary>
+public sealed class ProjectsBenchmark(int projects, int entries, int writes, int concurrency, string repositoryRoot)
+{
+    private const int VillagesPerTown = 10;
+    private const int WriteTargets = 500;
+    private static readonly string[] Categories = ["Road", "Water", "DrinkingWater", "Sanitation", "School", "ElderlyCare", "HousingRepair", "Industry", "Other"];
+    private static readonly string[] OtherSources = ["TownFund", "PooledAid", "Villagers", "HigherLevel", "Donation"];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var database = new BenchDatabase();
+        await database.StartAsync();
+        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
+        await broker.StartAsync(cancellationToken);
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
+            ["ConnectionStrings:messaging"] = broker.ConnectionString,
+            ["Auth:SigningKey"] = signingKey,
+            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
+            ["Demo:Enabled"] = "false",
+            // A loaded machine starts the platform slowly; the benchmark waits rather than fail before it measures.
+            ["AppHost:StartTimeout"] = "00:10:00",
+        });
+        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
+        var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var villages = Villages();
+        Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
+
+        var connectionString = database.Database("projectsdb");
+        var stopwatch = Stopwatch.StartNew();
+        var loaded = await LoadAsync(connectionString, villages, cancellationToken);
+        Report("load (binary COPY)", $"{projects:N0} projects, {loaded.Milestones:N0} milestones, {loaded.Entries:N0} ledger entries, {loaded.Balances:N0} source totals " +
+            $"in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        Report("invariants after the load", await InvariantsAsync(connectionString, cancellationToken));
+
+        var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-366)).ToString("yyyy-MM-dd");
+        foreach (var (name, query) in new[]
+        {
+            ("figures, county 于都县", $"/api/projects/figures?region=360731&from={from}"),
+            ("figures, city 赣州市", $"/api/projects/figures?region=3607&from={from}"),
+        })
+        {
+            var timings = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(query, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var measured = timings.Skip(1).Order().ToList();
+            Report(name, $"median {measured[measured.Count / 2]:N0} ms, best {measured[0]:N0} ms (5 runs after one warm-up, through the gateway)");
+        }
+
+        await WriteAsync(http, loaded.WriteTargets, Math.Min(500, writes), "warm-up", cancellationToken);
+        var created = await WriteAsync(http, loaded.WriteTargets, writes, "ledger writes through the gateway", cancellationToken);
+        Report("invariants after the writes", await InvariantsAsync(connectionString, cancellationToken));
+        var total = await ScalarAsync(connectionString, "SELECT count(*) FROM ledger_entries", cancellationToken);
+        Report("entries", $"{total:N0} in the ledger = {loaded.Entries:N0} loaded + {created:N0} written with 201");
+        if (total != loaded.Entries + created)
+        {
+            throw new InvalidOperationException("The ledger does not hold exactly the entries answered 201.");
+        }
+    }
+
+    /// <summary>
+    /// Budget (10%), allocation (30%) and payment (60%) entries of the city's 三送 funds on projects under
+    /// way, spread over the targets; an entry the totals cannot take is refused with 409, which is
+    /// the ledger doing its job. Returns how many were written (201).
+    /// </summary>
+    private async Task<long> WriteAsync(HttpClient http, IReadOnlyList<Guid> targets, int count, string label, CancellationToken cancellationToken)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        long created = 0, refused = 0, failed = 0;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var project = targets[Random.Shared.Next(targets.Count)];
+                var roll = Random.Shared.Next(10);
+                object body = roll == 0 ? new { kind = "Budget", source = "CityFund", amountFen = 200_000 }
+                    : roll <= 3 ? new { kind = "Allocation", source = "CityFund", amountFen = 100_000 }
+                    : new { kind = "Payment", source = "CityFund", amountFen = 30_000 + Random.Shared.Next(0, 20_000), payee = "于都县路桥工程有限公司", note = "进度款" };
+                var watch = Stopwatch.StartNew();
+                using var response = await http.PostAsJsonAsync($"/api/projects/{project}/ledger", body, cancellationToken);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref created);
+                }
+                else if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        Report(label, $"{count:N0} POST /api/projects/{{id}}/ledger in {seconds:N1} s = {count / seconds:N0} writes/s at concurrency {concurrency} " +
+            $"({created:N0} written = {created / seconds:N0}/s, {refused:N0} refused 409 by the totals); " +
+            $"p50 {latencies[count / 2]:N0} ms, p95 {latencies[(int)(count * 0.95)]:N0} ms, p99 {latencies[(int)(count * 0.99)]:N0} ms; {failed} failed");
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} ledger writes failed.");
+        }
+
+        return created;
+    }
+
+    private sealed record Loaded(long Milestones, long Entries, long Balances, IReadOnlyList<Guid> WriteTargets);
+
+    private sealed class Totals
+    {
+        public long Budget;
+        public long Allocated;
+        public long Paid;
+    }
+
+    /// <summary>
+    /// Projects over the villages and the last year in plausible proportions of stage, category and
+    /// size; two milestones each from approval on; ledger entries spread over the projects with money
+    /// (budget, allocations in quarters, payments, now and then a reversed payment), so that the
+    /// totals written beside them are exactly their sums. PooledAid allocations come from one city fund.
+    /// </summary>
+    private async Task<Loaded> LoadAsync(string connectionString, IReadOnlyList<string> villages, CancellationToken cancellationToken)
+    {
+        var random = new Random(13);
+        var now = DateTimeOffset.UtcNow;
+        var fund = Guid.CreateVersion7();
+        var stages = new string[projects];
+        var withMoney = 0;
+        for (var i = 0; i < projects; i++)
+        {
+            stages[i] = (i % 100) switch
+            {
+                < 8 => "Proposed",
+                < 18 => "Approved",
+                < 55 => "UnderWay",
+                < 70 => "Accepted",
+                < 95 => "Published",
+                < 98 => "Rejected",
+                _ => "Cancelled",
+            };
+            withMoney += stages[i] is "Approved" or "UnderWay" or "Accepted" or "Published" ? 1 : 0;
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, $"INSERT INTO pooled_funds (id, name, region_code, deposited_fen, allocated_fen, created_at, created_by) VALUES ('{fund}', '赣州市帮扶资金统筹池', '3607', 0, 0, now(), 'bench')", cancellationToken);
+
+        var ids = new Guid[projects];
+        var sources = new string[projects][];
+        var costs = new long[projects];
+        var proposed = new DateTimeOffset[projects];
+        long milestones = 0;
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY projects (id, title, category, region_code, proposer, linked_demand_ids, beneficiary_household_ids, beneficiary_count, estimated_cost_fen, stage, reason, " +
+            "approval_chain, funding, council_members, council_signed_by, proposed_at, proposed_by, approved_at, started_at, accepted_at, published_at, updated_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            for (var i = 0; i < projects; i++)
+            {
+                var at = now - TimeSpan.FromDays(i % 365) - TimeSpan.FromHours(i % 24);
+                var cost = (i % 20) switch
+                {
+                    < 8 => 1_000_000 + random.NextInt64(0, 4_000_000),
+                    < 17 => 5_000_001 + random.NextInt64(0, 45_000_000),
+                    _ => 50_000_001 + random.NextInt64(0, 150_000_000),
+                };
+                var stage = stages[i];
+                var extra = OtherSources[i % OtherSources.Length];
+                sources[i] = i % 3 == 0 ? ["CityFund", extra] : ["CityFund", extra, OtherSources[(i + 2) % OtherSources.Length]];
+                var shares = sources[i].Select((_, k) => k == 0 ? cost - cost / 3 * (sources[i].Length - 1) : cost / 3).ToArray();
+                var villagers = Array.IndexOf(sources[i], "Villagers");
+                var funding = string.Join(",", sources[i].Select((s, k) =>
+                    $"{{\"source\":\"{s}\",\"amountFen\":{shares[k]},\"labourPersonDays\":{(k == villagers ? 100 : 0)},\"labourValueFen\":{(k == villagers ? 1_200_000 : 0)},\"note\":null}}"));
+                var chain = cost <= 5_000_000 ? "[{\"level\":\"Town\",\"roles\":[\"town-staff\",\"leader\"]}]"
+                    : cost <= 50_000_000 ? "[{\"level\":\"Town\",\"roles\":[\"town-staff\",\"leader\"]},{\"level\":\"County\",\"roles\":[\"leader\"]}]"
+                    : "[{\"level\":\"Town\",\"roles\":[\"town-staff\",\"leader\"]},{\"level\":\"County\",\"roles\":[\"leader\"]},{\"level\":\"City\",\"roles\":[\"leader\"]}]";
+                var span = now - at;
+                DateTimeOffset? Step(int rank, params string[] from) => from.Contains(stage) ? at + span * (rank / 6.0) : null;
+                ids[i] = Guid.CreateVersion7(at);
+                costs[i] = cost;
+                proposed[i] = at;
+                var council = villagers >= 0 ? new[] { "钟德明", "刘春生", "陈桂花" } : Array.Empty<string>();
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(ids[i], NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync($"基准项目{i}", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(Categories[i % Categories.Length], NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(villages[(int)((i * 7919L) % villages.Count)], NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(i % 4 == 0 ? "Town" : "VillageCommittee", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(i % 2 == 0 ? new[] { Guid.CreateVersion7(at) } : Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(20 + i % 180, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(cost, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(stage, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(stage is "Rejected" or "Cancelled" ? "基准：不予立项或取消" : null, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(chain, NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync($"[{funding}]", NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync(council, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(stage is "Accepted" or "Published" ? council.Take(2).ToArray() : Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync("bench", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(Step(1, "Approved", "UnderWay", "Accepted", "Published", "Cancelled"), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(Step(2, "UnderWay", "Accepted", "Published"), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(Step(4, "Accepted", "Published"), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(Step(5, "Published"), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(at + span * 0.9, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY milestones (id, project_id, name, weight, due_date, progress_percent, created_at, created_by) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < projects; i++)
+            {
+                if (stages[i] is "Proposed" or "Rejected")
+                {
+                    continue;
+                }
+
+                var done = stages[i] is "Accepted" or "Published";
+                foreach (var (name, weight, k) in new[] { ("路基", 1, 0), ("主体工程", 3, 1) })
+                {
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(Guid.CreateVersion7(proposed[i]), NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(ids[i], NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(name, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(weight, NpgsqlDbType.Integer, cancellationToken);
+                    // A tenth of the done projects finished after their last milestone was due.
+                    await writer.WriteAsync(DateOnly.FromDateTime(proposed[i].UtcDateTime).AddDays(i % 10 == 0 ? 30 + k : 400 + k), NpgsqlDbType.Date, cancellationToken);
+                    await writer.WriteAsync(done ? 100 : stages[i] == "UnderWay" ? (i * 37 + k * 11) % 101 : 0, NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(proposed[i], NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync("bench", NpgsqlDbType.Varchar, cancellationToken);
+                    milestones++;
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        var balances = new Dictionary<(int Project, string Source), Totals>();
+        long written = 0, pooled = 0;
+        var perProject = entries / Math.Max(1, withMoney);
+        var remainder = entries % Math.Max(1, withMoney);
+        var seen = 0;
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY ledger_entries (id, project_id, region_code, kind, source, amount_fen, fund_id, payee, note, reverses_entry_id, recorded_at, recorded_by) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            for (var i = 0; i < projects; i++)
+            {
+                if (stages[i] is not ("Approved" or "UnderWay" or "Accepted" or "Published"))
+                {
+                    continue;
+                }
+
+                var n = perProject + (seen++ < remainder ? 1 : 0);
+                var payments = stages[i] != "Approved";
+                var region = villages[(int)((i * 7919L) % villages.Count)];
+                var at = proposed[i];
+                var step = (now - at) / (n + 2);
+                var lastPayment = (Id: Guid.Empty, Source: "", Fen: 0L);
+                async Task EntryAsync(Guid id, string kind, string source, long fen, Guid? reverses = null)
+                {
+                    at += step;
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(ids[i], NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(region, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(kind, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(source, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(fen, NpgsqlDbType.Bigint, cancellationToken);
+                    await writer.WriteAsync(kind == "Allocation" && source == "PooledAid" ? fund : (Guid?)null, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(kind == "Payment" ? $"承建单位{i % 997}" : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(kind == "Reversal" ? "收款单位有误，冲销" : null, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(reverses, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync("bench", NpgsqlDbType.Varchar, cancellationToken);
+                    written++;
+                }
+
+                var own = sources[i];
+                var budget = own.Select((_, k) => k == 0 ? costs[i] - costs[i] / 3 * (own.Length - 1) : costs[i] / 3).ToArray();
+                foreach (var (source, k) in own.Select((s, k) => (s, k)))
+                {
+                    balances[(i, source)] = new Totals { Budget = budget[k] };
+                    await EntryAsync(Guid.CreateVersion7(at), "Budget", source, budget[k]);
+                }
+
+                for (var e = own.Length; e < n; e++)
+                {
+                    var source = own[e % own.Length];
+                    var t = balances[(i, source)];
+                    var pay = Math.Max(1, t.Budget / 64);
+                    if (payments && lastPayment.Fen > 0 && (i + e) % 29 == 0)
+                    {
+                        var reversed = balances[(i, lastPayment.Source)];
+                        reversed.Paid -= lastPayment.Fen;
+                        await EntryAsync(Guid.CreateVersion7(at), "Reversal", lastPayment.Source, lastPayment.Fen, lastPayment.Id);
+                        lastPayment = (Guid.Empty, "", 0);
+                    }
+                    else if (t.Allocated < t.Budget && (!payments || t.Allocated - t.Paid < pay || e % 5 == 0))
+                    {
+                        var fen = Math.Min(Math.Max(1, t.Budget / 4), t.Budget - t.Allocated);
+                        t.Allocated += fen;
+                        pooled += source == "PooledAid" ? fen : 0;
+                        await EntryAsync(Guid.CreateVersion7(at), "Allocation", source, fen);
+                    }
+                    else if (payments && t.Allocated - t.Paid >= pay)
+                    {
+                        var id = Guid.CreateVersion7(at);
+                        t.Paid += pay;
+                        await EntryAsync(id, "Payment", source, pay);
+                        lastPayment = (id, source, pay);
+                    }
+                    else
+                    {
+                        // 追加预算: a supplementary budget when the source is spent.
+                        var fen = Math.Max(1, t.Budget / 8);
+                        t.Budget += fen;
+                        await EntryAsync(Guid.CreateVersion7(at), "Budget", source, fen);
+                    }
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY source_balances (project_id, source, budget_fen, allocated_fen, paid_fen) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var ((project, source), t) in balances)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(ids[project], NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(source, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(t.Budget, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(t.Allocated, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(t.Paid, NpgsqlDbType.Bigint, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        // The fund holds what was allocated from it and 10 million yuan more.
+        await ExecuteAsync(connection, $"""
+            INSERT INTO fund_deposits (id, fund_id, unit_name, amount_fen, recorded_at, recorded_by) VALUES ('{Guid.CreateVersion7()}', '{fund}', '市直挂点单位', {pooled + 1_000_000_000}, now(), 'bench');
+            UPDATE pooled_funds SET deposited_fen = {pooled + 1_000_000_000}, allocated_fen = {pooled} WHERE id = '{fund}';
+            """, cancellationToken);
+        foreach (var table in new[] { "projects", "milestones", "ledger_entries", "source_balances" })
+        {
+            await ExecuteAsync(connection, $"VACUUM ANALYZE {table}", cancellationToken);
+        }
+
+        var targets = Enumerable.Range(0, projects).Where(i => stages[i] == "UnderWay").Take(WriteTargets).Select(i => ids[i]).ToList();
+        return new Loaded(milestones, written, balances.Count, targets);
+    }
+
+    /// <summary>
+    /// Every project's and source's totals against the sum of its entries (a reversal counts as minus
+    /// the entry it reverses), the rule paid ≤ allocated ≤ budget, and each pooled fund's allocations
+    /// against its totals and deposits.
+    /// </summary>
+    private static async Task<string> InvariantsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var broken = await ScalarAsync(connectionString, """
+            WITH effects AS (
+                SELECT e.project_id, e.source, coalesce(r.kind, e.kind) AS kind, CASE WHEN e.kind = 'Reversal' THEN -e.amount_fen ELSE e.amount_fen END AS delta
+                FROM ledger_entries e LEFT JOIN ledger_entries r ON r.id = e.reverses_entry_id),
+            sums AS (
+                SELECT project_id, source, coalesce(sum(delta) FILTER (WHERE kind = 'Budget'), 0) AS budget,
+                       coalesce(sum(delta) FILTER (WHERE kind = 'Allocation'), 0) AS allocated, coalesce(sum(delta) FILTER (WHERE kind = 'Payment'), 0) AS paid
+                FROM effects GROUP BY project_id, source)
+            SELECT count(*) FROM source_balances b FULL JOIN sums s ON s.project_id = b.project_id AND s.source = b.source
+            WHERE b.project_id IS NULL OR s.project_id IS NULL OR b.budget_fen <> s.budget OR b.allocated_fen <> s.allocated OR b.paid_fen <> s.paid
+               OR b.paid_fen < 0 OR b.paid_fen > b.allocated_fen OR b.allocated_fen > b.budget_fen
+            """, cancellationToken);
+        var funds = await ScalarAsync(connectionString, """
+            SELECT count(*) FROM pooled_funds f
+            WHERE f.allocated_fen > f.deposited_fen
+               OR f.deposited_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM fund_deposits d WHERE d.fund_id = f.id)
+               OR f.allocated_fen <> (SELECT coalesce(sum(CASE WHEN e.kind = 'Reversal' THEN -e.amount_fen ELSE e.amount_fen END), 0) FROM ledger_entries e WHERE e.fund_id = f.id)
+            """, cancellationToken);
+        var totals = await ScalarAsync(connectionString, "SELECT count(*) FROM source_balances", cancellationToken);
+        if (broken > 0 || funds > 0)
+        {
+            throw new InvalidOperationException($"Invariants broken: {broken} project/source totals, {funds} pooled funds.");
+        }
+
+        return $"held: all {totals:N0} project/source totals equal their entries and keep paid ≤ allocated ≤ budget; the pooled fund within its deposits " +
+            $"(checked in {watch.Elapsed.TotalSeconds:N1} s)";
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Rural villages (村委会, numbered from 200) under every real town of the city.</summary>
+    private List<string> Villages() =>
+        File.ReadLines(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
+            .Skip(1)
+            .Select(line => line.Split(','))
+            .Where(parts => parts.Length >= 3 && parts[2] == "town")
+            .SelectMany(parts => Enumerable.Range(0, VillagesPerTown).Select(k => $"{parts[0][..9]}{200 + k:000}"))
+            .ToList();
+
+    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
+}
