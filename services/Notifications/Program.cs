@@ -34,6 +34,7 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
     bus.AddConsumer<PetitionOwnershipConsumer>();
     bus.AddConsumer<PetitionDeadlineApproachingConsumer>();
     bus.AddConsumer<PetitionDeadlineMissedConsumer>();
+    bus.AddConsumer<SignInCodeRequestedConsumer>();
 });
 builder.AddPersonalDataProtection();
 

@@ -20,6 +20,7 @@ public static class DefaultTemplates
     public const string LeaveNextStep = "leave-next-step";
     public const string LeaveDecided = "leave-decided";
     public const string PolicyBroadcast = "policy-broadcast";
+    public const string SignInCode = "sign-in-code";
 
     public static IReadOnlyList<SmsTemplate> All { get; } =
     [
@@ -38,6 +39,7 @@ public static class DefaultTemplates
         New(LeaveNextStep, "请假审批", "${cadre}的请假申请已通过上一级审批，请及时审批。"),
         New(LeaveDecided, "请假结果", "您的请假申请${result}。"),
         New(PolicyBroadcast, "政策宣传", "${content}回T退订", TemplateKind.Broadcast),
+        New(SignInCode, "登录验证码", "您的登录验证码为${code}，5分钟内有效。如非本人操作，请勿告知他人并联系管理员。", urgent: true),
     ];
 
     private static SmsTemplate New(string code, string name, string text, TemplateKind kind = TemplateKind.Service, bool urgent = false) =>

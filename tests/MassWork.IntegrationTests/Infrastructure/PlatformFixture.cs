@@ -20,6 +20,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string Region = "360702";
     public const string OtherRegion = "360703";
 
+    /// <summary>An integrating system registered for the client credentials flow (the 12345 hotline of 章贡区).</summary>
+    public const string HotlineClientId = "hotline-12345";
+
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private DistributedApplication? _app;
 
@@ -30,6 +33,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ShiftedClock Clock { get; } = ShiftedClock.StartingAt(TestClock.Start);
 
     public InfrastructureFixture Infrastructure { get; } = new();
+
+    public string HotlineClientSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -54,6 +59,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             // Tests steer failures themselves; the simulator's random ones (1% by default) would make them flaky.
             ["Sms:SimulatorFailureRate"] = "0",
             ["Sms:SimulatorDeliveryFailureRate"] = "0",
+            ["Identity:Clients:0:ClientId"] = HotlineClientId,
+            ["Identity:Clients:0:ClientSecret"] = HotlineClientSecret,
+            ["Identity:Clients:0:DisplayName"] = "章贡区12345热线",
+            ["Identity:Clients:0:Role"] = Roles.CountyDepartment,
+            ["Identity:Clients:0:Region"] = Region,
         };
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);
