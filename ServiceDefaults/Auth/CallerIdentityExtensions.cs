@@ -71,6 +71,13 @@ public static class CallerIdentityExtensions
                     new HttpDocumentRetriever(clients.CreateClient(KeysClient)) { RequireHttps = false });
             }
         });
+        builder.Services.AddSingleton<RevokedTokens>();
+        if (options.Authority is not null)
+        {
+            builder.Services.AddScoped<IRevokedTokenSource, IdentityRevokedTokens>();
+            builder.Services.AddHostedService<RevokedTokensRefresher>();
+        }
+
         if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddSingleton<IValidateOptions<JwtBearerOptions>, IdentityKeysRequired>();
@@ -108,6 +115,10 @@ public static class CallerIdentityExtensions
                 if (ctx.Principal is null || Caller.FromPrincipal(ctx.Principal) is null)
                 {
                     ctx.Fail("The token lacks a user id or a valid region claim.");
+                }
+                else if (ctx.Principal.FindFirst(MassWorkClaims.TokenId)?.Value is { } id && ctx.HttpContext.RequestServices.GetRequiredService<RevokedTokens>().Contains(id))
+                {
+                    ctx.Fail("The token was revoked.");
                 }
 
                 return Task.CompletedTask;

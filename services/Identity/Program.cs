@@ -7,6 +7,7 @@ using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
 using MassWork.Identity.SignIn;
 using MassWork.Identity.Tokens;
+using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
@@ -28,6 +29,10 @@ builder.AddTokenServer();
 
 builder.Services.AddScoped<SignInService>();
 builder.Services.AddScoped<AccountDisabling>();
+// This service's own API checks revocations against its database rather than asking itself over HTTP.
+builder.Services.AddScoped<LocalRevokedTokens>();
+builder.Services.AddScoped<IRevokedTokenSource>(sp => sp.GetRequiredService<LocalRevokedTokens>());
+builder.Services.AddHostedService<TokenPruning>();
 builder.Services.AddHostedService<ClientRegistration>();
 
 var app = builder.Build();
@@ -39,6 +44,7 @@ app.MapDefaultOpenApi();
 app.MapAuthorizeEndpoint();
 app.MapTokenEndpoint();
 app.MapEndSessionEndpoint();
+app.MapRevokedTokensEndpoint();
 app.MapActivationPages();
 app.MapAccountEndpoints();
 app.Run();

@@ -149,11 +149,84 @@ public sealed class IdentityTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(revoked.RefreshToken!)).Status);
 
         var loggedOut = await _identity.SignInAsync(staff);
+        using (var before = await _identity.CallPersonnelAsync(loggedOut.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
         using var logout = await _identity.Browser.GetAsync($"/connect/logout?id_token_hint={loggedOut.IdToken}");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         var (status, body) = await _identity.RefreshAsync(loggedOut.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+
+        // The session's access token is still within its ten minutes, but the services learn of the revocation within seconds.
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var after = await _identity.CallPersonnelAsync(loggedOut.AccessToken);
+            return after.StatusCode == HttpStatusCode.Unauthorized;
+        }, TimeSpan.FromSeconds(20), "the logged-out session's access token refused by personnel");
+    }
+
+    [Fact]
+    public async Task A_registered_cadre_is_invited_signs_in_with_an_SMS_code_and_loses_access_on_leaving()
+    {
+        var personnel = new PersonnelApi(platform);
+        var phone = $"139{Random.Shared.Next(0, 100_000_000):D8}";
+        var userId = $"cadre-{Guid.NewGuid():N}";
+        var cadreId = await personnel.RegisterCadreAsync("钟晓燕", phone: phone, userId: userId);
+
+        JsonElement account = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var page = await _identity.JsonAsync(HttpMethod.Get, $"/api/identity/accounts?cadreId={cadreId}", _identity.Operator);
+            account = page.GetProperty("items").EnumerateArray().FirstOrDefault();
+            return account.ValueKind == JsonValueKind.Object;
+        }, TimeSpan.FromSeconds(30), "an invitable account for the registered cadre");
+        Assert.Equal("Invitable", account.GetProperty("status").GetString());
+        Assert.Equal("钟晓燕", account.GetProperty("displayName").GetString());
+        Assert.Equal("360702001", account.GetProperty("region").GetString());
+        Assert.Equal(userId, account.GetProperty("subjectId").GetString());
+
+        var staff = await _identity.ActivateAsync(account.GetProperty("id").GetGuid(), IdentityApi.NewUserName("zhong"), Roles.VillageStaff);
+        var (form, verifier) = await _identity.StartSignInAsync();
+        var (_, codePage) = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
+        var (smsStatus, smsPage) = await _identity.PostFormAsync("/connect/authorize", new(IdentityApi.HiddenFields(codePage)) { ["step"] = "sms" });
+        Assert.True(smsStatus == HttpStatusCode.OK, smsPage);
+        Assert.Contains("短信发送", smsPage);
+
+        string? code = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var sent = (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray()
+                .FirstOrDefault(m => m.GetProperty("templateCode").GetString() == "sign-in-code");
+            code = sent.ValueKind == JsonValueKind.Object ? System.Text.RegularExpressions.Regex.Match(sent.GetProperty("templateParam").GetString()!, "[0-9]{6}").Value : null;
+            return code is { Length: 6 };
+        }, TimeSpan.FromSeconds(30), "the sign-in code sent by SMS to the cadre's phone");
+
+        using var redirect = await _identity.CodeAsync(smsPage, code!);
+        var tokens = await _identity.ExchangeAsync(redirect, verifier);
+        var access = new JsonWebToken(tokens.AccessToken);
+        Assert.Equal(userId, access.Subject);
+        Assert.Equal(Roles.VillageStaff, access.GetClaim(MassWorkClaims.Role).Value);
+        using (var response = await _identity.CallPersonnelAsync(tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The cadre leaves (调离): the account is disabled, its session and tokens revoked.
+        await personnel.OkAsync(HttpMethod.Post, $"/api/personnel/cadres/{cadreId}/retire", personnel.TownStaff, new { reason = "调回原单位" });
+        await Eventually.HoldsAsync(async () =>
+            (await _identity.JsonAsync(HttpMethod.Get, $"/api/identity/accounts/{staff.AccountId}", _identity.Operator)).GetProperty("status").GetString() == "Disabled",
+            TimeSpan.FromSeconds(30), "the account disabled once the cadre left");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(tokens.RefreshToken!)).Status);
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var after = await _identity.CallPersonnelAsync(tokens.AccessToken);
+            return after.StatusCode == HttpStatusCode.Unauthorized;
+        }, TimeSpan.FromSeconds(20), "the departed cadre's access token refused");
+        var (_, passwordPage) = await _identity.PasswordAsync((await _identity.StartSignInAsync()).Form, staff.UserName, staff.Password);
+        Assert.Contains("账号或密码不正确", passwordPage);
     }
 
     [Fact]

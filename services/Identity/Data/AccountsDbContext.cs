@@ -55,6 +55,11 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
         modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
-        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>(t =>
+        {
+            t.ToTable("openiddict_tokens");
+            // Every service polls the revoked access tokens that have not expired yet.
+            t.HasIndex(x => x.ExpirationDate).HasFilter("status = 'revoked'").HasDatabaseName("ix_openiddict_tokens_revoked_access");
+        });
     }
 }

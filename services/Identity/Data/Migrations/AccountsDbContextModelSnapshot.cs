@@ -641,6 +641,10 @@ namespace MassWork.Identity.Data.Migrations
                     b.HasIndex("AuthorizationId")
                         .HasDatabaseName("ix_openiddict_tokens_authorization_id");
 
+                    b.HasIndex("ExpirationDate")
+                        .HasDatabaseName("ix_openiddict_tokens_revoked_access")
+                        .HasFilter("status = 'revoked'");
+
                     b.HasIndex("ReferenceId")
                         .IsUnique()
                         .HasDatabaseName("ix_openiddict_tokens_reference_id");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Identity.Data.Migrations
 {
     [DbContext(typeof(AccountsDbContext))]
-    [Migration("20261202002449_Initial")]
+    [Migration("20261202014449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -643,6 +643,10 @@ namespace MassWork.Identity.Data.Migrations
 
                     b.HasIndex("AuthorizationId")
                         .HasDatabaseName("ix_openiddict_tokens_authorization_id");
+
+                    b.HasIndex("ExpirationDate")
+                        .HasDatabaseName("ix_openiddict_tokens_revoked_access")
+                        .HasFilter("status = 'revoked'");
 
                     b.HasIndex("ReferenceId")
                         .IsUnique()

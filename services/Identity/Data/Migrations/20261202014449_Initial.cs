@@ -272,6 +272,12 @@ namespace MassWork.Identity.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_openiddict_tokens_revoked_access",
+                table: "openiddict_tokens",
+                column: "expiration_date",
+                filter: "status = 'revoked'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_message_id",
                 table: "outbox_messages",
                 column: "message_id",
