@@ -4,7 +4,7 @@ namespace MassWork.AppHost.Wiring;
 
 public static class IdentitySettings
 {
-    /// <summary>Session limits, lockout and the integrating systems, from the AppHost's own Identity:… settings.</summary>
+    /// <summary>Session limits, lockout, the integrating systems and the first operator, from the AppHost's own Identity:… settings.</summary>
     public static IResourceBuilder<ProjectResource> WithIdentitySettings(this IResourceBuilder<ProjectResource> identity, IConfiguration configuration)
     {
         var section = configuration.GetSection("Identity");
@@ -20,6 +20,11 @@ public static class IdentitySettings
             {
                 identity.WithEnvironment($"Identity__Clients__{client.Key}__{setting.Key}", setting.Value ?? "");
             }
+        }
+
+        foreach (var setting in section.GetSection("FirstOperator").GetChildren())
+        {
+            identity.WithEnvironment($"Identity__FirstOperator__{setting.Key}", setting.Value ?? "");
         }
 
         return identity;

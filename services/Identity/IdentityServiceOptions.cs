@@ -43,6 +43,24 @@ public sealed class IdentityServiceOptions
 
     /// <summary>Systems that integrate through the client credentials flow (a county's case system, the 12345 hotline).</summary>
     public List<IntegrationClient> Clients { get; set; } = [];
+
+    /// <summary>The first operator of a new installation, who invites everyone else; used while no operator account exists.</summary>
+    public FirstOperator? FirstOperator { get; set; }
+}
+
+/// <summary>
+/// The first operator's login name, region and an invitation code the installer chooses (at least
+/// 20 characters, kept as a secret): it activates the account at /account/activate like any invitation.
+/// </summary>
+public sealed class FirstOperator
+{
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "平台运维";
+
+    public string Region { get; set; } = "";
+
+    public string InvitationCode { get; set; } = "";
 }
 
 /// <summary>An integrating system: its credentials and what its tokens may do (one role, one region scope).</summary>

@@ -34,6 +34,7 @@ builder.Services.AddScoped<LocalRevokedTokens>();
 builder.Services.AddScoped<IRevokedTokenSource>(sp => sp.GetRequiredService<LocalRevokedTokens>());
 builder.Services.AddHostedService<TokenPruning>();
 builder.Services.AddHostedService<ClientRegistration>();
+builder.Services.AddHostedService<FirstOperatorSetup>();
 
 var app = builder.Build();
 

@@ -31,23 +31,30 @@ public sealed record TokenSet(string AccessToken, string? RefreshToken, string? 
 /// Staff accounts and sign-in through the gateway, driven as a browser would: the HTML forms of the
 /// sign-in and activation pages are read and posted back, redirects are not followed but read.
 /// </summary>
-public sealed partial class IdentityApi(PlatformFixture platform)
+public sealed partial class IdentityApi(HttpClient gateway, TimeProvider clock, string operatorToken)
 {
     public const string ConsoleClient = "masswork-console";
     public const string StrongPassword = "Ganzhou2024Tea";
 
     private static int _next = Random.Shared.Next(0, 100_000);
 
+    /// <summary>On the tests' platform: its clock, and an operator's development token for the whole city.</summary>
+    public IdentityApi(PlatformFixture platform)
+        : this(platform.Gateway, platform.Clock, platform.Token("3607", Roles.Operator, "test-operator"))
+    {
+    }
+
     /// <summary>A browser: keeps no cookies and follows no redirect, so each step's answer can be read.</summary>
     public HttpClient Browser { get; } = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
     {
-        BaseAddress = platform.Gateway.BaseAddress,
+        BaseAddress = gateway.BaseAddress,
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public string Operator => platform.Token("3607", Roles.Operator, "test-operator");
+    /// <summary>The token account administration is done with.</summary>
+    public string Operator { get; set; } = operatorToken;
 
-    public string RedirectUri => new Uri(platform.Gateway.BaseAddress!, "console/signed-in").ToString();
+    public string RedirectUri => new Uri(gateway.BaseAddress!, "console/signed-in").ToString();
 
     public static string NewUserName(string prefix = "staff") => $"{prefix}{Interlocked.Increment(ref _next)}";
 
@@ -63,7 +70,12 @@ public sealed partial class IdentityApi(PlatformFixture platform)
     public async Task<StaffLogin> ActivateAsync(Guid accountId, string userName, string role = Roles.TownStaff)
     {
         var invitation = await JsonAsync(HttpMethod.Post, $"/api/identity/accounts/{accountId}/invitation", Operator, new { userName, role });
-        var code = invitation.GetProperty("invitationCode").GetString()!;
+        return await ActivateWithCodeAsync(accountId, userName, invitation.GetProperty("invitationCode").GetString()!);
+    }
+
+    /// <summary>The activation pages, as the invited staff member fills them in with their code.</summary>
+    public async Task<StaffLogin> ActivateWithCodeAsync(Guid accountId, string userName, string code)
+    {
         var (status, page) = await PostFormAsync("/account/activate", new() { ["invitation"] = code, ["password"] = StrongPassword, ["confirm"] = StrongPassword });
         Assert.True(status == HttpStatusCode.OK, page);
         var secret = Base32Encoding.ToBytes(SecretPattern().Match(page).Groups[1].Value);
@@ -76,11 +88,11 @@ public sealed partial class IdentityApi(PlatformFixture platform)
     /// <summary>The authenticator's code for the next time step the service has not seen used (waits when the phone would have to).</summary>
     public async Task<string> NextCodeAsync(StaffLogin staff)
     {
-        var current = platform.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+        var current = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         var step = Math.Max(current, staff.LastStep + 1);
         if (step > current + 1)
         {
-            await Task.Delay(TimeSpan.FromSeconds((step - 1) * 30 - platform.Clock.GetUtcNow().ToUnixTimeSeconds() + 1));
+            await Task.Delay(TimeSpan.FromSeconds((step - 1) * 30 - clock.GetUtcNow().ToUnixTimeSeconds() + 1));
         }
 
         staff.LastStep = step;
@@ -156,14 +168,21 @@ public sealed partial class IdentityApi(PlatformFixture platform)
 
     /// <summary>A GET of a personnel endpoint with the token: what a service makes of it.</summary>
     public async Task<HttpResponseMessage> CallPersonnelAsync(string token) =>
-        await platform.Gateway.SendAsync(platform.Request(HttpMethod.Get, "/api/personnel/cadres?pageSize=1", token));
+        await gateway.SendAsync(Request(HttpMethod.Get, "/api/personnel/cadres?pageSize=1", token));
 
     public async Task<JsonElement> JsonAsync(HttpMethod method, string path, string token, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        using var response = await platform.Gateway.SendAsync(platform.Request(method, path, token, body is null ? null : JsonContent.Create(body)));
+        using var response = await gateway.SendAsync(Request(method, path, token, body is null ? null : JsonContent.Create(body)));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return request;
     }
 
     public static Dictionary<string, string> HiddenFields(string page) =>
