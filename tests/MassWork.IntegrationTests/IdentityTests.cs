@@ -230,6 +230,28 @@ public sealed class IdentityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_active_account_invited_again_starts_over_and_its_sessions_end()
+    {
+        var staff = await _identity.NewStaffAsync();
+        var tokens = await _identity.SignInAsync(staff);
+
+        // Lost phone: the operator invites the account again.
+        var again = await _identity.ActivateAsync(staff.AccountId, staff.UserName);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(tokens.RefreshToken!)).Status);
+        var (form, _) = await _identity.StartSignInAsync();
+        var (_, codePage) = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
+        using (var oldPhone = await _identity.CodeAsync(codePage, new OtpNet.Totp(staff.Secret).ComputeTotp(platform.Clock.GetUtcNow().UtcDateTime)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, oldPhone.StatusCode);
+        }
+
+        var fresh = await _identity.SignInAsync(again);
+        using var response = await _identity.CallPersonnelAsync(fresh.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_integrating_system_gets_a_token_with_client_credentials_that_services_accept()
     {
         var (status, body) = await _identity.TokenAsync(new()

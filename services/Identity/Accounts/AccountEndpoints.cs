@@ -29,7 +29,7 @@ public static class AccountEndpoints
             .WithSummary("Create an account for staff without a cadre record; invite it next")
             .WithIdempotency<AccountsDbContext>();
         accounts.MapPost("/{id:guid}/invitation", InviteAsync).WithName("InviteAccount")
-            .WithSummary("Issue an invitation code (shown once; a new one replaces the old) with the account's login name and role");
+            .WithSummary("Issue an invitation code (shown once; a new one replaces the old) with the account's login name and role; an active account starts over (lost phone, forgotten password)");
         accounts.MapPost("/{id:guid}/disable", DisableAsync).WithName("DisableAccount")
             .WithSummary("Disable an account: no more sign-in, its sessions and tokens revoked");
         return routes;
@@ -136,7 +136,7 @@ public static class AccountEndpoints
 
     internal static async Task<Results<Ok<InvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         Guid id, InviteRequest request, Caller caller, AccountsDbContext db, ILookupNormalizer normalizer, IOptions<IdentityServiceOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
+        SessionRevocation sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id && a.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
         if (account is null)
@@ -173,9 +173,20 @@ public static class AccountEndpoints
             return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
-        if (account.Status is AccountStatus.Active or AccountStatus.Disabled)
+        if (account.Status is AccountStatus.Disabled)
         {
-            return Problems.Conflict("Account not invitable", $"The account is {account.Status}; only new or invited accounts take an invitation.");
+            return Problems.Conflict("Account disabled", $"The account was disabled ({account.DisabledReason}); it takes no invitation.");
+        }
+
+        // An active account invited again starts over: its password and authenticator stop working, its sessions end.
+        var restarted = account.Status == AccountStatus.Active;
+        if (restarted)
+        {
+            account.PasswordHash = null;
+            account.TotpSecretCipher = null;
+            account.LastTotpStep = 0;
+            account.ActivatedAt = null;
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
         }
 
         var now = time.GetUtcNow();
@@ -191,6 +202,11 @@ public static class AccountEndpoints
         if (await SaveUniqueAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
+        }
+
+        if (restarted)
+        {
+            await sessions.RevokeAllAsync(account.SubjectId, cancellationToken);
         }
 
         return TypedResults.Ok(new InvitationResponse(account.Id, userName!, code, account.InvitationExpiresAt.Value,
