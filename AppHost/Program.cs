@@ -12,7 +12,7 @@ builder.AddPlatformSupervision();
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 var dataFolder = Path.GetFullPath(builder.Configuration["AppHost:DataDir"] ?? Path.Combine(repository, ".apphost"));
 var environment = builder.Configuration["AppHost:Environment"] ?? (builder.ExecutionContext.IsPublishMode ? "Production" : "Development");
-var secrets = PlatformSecrets.Add(builder, dataFolder);
+var secrets = PlatformSecrets.Add(builder, dataFolder, environment);
 var blobs = BlobStoreWiring.Add(builder, dataFolder);
 var buildConfiguration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
@@ -74,7 +74,22 @@ var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuild
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment);
 blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
-foreach (var service in new[] { personnel, visits, petitions, projects, notifications })
+
+// Sign-in (OpenID Connect) and staff accounts. Tokens name the gateway's address as their issuer:
+// staff and integrating systems reach /connect/… and /.well-known/… there. Integrating systems
+// (client credentials) come from Identity:Clients:<n>:{ClientId,ClientSecret,DisplayName,Role,Region}.
+var identity = AddService<Projects.MassWork_Identity>("identity")
+    .WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"))
+    .WithEnvironment("Identity__SigningKey", secrets.IdentitySigningKey)
+    .WithEnvironment("Identity__EncryptionKey", secrets.IdentityEncryptionKey)
+    .WithIdentitySettings(builder.Configuration);
+foreach (var service in new[] { personnel, visits, petitions, projects, notifications, gateway })
+{
+    // Services read the identity service's published keys by its name; they need not wait for it to start.
+    service.WithReference(identity);
+}
+
+foreach (var service in new[] { personnel, visits, petitions, projects, notifications, identity })
 {
     gateway.WithReference(service).WaitFor(service);
 }
@@ -82,7 +97,7 @@ foreach (var service in new[] { personnel, visits, petitions, projects, notifica
 // A test run puts the whole platform at an instant of its choosing (Development only; see ClockExtensions).
 if (builder.Configuration["Clock:Offset"] is { Length: > 0 } clockOffset)
 {
-    foreach (var project in new[] { personnel, visits, petitions, projects, notifications, gateway })
+    foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway })
     {
         project.WithEnvironment("Clock__Offset", clockOffset);
     }

@@ -17,9 +17,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy => proxy.UseRequestBodyLimit());
 app.MapApiReference(DownstreamServices.Names);
-if (app.Environment.IsDevelopment())
-{
-    app.MapDevTokenEndpoint();
-}
+app.MapDevTokenEndpoint(app.Environment);
 
 app.Run();

@@ -4,10 +4,21 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>Base64 HMAC key, at least 32 bytes; the AppHost generates one per run.</summary>
+    /// <summary>
+    /// The identity service's own address inside the platform (http://identity): services read its
+    /// published keys there (OIDC discovery and JWKS) to check the tokens it issues.
+    /// </summary>
+    public Uri? Authority { get; set; }
+
+    /// <summary>
+    /// Base64 HMAC key, at least 32 bytes, for Development tokens (/dev/token and tests); the AppHost
+    /// generates one per run. Ignored outside Development.
+    /// </summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>The issuer of Development tokens.</summary>
     public string Issuer { get; set; } = "masswork";
 
+    /// <summary>The audience every MassWork token must name, Development or identity-issued.</summary>
     public string Audience { get; set; } = "masswork";
 }

@@ -5,8 +5,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace MassWork.ServiceDefaults.Auth;
 
 /// <summary>
-/// Mints MassWork tokens with the shared signing key. Used by the gateway's Development-only
-/// token endpoint and by tests, until real login arrives.
+/// Mints Development tokens with the shared HMAC key: the gateway's Development-only /dev/token
+/// and the tests use it. Services accept such tokens only in the Development environment.
 /// </summary>
 public sealed class DevTokenIssuer(AuthOptions options, TimeProvider time)
 {
@@ -34,7 +34,7 @@ public sealed class DevTokenIssuer(AuthOptions options, TimeProvider time)
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(8)),
-            SigningCredentials = new SigningCredentials(CallerIdentityExtensions.SigningKey(options), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(CallerIdentityExtensions.DevSigningKey(options), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -9,4 +9,7 @@ public static class MassWorkClaims
 
     /// <summary>A statistical division code prefix (行政区划代码前缀): "3607" city, "360702" county.</summary>
     public const string Region = "region";
+
+    /// <summary>The identity service's id of the token (OpenIddict's entry): what a revocation names.</summary>
+    public const string TokenId = "oi_tkn_id";
 }

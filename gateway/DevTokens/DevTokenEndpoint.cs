@@ -8,17 +8,27 @@ public sealed record DevTokenRequest(string? UserId, string[]? Roles, string? Re
 public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Development only: mints a token for any role and region so the API can be tried before real
-/// login exists. Never mapped outside the Development environment.
+/// Development only: mints a token for any role and region so the API can be tried without an
+/// account. Elsewhere the path answers 404 and services accept no such token: staff sign in
+/// through the identity service.
 /// </summary>
 public static class DevTokenEndpoint
 {
     public const string Path = "/dev/token";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    public static WebApplication MapDevTokenEndpoint(this WebApplication app)
+    public static WebApplication MapDevTokenEndpoint(this WebApplication app, IHostEnvironment environment)
     {
-        app.MapPost(Path, Issue).AllowAnonymous().ExcludeFromDescription();
+        if (environment.IsDevelopment())
+        {
+            app.MapPost(Path, Issue).AllowAnonymous().ExcludeFromDescription();
+        }
+        else
+        {
+            app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "No development tokens here", detail: $"Development tokens exist only in the Development environment; this one is {environment.EnvironmentName}. Sign in at /connect/authorize.")).AllowAnonymous().ExcludeFromDescription();
+        }
+
         return app;
     }
 

@@ -42,6 +42,7 @@ builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
     bus.AddConsumer<VisitOverdueConsumer>();
     bus.AddConsumer<MeetingOverdueConsumer>();
     bus.AddConsumer<ProjectCompletedConsumer>();
+    bus.AddConsumer<SignInCodeRequestedConsumer>();
 });
 builder.AddPersonalDataProtection();
 

@@ -21,6 +21,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string OtherRegion = "360703";
 
     public const long PhotoMaxBytes = 256 * 1024;
+    /// <summary>An integrating system registered for the client credentials flow (the 12345 hotline of 章贡区).</summary>
+    public const string HotlineClientId = "hotline-12345";
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private DistributedApplication? _app;
@@ -35,6 +37,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>The AppHost's state folder; its blob store (Blobs:Provider=Folder) keeps files under blobs/.</summary>
     public string DataDirectory => Path.Combine(Infrastructure.Directory, "apphost");
+    public string HotlineClientSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -62,6 +65,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Sms:SimulatorDeliveryFailureRate"] = "0",
             // Photos of 256 KiB at most, so a photo too large costs the tests little to send.
             ["Photos:MaxBytes"] = PhotoMaxBytes.ToString(CultureInfo.InvariantCulture),
+            ["Identity:Clients:0:ClientId"] = HotlineClientId,
+            ["Identity:Clients:0:ClientSecret"] = HotlineClientSecret,
+            ["Identity:Clients:0:DisplayName"] = "章贡区12345热线",
+            ["Identity:Clients:0:Role"] = Roles.CountyDepartment,
+            ["Identity:Clients:0:Region"] = Region,
         };
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);

@@ -1,0 +1,5 @@
+using MassWork.ServiceDefaults.Data;
+
+namespace MassWork.Identity.Data;
+
+internal sealed class AccountsDbContextFactory : DesignTimeDbContextFactory<AccountsDbContext>;

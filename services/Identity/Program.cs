@@ -1,0 +1,51 @@
+using MassWork.Identity;
+using MassWork.Identity.Accounts;
+using MassWork.Identity.Activation;
+using MassWork.Identity.Cadres;
+using MassWork.Identity.Clients;
+using MassWork.Identity.Data;
+using MassWork.Identity.Sessions;
+using MassWork.Identity.SignIn;
+using MassWork.Identity.Tokens;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Data;
+using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDefaultOpenApi("MassWork Identity API (账号与登录)");
+builder.AddServiceDatabase<AccountsDbContext>("identitydb");
+builder.AddServiceMessaging<AccountsDbContext>("identity", bus =>
+{
+    bus.AddConsumer<CadreRegisteredConsumer>();
+    bus.AddConsumer<CadreUpdatedConsumer>();
+    bus.AddConsumer<CadreRetiredConsumer>();
+});
+builder.AddPersonalDataProtection();
+builder.AddStaffAccounts();
+builder.AddTokenServer();
+
+builder.Services.AddScoped<SignInService>();
+builder.Services.AddScoped<AccountDisabling>();
+// This service's own API checks revocations against its database rather than asking itself over HTTP.
+builder.Services.AddScoped<LocalRevokedTokens>();
+builder.Services.AddScoped<IRevokedTokenSource>(sp => sp.GetRequiredService<LocalRevokedTokens>());
+builder.Services.AddHostedService<TokenPruning>();
+builder.Services.AddHostedService<ClientRegistration>();
+builder.Services.AddHostedService<FirstOperatorSetup>();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
+
+app.MapAuthorizeEndpoint();
+app.MapTokenEndpoint();
+app.MapEndSessionEndpoint();
+app.MapRevokedTokensEndpoint();
+app.MapActivationPages();
+app.MapAccountEndpoints();
+app.Run();
