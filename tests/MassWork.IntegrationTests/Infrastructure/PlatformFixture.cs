@@ -21,6 +21,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string OtherRegion = "360703";
 
     public const long PhotoMaxBytes = 256 * 1024;
+
     /// <summary>An integrating system registered for the client credentials flow (the 12345 hotline of 章贡区).</summary>
     public const string HotlineClientId = "hotline-12345";
 
@@ -37,6 +38,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>The AppHost's state folder; its blob store (Blobs:Provider=Folder) keeps files under blobs/.</summary>
     public string DataDirectory => Path.Combine(Infrastructure.Directory, "apphost");
+
     public string HotlineClientSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
     public HttpClient Gateway { get; private set; } = null!;
