@@ -20,6 +20,7 @@ public sealed class VisitsFixture : ServiceFixture
     protected override async Task StartServiceAsync()
     {
         var settings = CommonSettings("visitsdb", await Infrastructure.CreateDatabaseAsync("visitsdb"));
+        settings["Blobs:Folder"] = Path.Combine(Infrastructure.Directory, "blobs");
         _service = new ServiceHost<VisitsDbContext>(settings, Clock, services: services =>
         {
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FrequencySweeper)));
