@@ -8,49 +8,13 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Personnel.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PairingRegisterAndAttendance : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "compound_id",
-                table: "households",
-                type: "uuid",
-                nullable: true);
-
-            migrationBuilder.AddColumn<Guid>(
-                name: "group_id",
-                table: "households",
-                type: "uuid",
-                nullable: true);
-
-            migrationBuilder.AddColumn<List<string>>(
-                name: "tags",
-                table: "households",
-                type: "text[]",
-                nullable: false,
-                defaultValueSql: "'{}'::text[]");
-
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "updated_at",
-                table: "households",
-                type: "timestamp with time zone",
-                nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
-
-            migrationBuilder.AddColumn<uint>(
-                name: "xmin",
-                table: "households",
-                type: "xid",
-                rowVersion: true,
-                nullable: false,
-                defaultValue: 0u);
-
-            migrationBuilder.Sql("UPDATE households SET updated_at = registered_at;");
 
             migrationBuilder.CreateTable(
                 name: "assignment_proposals",
@@ -82,7 +46,12 @@ namespace MassWork.Personnel.Data.Migrations
                     day = table.Column<DateOnly>(type: "date", nullable: false),
                     team_id = table.Column<Guid>(type: "uuid", nullable: false),
                     checked_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: true),
+                    longitude = table.Column<double>(type: "double precision", nullable: true),
+                    accuracy_meters = table.Column<double>(type: "double precision", nullable: true),
+                    distance_meters = table.Column<int>(type: "integer", nullable: true),
+                    far_from_village = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -116,6 +85,7 @@ namespace MassWork.Personnel.Data.Migrations
                     min_full_coverage_general = table.Column<int>(type: "integer", nullable: false),
                     presence_days = table.Column<int>(type: "integer", nullable: false),
                     presence_period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    check_in_radius_meters = table.Column<int>(type: "integer", nullable: false, defaultValue: 3000),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
@@ -131,7 +101,10 @@ namespace MassWork.Personnel.Data.Migrations
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retire_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,29 +112,44 @@ namespace MassWork.Personnel.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "household_members",
+                name: "households",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    id_number_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    id_number_hash = table.Column<byte[]>(type: "bytea", nullable: true),
-                    id_number_masked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
-                    phone_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    phone_hash = table.Column<byte[]>(type: "bytea", nullable: true),
-                    phone_masked = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true)
+                    household_number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    group_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    compound_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    head_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    tags = table.Column<List<string>>(type: "text[]", nullable: false, defaultValueSql: "'{}'::text[]"),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    registered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_household_members", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_household_members_households_household_id",
-                        column: x => x.household_id,
-                        principalTable: "households",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                    table.PrimaryKey("pk_households", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
                 });
 
             migrationBuilder.CreateTable(
@@ -214,6 +202,19 @@ namespace MassWork.Personnel.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "leave_requests",
                 columns: table => new
                 {
@@ -234,6 +235,29 @@ namespace MassWork.Personnel.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_leave_requests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "json", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
+                    aggregate_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -274,11 +298,32 @@ namespace MassWork.Personnel.Data.Migrations
                     code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    parent_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true)
+                    parent_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: true),
+                    longitude = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_regions", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "register_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    subject = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    changes = table.Column<string>(type: "jsonb", nullable: false),
+                    reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_register_changes", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -292,6 +337,49 @@ namespace MassWork.Personnel.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_town_officials", x => x.town_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "village_problems",
+                columns: table => new
+                {
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    closed = table.Column<bool>(type: "boolean", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    raised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_village_problems", x => x.case_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "village_projects",
+                columns: table => new
+                {
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    budget_fen = table.Column<long>(type: "bigint", nullable: false),
+                    paid_fen = table.Column<long>(type: "bigint", nullable: false),
+                    sources = table.Column<string>(type: "jsonb", nullable: false),
+                    payees = table.Column<string>(type: "jsonb", nullable: false),
+                    progress_percent = table.Column<int>(type: "integer", nullable: true),
+                    beneficiary_count = table.Column<int>(type: "integer", nullable: false),
+                    accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    council_sign_offs = table.Column<int>(type: "integer", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    on_notice_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_village_projects", x => x.project_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -309,7 +397,10 @@ namespace MassWork.Personnel.Data.Migrations
                     region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     home_compound_id = table.Column<Guid>(type: "uuid", nullable: true),
                     user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retire_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,7 +420,10 @@ namespace MassWork.Personnel.Data.Migrations
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     unit_id = table.Column<Guid>(type: "uuid", nullable: false),
                     village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retire_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -340,6 +434,31 @@ namespace MassWork.Personnel.Data.Migrations
                         principalTable: "dispatching_units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "household_members",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    id_number_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    id_number_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    id_number_masked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    phone_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    phone_hash = table.Column<byte[]>(type: "bytea", nullable: true),
+                    phone_masked = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_household_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_household_members_households_household_id",
+                        column: x => x.household_id,
+                        principalTable: "households",
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -428,19 +547,6 @@ namespace MassWork.Personnel.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_households_head_name",
-                table: "households",
-                column: "head_name")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_households_tags",
-                table: "households",
-                column: "tags")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_cadres_home_compound_id",
                 table: "cadres",
                 column: "home_compound_id",
@@ -449,7 +555,8 @@ namespace MassWork.Personnel.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_cadres_phone_hash",
                 table: "cadres",
-                column: "phone_hash");
+                column: "phone_hash")
+                .Annotation("Npgsql:IndexMethod", "hash");
 
             migrationBuilder.CreateIndex(
                 name: "ix_cadres_region_code",
@@ -494,19 +601,50 @@ namespace MassWork.Personnel.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_household_members_id_number_hash",
                 table: "household_members",
-                column: "id_number_hash");
+                column: "id_number_hash")
+                .Annotation("Npgsql:IndexMethod", "hash");
 
             migrationBuilder.CreateIndex(
                 name: "ix_household_members_name",
                 table: "household_members",
                 column: "name")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_household_members_phone_hash",
                 table: "household_members",
-                column: "phone_hash");
+                column: "phone_hash")
+                .Annotation("Npgsql:IndexMethod", "hash");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_head_name",
+                table: "households",
+                column: "head_name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_household_number",
+                table: "households",
+                column: "household_number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_tags",
+                table: "households",
+                column: "tags")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_households_village_code",
+                table: "households",
+                column: "village_code")
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_import_errors_import_id_line",
@@ -521,6 +659,11 @@ namespace MassWork.Personnel.Data.Migrations
                 filter: "idempotency_key IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leave_decisions_leave_id",
                 table: "leave_decisions",
                 column: "leave_id");
@@ -529,6 +672,18 @@ namespace MassWork.Personnel.Data.Migrations
                 name: "ix_leave_requests_cadre_id_first_day",
                 table: "leave_requests",
                 columns: new[] { "cadre_id", "first_day" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "id",
+                filter: "sent_at IS NULL AND failed_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_pairings_active_cadre",
@@ -578,6 +733,11 @@ namespace MassWork.Personnel.Data.Migrations
                 column: "parent_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_register_changes_subject_subject_id",
+                table: "register_changes",
+                columns: new[] { "subject", "subject_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_team_memberships_active_cadre",
                 table: "team_memberships",
                 column: "cadre_id",
@@ -588,6 +748,16 @@ namespace MassWork.Personnel.Data.Migrations
                 name: "ix_team_memberships_team_id",
                 table: "team_memberships",
                 column: "team_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_village_problems_region_code_raised_at",
+                table: "village_problems",
+                columns: new[] { "region_code", "raised_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_village_projects_region_code_on_notice_until",
+                table: "village_projects",
+                columns: new[] { "region_code", "on_notice_until" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_teams_unit_id",
@@ -620,13 +790,22 @@ namespace MassWork.Personnel.Data.Migrations
                 name: "household_members");
 
             migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
                 name: "import_errors");
 
             migrationBuilder.DropTable(
                 name: "import_jobs");
 
             migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "leave_decisions");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "pairings");
@@ -641,13 +820,25 @@ namespace MassWork.Personnel.Data.Migrations
                 name: "regions");
 
             migrationBuilder.DropTable(
+                name: "register_changes");
+
+            migrationBuilder.DropTable(
                 name: "team_memberships");
 
             migrationBuilder.DropTable(
                 name: "town_officials");
 
             migrationBuilder.DropTable(
+                name: "village_problems");
+
+            migrationBuilder.DropTable(
+                name: "village_projects");
+
+            migrationBuilder.DropTable(
                 name: "leave_requests");
+
+            migrationBuilder.DropTable(
+                name: "households");
 
             migrationBuilder.DropTable(
                 name: "cadres");
@@ -657,37 +848,6 @@ namespace MassWork.Personnel.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "dispatching_units");
-
-            migrationBuilder.DropIndex(
-                name: "ix_households_head_name",
-                table: "households");
-
-            migrationBuilder.DropIndex(
-                name: "ix_households_tags",
-                table: "households");
-
-            migrationBuilder.DropColumn(
-                name: "compound_id",
-                table: "households");
-
-            migrationBuilder.DropColumn(
-                name: "group_id",
-                table: "households");
-
-            migrationBuilder.DropColumn(
-                name: "tags",
-                table: "households");
-
-            migrationBuilder.DropColumn(
-                name: "updated_at",
-                table: "households");
-
-            migrationBuilder.DropColumn(
-                name: "xmin",
-                table: "households");
-
-            migrationBuilder.AlterDatabase()
-                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
         }
     }
 }

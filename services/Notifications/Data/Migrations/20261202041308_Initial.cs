@@ -1,19 +1,17 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace MassWork.Notifications.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class SmsMessaging : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "notices");
-
             migrationBuilder.CreateTable(
                 name: "broadcasts",
                 columns: table => new
@@ -47,11 +45,73 @@ namespace MassWork.Notifications.Data.Migrations
                     name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     phone_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    retired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_cadre_contacts", x => x.cadre_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_items",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    digested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_items", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_runs",
+                columns: table => new
+                {
+                    slot_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ran_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    messages = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_runs", x => x.slot_at);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +166,29 @@ namespace MassWork.Notifications.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "json", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
+                    aggregate_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "recipients",
                 columns: table => new
                 {
@@ -124,6 +207,23 @@ namespace MassWork.Notifications.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_recipients", x => x.member_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "team_members",
+                columns: table => new
+                {
+                    membership_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    village_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    cadre_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    joined_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    left_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_team_members", x => x.membership_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -148,6 +248,28 @@ namespace MassWork.Notifications.Data.Migrations
                 name: "ix_cadre_contacts_user_id",
                 table: "cadre_contacts",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digest_items_key",
+                table: "digest_items",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digest_items_waiting",
+                table: "digest_items",
+                column: "id",
+                filter: "digested_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_messages_broadcast_id_status",
@@ -194,6 +316,18 @@ namespace MassWork.Notifications.Data.Migrations
                 filter: "status IN ('Sending', 'InDoubt')");
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "id",
+                filter: "sent_at IS NULL AND failed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_recipients_household_id",
                 table: "recipients",
                 column: "household_id");
@@ -209,6 +343,12 @@ namespace MassWork.Notifications.Data.Migrations
                 table: "recipients",
                 column: "village_code")
                 .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_team_members_leaders",
+                table: "team_members",
+                column: "village_code",
+                filter: "role = 'Leader' AND left_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -221,44 +361,34 @@ namespace MassWork.Notifications.Data.Migrations
                 name: "cadre_contacts");
 
             migrationBuilder.DropTable(
+                name: "digest_items");
+
+            migrationBuilder.DropTable(
+                name: "digest_runs");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "messages");
 
             migrationBuilder.DropTable(
                 name: "opt_outs");
 
             migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "recipients");
 
             migrationBuilder.DropTable(
+                name: "team_members");
+
+            migrationBuilder.DropTable(
                 name: "templates");
-
-            migrationBuilder.CreateTable(
-                name: "notices",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    household_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_notices", x => x.id);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_notices_household_id",
-                table: "notices",
-                column: "household_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_notices_region_code",
-                table: "notices",
-                column: "region_code")
-                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Personnel.Data.Migrations
 {
     [DbContext(typeof(PersonnelDbContext))]
-    [Migration("20261201213255_RegisterEditsAndRetirement")]
-    partial class RegisterEditsAndRetirement
+    [Migration("20261202041200_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,9 +37,29 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("day");
 
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_meters");
+
                     b.Property<DateTimeOffset>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_in_at");
+
+                    b.Property<int?>("DistanceMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("distance_meters");
+
+                    b.Property<bool?>("FarFromVillage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("far_from_village");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
@@ -750,6 +770,81 @@ namespace MassWork.Personnel.Data.Migrations
                     b.ToTable("village_problems");
                 });
 
+            modelBuilder.Entity("MassWork.Personnel.NoticeBoard.VillageProject", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("BeneficiaryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("beneficiary_count");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("CouncilSignOffs")
+                        .HasColumnType("integer")
+                        .HasColumnName("council_sign_offs");
+
+                    b.Property<DateTimeOffset>("OnNoticeUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("on_notice_until");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
+                    b.Property<string>("Payees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payees");
+
+                    b.Property<int?>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sources")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sources");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_village_projects");
+
+                    b.HasIndex("RegionCode", "OnNoticeUntil")
+                        .HasDatabaseName("ix_village_projects_region_code_on_notice_until");
+
+                    b.ToTable("village_projects");
+                });
+
             modelBuilder.Entity("MassWork.Personnel.Pairings.AssignmentProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -823,6 +918,12 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .HasColumnName("city_code");
+
+                    b.Property<int>("CheckInRadiusMeters")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3000)
+                        .HasColumnName("check_in_radius_meters");
 
                     b.Property<int>("MinFullCoverageGeneral")
                         .HasColumnType("integer")
@@ -998,11 +1099,19 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("level");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -1,12 +1,13 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace MassWork.Projects.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Projects : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,6 +27,60 @@ namespace MassWork.Projects.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_approval_policies", x => x.city_code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "json", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
+                    aggregate_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -162,6 +217,32 @@ namespace MassWork.Projects.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "milestones",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    weight = table.Column<int>(type: "integer", nullable: false),
+                    due_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    progress_percent = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_milestones", x => x.id);
+                    table.CheckConstraint("ck_milestones_progress_percent", "progress_percent BETWEEN 0 AND 100");
+                    table.CheckConstraint("ck_milestones_weight_positive", "weight > 0");
+                    table.ForeignKey(
+                        name: "fk_milestones_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "project_steps",
                 columns: table => new
                 {
@@ -207,6 +288,64 @@ namespace MassWork.Projects.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "milestone_updates",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    milestone_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    percent = table.Column<int>(type: "integer", nullable: false),
+                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_milestone_updates", x => x.id);
+                    table.CheckConstraint("ck_milestone_updates_percent", "percent BETWEEN 0 AND 100");
+                    table.ForeignKey(
+                        name: "fk_milestone_updates_milestones_milestone_id",
+                        column: x => x.milestone_id,
+                        principalTable: "milestones",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "progress_photos",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    milestone_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    bytes = table.Column<long>(type: "bigint", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    width = table.Column<int>(type: "integer", nullable: false),
+                    height = table.Column<int>(type: "integer", nullable: false),
+                    captured_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: true),
+                    longitude = table.Column<double>(type: "double precision", nullable: true),
+                    uploaded_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_progress_photos", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_progress_photos_milestones_milestone_id",
+                        column: x => x.milestone_id,
+                        principalTable: "milestones",
+                        principalColumn: "id");
+                    table.ForeignKey(
+                        name: "fk_progress_photos_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_approvals_project_id_order",
                 table: "approvals",
@@ -217,6 +356,16 @@ namespace MassWork.Projects.Data.Migrations
                 name: "ix_fund_deposits_fund_id",
                 table: "fund_deposits",
                 column: "fund_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_ledger_entries_fund_id_sequence",
@@ -237,9 +386,44 @@ namespace MassWork.Projects.Data.Migrations
                 filter: "reverses_entry_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_milestone_updates_milestone_id",
+                table: "milestone_updates",
+                column: "milestone_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_milestones_project_id_name",
+                table: "milestones",
+                columns: new[] { "project_id", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "id",
+                filter: "sent_at IS NULL AND failed_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_pooled_funds_region_code",
                 table: "pooled_funds",
                 column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_photos_milestone_id",
+                table: "progress_photos",
+                column: "milestone_id",
+                filter: "milestone_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_progress_photos_project_id_sha256",
+                table: "progress_photos",
+                columns: new[] { "project_id", "sha256" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_project_steps_project_id",
@@ -272,7 +456,22 @@ namespace MassWork.Projects.Data.Migrations
                 name: "fund_deposits");
 
             migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "ledger_entries");
+
+            migrationBuilder.DropTable(
+                name: "milestone_updates");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "progress_photos");
 
             migrationBuilder.DropTable(
                 name: "project_steps");
@@ -282,6 +481,9 @@ namespace MassWork.Projects.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "pooled_funds");
+
+            migrationBuilder.DropTable(
+                name: "milestones");
 
             migrationBuilder.DropTable(
                 name: "projects");

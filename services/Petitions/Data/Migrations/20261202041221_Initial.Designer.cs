@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Petitions.Data.Migrations
 {
     [DbContext(typeof(PetitionsDbContext))]
-    [Migration("20261123024928_PetitionCases")]
-    partial class PetitionCases
+    [Migration("20261202041221_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -104,10 +104,25 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("matter_type");
 
+                    b.Property<string>("MediationAgreement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("mediation_agreement");
+
+                    b.PrimitiveCollection<string[]>("MediationParties")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mediation_parties");
+
                     b.Property<string>("MediationStep")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("mediation_step");
+
+                    b.Property<string>("Mediator")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("mediator");
 
                     b.Property<string>("NotAcceptedReason")
                         .HasMaxLength(500)
@@ -188,6 +203,10 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolve_due_at");
 
+                    b.Property<Guid?>("ResolvedByProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_project_id");
+
                     b.Property<string>("ReviewStage")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -197,6 +216,11 @@ namespace MassWork.Petitions.Data.Migrations
                     b.Property<DateTimeOffset?>("ReviewWindowEndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("review_window_ends_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reviewed_by");
 
                     b.Property<DateTimeOffset?>("RevisitedAt")
                         .HasColumnType("timestamp with time zone")
@@ -215,6 +239,10 @@ namespace MassWork.Petitions.Data.Migrations
                     b.Property<bool>("SkipLevel")
                         .HasColumnType("boolean")
                         .HasColumnName("skip_level");
+
+                    b.Property<Guid?>("SourceDemandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_demand_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -327,6 +355,11 @@ namespace MassWork.Petitions.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
+
+                    b.HasIndex("SourceDemandId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_source_demand_id")
+                        .HasFilter("source_demand_id IS NOT NULL");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_cases_status");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Visits.Data.Migrations
 {
     [DbContext(typeof(VisitsDbContext))]
-    [Migration("20261202003116_FrequencyAndMeetings")]
-    partial class FrequencyAndMeetings
+    [Migration("20261202041329_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -627,6 +627,104 @@ namespace MassWork.Visits.Data.Migrations
                     b.ToTable("pairings");
                 });
 
+            modelBuilder.Entity("MassWork.Visits.Photos.VisitPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<double?>("DistanceMetres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_metres");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("Flagged")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged")
+                        .HasComputedColumnSql("cardinality(flags) > 0", true);
+
+                    b.PrimitiveCollection<string[]>("Flags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("ReusedFromVisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reused_from_visit_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_photos");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_visit_photos_sha256");
+
+                    b.HasIndex("VisitId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_photos_visit_id_sha256");
+
+                    b.HasIndex(new[] { "VisitId" }, "ix_visit_photos_flagged")
+                        .HasDatabaseName("ix_visit_photos_flagged")
+                        .HasFilter("flagged");
+
+                    b.ToTable("visit_photos");
+                });
+
             modelBuilder.Entity("MassWork.Visits.Records.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -780,6 +878,16 @@ namespace MassWork.Visits.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_demands_visits_visit_id");
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Photos.VisitPhoto", b =>
+                {
+                    b.HasOne("MassWork.Visits.Records.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_photos_visits_visit_id");
                 });
 
             modelBuilder.Entity("MassWork.Visits.Records.VisitCadre", b =>

@@ -1,13 +1,14 @@
 ﻿using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace MassWork.Petitions.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PetitionCases : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -67,12 +68,18 @@ namespace MassWork.Petitions.Data.Migrations
                     revisited_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reopens = table.Column<int>(type: "integer", nullable: false),
                     review_stage = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    reviewed_by = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     progress_called_back_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     supervised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     mediation_step = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     settled_level = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    mediation_parties = table.Column<string[]>(type: "text[]", nullable: false),
+                    mediator = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    mediation_agreement = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    source_demand_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    resolved_by_project_id = table.Column<Guid>(type: "uuid", nullable: true),
                     registered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
@@ -143,6 +150,37 @@ namespace MassWork.Petitions.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: true),
+                    location = table.Column<string>(type: "text", nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.scope, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inbox_messages",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consumer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_inbox_messages", x => new { x.message_id, x.consumer });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "open311_clients",
                 columns: table => new
                 {
@@ -156,6 +194,29 @@ namespace MassWork.Petitions.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_open311_clients", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "json", nullable: false)
+                        .Annotation("Npgsql:Compression:", "lz4"),
+                    aggregate_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    trace_parent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    failed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -270,6 +331,13 @@ namespace MassWork.Petitions.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "timestamptz_ops" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_cases_source_demand_id",
+                table: "cases",
+                column: "source_demand_id",
+                unique: true,
+                filter: "source_demand_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_cases_status",
                 table: "cases",
                 column: "status");
@@ -281,10 +349,32 @@ namespace MassWork.Petitions.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_created_at",
+                table: "idempotency_records",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_inbox_messages_processed_at",
+                table: "inbox_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_open311_clients_key_hash",
                 table: "open311_clients",
                 column: "key_hash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_message_id",
+                table: "outbox_messages",
+                column: "message_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_pending",
+                table: "outbox_messages",
+                column: "id",
+                filter: "sent_at IS NULL AND failed_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -309,7 +399,16 @@ namespace MassWork.Petitions.Data.Migrations
                 name: "households");
 
             migrationBuilder.DropTable(
+                name: "idempotency_records");
+
+            migrationBuilder.DropTable(
+                name: "inbox_messages");
+
+            migrationBuilder.DropTable(
                 name: "open311_clients");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "policies");
