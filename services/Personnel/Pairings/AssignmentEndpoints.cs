@@ -76,21 +76,12 @@ public static class AssignmentEndpoints
             return Problems.NotFound($"Proposal {id}");
         }
 
-        if (proposal.Status != ProposalStatus.Proposed)
-        {
-            return Problems.Conflict("Proposal already decided", $"It was {proposal.Status.ToString().ToLowerInvariant()} at {proposal.DecidedAt:O}.");
-        }
-
-        if (!await service.ApplyAsync(proposal, caller.UserId, cancellationToken))
-        {
-            return Problems.Conflict("Proposal already decided", "Another request applied or discarded it first.");
-        }
-
+        await service.ApplyAsync(proposal, caller.UserId, cancellationToken);
         return TypedResults.Ok(await DescribeAsync(db, proposal, cancellationToken));
     }
 
     internal static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> DiscardAsync(
-        Guid id, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, Caller caller, PersonnelDbContext db, AssignmentService service, CancellationToken cancellationToken)
     {
         var proposal = await db.AssignmentProposals.SingleOrDefaultAsync(p => p.Id == id && p.RegionCode.StartsWith(caller.RegionPrefix), cancellationToken);
         if (proposal is null)
@@ -98,15 +89,7 @@ public static class AssignmentEndpoints
             return Problems.NotFound($"Proposal {id}");
         }
 
-        if (proposal.Status != ProposalStatus.Proposed)
-        {
-            return Problems.Conflict("Proposal already decided", $"It was {proposal.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        proposal.Status = ProposalStatus.Discarded;
-        proposal.DecidedAt = time.GetUtcNow();
-        proposal.DecidedBy = caller.UserId;
-        await db.SaveChangesAsync(cancellationToken);
+        await service.DiscardAsync(proposal, caller.UserId, cancellationToken);
         return TypedResults.Ok(await DescribeAsync(db, proposal, cancellationToken));
     }
 

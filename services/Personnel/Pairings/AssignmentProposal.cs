@@ -1,6 +1,12 @@
+using MassWork.ServiceDefaults.Errors;
+
 namespace MassWork.Personnel.Pairings;
 
-/// <summary>An auto-assignment proposal: reviewed by town staff, then applied in one transaction or discarded.</summary>
+/// <summary>
+/// An auto-assignment proposal: reviewed by town staff, then applied in one transaction or
+/// discarded. It is decided once; every decision goes through <see cref="Apply"/> or
+/// <see cref="Discard"/>, which refuse a proposal already decided.
+/// </summary>
 public sealed class AssignmentProposal
 {
     public Guid Id { get; init; }
@@ -10,7 +16,7 @@ public sealed class AssignmentProposal
 
     public AssignmentMode Mode { get; init; }
 
-    public ProposalStatus Status { get; set; }
+    public ProposalStatus Status { get; private set; } = ProposalStatus.Proposed;
 
     public List<ProposedPairing> Items { get; init; } = [];
 
@@ -20,14 +26,37 @@ public sealed class AssignmentProposal
 
     public required string CreatedBy { get; init; }
 
-    public DateTimeOffset? DecidedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
 
-    public string? DecidedBy { get; set; }
+    public string? DecidedBy { get; private set; }
 
-    public int Applied { get; set; }
+    public int Applied { get; private set; }
 
     /// <summary>Items skipped at apply time because the household was covered meanwhile or the cadre left.</summary>
-    public int Skipped { get; set; }
+    public int Skipped { get; private set; }
+
+    /// <summary>Records that <paramref name="inserted"/> of its items became pairings; the rest were overtaken since the review.</summary>
+    public void Apply(string by, DateTimeOffset at, int inserted)
+    {
+        RequireProposed();
+        (Status, DecidedBy, DecidedAt, Applied, Skipped) = (ProposalStatus.Applied, by, at, inserted, Items.Count - inserted);
+    }
+
+    public void Discard(string by, DateTimeOffset at)
+    {
+        RequireProposed();
+        (Status, DecidedBy, DecidedAt) = (ProposalStatus.Discarded, by, at);
+    }
+
+    /// <summary>Refuses a step on a proposal already applied or discarded (409).</summary>
+    public void RequireProposed()
+    {
+        if (Status != ProposalStatus.Proposed)
+        {
+            throw new DomainException(DomainProblem.Conflict, "Proposal already decided",
+                $"It was {Status.ToString().ToLowerInvariant()} at {DecidedAt:O}.");
+        }
+    }
 }
 
 public enum ProposalStatus

@@ -48,7 +48,7 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
 
         var proposal = new AssignmentProposal
         {
-            Id = Guid.CreateVersion7(), RegionCode = regionCode, Mode = mode, Status = ProposalStatus.Proposed,
+            Id = Guid.CreateVersion7(), RegionCode = regionCode, Mode = mode,
             Items = [.. plan.Pairings], UnassignedCount = plan.Unassigned.Count, CreatedAt = time.GetUtcNow(), CreatedBy = createdBy,
         };
         db.AssignmentProposals.Add(proposal);
@@ -61,18 +61,10 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
     /// cadre still exists) with their PairingStarted events, and marks the proposal applied — all
     /// in one transaction. Items overtaken since the review are counted as skipped.
     /// </summary>
-    /// <returns>False when another request decided the proposal first.</returns>
-    public async Task<bool> ApplyAsync(AssignmentProposal proposal, string appliedBy, CancellationToken cancellationToken)
+    public async Task ApplyAsync(AssignmentProposal proposal, string appliedBy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Row lock, then re-read: two clicks on "apply" must not both insert.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM assignment_proposals WHERE id = {proposal.Id} FOR UPDATE", cancellationToken);
-        await db.Entry(proposal).ReloadAsync(cancellationToken);
-        if (proposal.Status != ProposalStatus.Proposed)
-        {
-            return false;
-        }
+        await using var transaction = await LockAsync(proposal, cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var items = proposal.Items;
@@ -107,13 +99,37 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
         }
 
         await PairingEvents.RaiseStartedAsync(db, protector, inserted, cancellationToken);
-        proposal.Status = ProposalStatus.Applied;
-        proposal.DecidedAt = now;
-        proposal.DecidedBy = appliedBy;
-        proposal.Applied = inserted.Count;
-        proposal.Skipped = items.Count - inserted.Count;
+        proposal.Apply(appliedBy, now, inserted.Count);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+    }
+
+    public async Task DiscardAsync(AssignmentProposal proposal, string discardedBy, CancellationToken cancellationToken)
+    {
+        await using var transaction = await LockAsync(proposal, cancellationToken);
+        proposal.Discard(discardedBy, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Row lock, then re-read, then the state check: an apply and a discard (or two clicks on
+    /// "apply") racing each other decide the proposal once, and the loser gets 409.
+    /// </summary>
+    private async Task<IDbContextTransaction> LockAsync(AssignmentProposal proposal, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM assignment_proposals WHERE id = {proposal.Id} FOR UPDATE", cancellationToken);
+            await db.Entry(proposal).ReloadAsync(cancellationToken);
+            proposal.RequireProposed();
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 }
