@@ -134,6 +134,42 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_apply_and_a_discard_racing_decide_the_proposal_once()
+    {
+        var village = await _api.NewVillageAsync();
+        var group = await _api.AddGroupAsync(village, "第一村民小组");
+        for (var i = 0; i < 4; i++)
+        {
+            await _api.RegisterHouseholdAsync(village, $"乙{i}", groupId: group);
+        }
+
+        var team = await _api.CreateTeamAsync(village, await _api.CreateUnitAsync("赣州市水利局"));
+        await _api.AddMemberAsync(team, await _api.RegisterCadreAsync("钟立新"), "Resident", group);
+
+        for (var round = 0; round < 3; round++)
+        {
+            var proposal = await _api.CreatedAsync("/api/personnel/assignments", _api.TownStaff, new { regionCode = village });
+            var id = proposal.GetProperty("id").GetGuid();
+            var apply = _api.SendAsync(HttpMethod.Post, $"/api/personnel/assignments/{id}/apply", _api.TownStaff);
+            var discard = _api.SendAsync(HttpMethod.Post, $"/api/personnel/assignments/{id}/discard", _api.TownStaff);
+            using var applied = await apply;
+            using var discarded = await discard;
+
+            // One decision wins, the other is told it came second; what is stored matches the winner.
+            Assert.Equal(1, new[] { applied.StatusCode, discarded.StatusCode }.Count(c => c == HttpStatusCode.OK));
+            Assert.Equal(1, new[] { applied.StatusCode, discarded.StatusCode }.Count(c => c == HttpStatusCode.Conflict));
+            var stored = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/assignments/{id}", _api.TownStaff);
+            Assert.Equal(applied.StatusCode == HttpStatusCode.OK ? "Applied" : "Discarded", stored.GetProperty("status").GetString());
+            Assert.Equal(applied.StatusCode == HttpStatusCode.OK ? 4 : 0,
+                await platform.CountAsync("personneldb", "SELECT count(*) FROM pairings WHERE village_code = @v AND ended_at IS NULL", ("v", village)));
+            if (applied.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Compound_mode_divides_a_compounds_households_among_the_cadres_living_there()
     {
         var village = await _api.NewVillageAsync();
