@@ -5,12 +5,14 @@ using MassWork.Visits.ContactCards;
 using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
+using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
 using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
+using MassWork.Visits.SpotChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -57,6 +59,8 @@ builder.Services.AddHostedService<FrequencySweeper>();
 builder.Services.AddOptions<VisitPhotoOptions>().Bind(builder.Configuration.GetSection(VisitPhotoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<VisitPhotoUploader>();
 builder.Services.AddScoped<VisitPhotoReader>();
+builder.Services.AddScoped<SpotCheckService>();
+builder.Services.AddScoped<FiguresQuery>();
 
 var app = builder.Build();
 
@@ -71,5 +75,7 @@ app.MapContactCardEndpoints();
 app.MapMeetingEndpoints();
 app.MapFrequencyPolicyEndpoints();
 app.MapVisitPhotoEndpoints();
+app.MapSpotCheckEndpoints();
+app.MapFigureEndpoints();
 
 app.Run();

@@ -11,6 +11,7 @@ using MassWork.Visits.Meetings;
 using MassWork.Visits.Pairings;
 using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
+using MassWork.Visits.SpotChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -45,6 +46,10 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
     public DbSet<FrequencyAlert> FrequencyAlerts => Set<FrequencyAlert>();
     public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
 
+    public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
+
+    public DbSet<SpotCheckCall> SpotCheckCalls => Set<SpotCheckCall>();
+
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<HouseholdRecord>(h =>
@@ -77,6 +82,7 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
         ConfigureDemands(modelBuilder);
         ConfigureFrequency(modelBuilder);
         ConfigurePhotos(modelBuilder);
+        ConfigureSpotChecks(modelBuilder);
         modelBuilder.Entity<DiaryEntry>(e =>
         {
             e.ToTable("diary_entries");
@@ -153,6 +159,35 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
             d.Property(x => x.StatusNote).HasMaxLength(4000);
             // The ledger lists a region's or a village's demands by the day they were raised.
             d.HasIndex(x => new { x.VillageCode, x.RaisedAt }).HasOperators("varchar_pattern_ops", "timestamptz_ops");
+        });
+    }
+
+    private static void ConfigureSpotChecks(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SpotCheck>(s =>
+        {
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.Property(x => x.RegionPrefix).HasMaxLength(12);
+            s.Property(x => x.DrawnBy).HasMaxLength(100);
+            s.HasMany(x => x.Calls).WithOne().HasForeignKey(c => c.SpotCheckId);
+            // The checks of a region, newest first.
+            s.HasIndex(x => new { x.RegionPrefix, x.DrawnAt }).HasOperators("varchar_pattern_ops", "timestamptz_ops");
+        });
+        modelBuilder.Entity<SpotCheckCall>(c =>
+        {
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).ValueGeneratedNever();
+            c.Property(x => x.VillageCode).HasMaxLength(12);
+            c.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.Notes).HasMaxLength(SpotCheckCall.MaxNotes);
+            c.Property(x => x.AnsweredBy).HasMaxLength(100);
+            c.Property(x => x.Version).IsRowVersion().HasColumnName("xmin");
+            c.HasIndex(x => new { x.SpotCheckId, x.Position }).IsUnique();
+            // A visit shows the failed calls that flag it.
+            c.HasIndex(x => x.VisitIds).HasMethod("gin");
+            // Figures count a region's calls answered in a period.
+            c.HasIndex(x => new { x.VillageCode, x.AnsweredAt }).HasOperators("varchar_pattern_ops", "timestamptz_ops");
         });
     }
 

@@ -15,14 +15,14 @@ namespace MassWork.Visits.Frequency;
 /// </summary>
 public static class AlertDetection
 {
-    /// <summary>A pairing's first and last Shanghai dates within the period (as FrequencyRules.PairedDays).</summary>
-    private const string PairedFrom = "GREATEST(COALESCE((p.started_at AT TIME ZONE @zone)::date, @first_day), @first_day)";
+    /// <summary>A pairing's first and last Shanghai dates within the period (as FrequencyRules.PairedDays); the figures count them alike.</summary>
+    internal const string PairedFrom = "GREATEST(COALESCE((p.started_at AT TIME ZONE @zone)::date, @first_day), @first_day)";
 
-    private const string PairedTo = "LEAST(COALESCE(((p.ended_at - interval '1 microsecond') AT TIME ZONE @zone)::date, @last_day), @last_day)";
+    internal const string PairedTo = "LEAST(COALESCE(((p.ended_at - interval '1 microsecond') AT TIME ZONE @zone)::date, @last_day), @last_day)";
 
-    private const string HeldInPeriod = "(p.started_at IS NULL OR p.started_at < @period_end) AND (p.ended_at IS NULL OR p.ended_at > @period_start)";
+    internal const string HeldInPeriod = "(p.started_at IS NULL OR p.started_at < @period_end) AND (p.ended_at IS NULL OR p.ended_at > @period_start)";
 
-    private const string City = "COALESCE(array_position(@cities, left(village_code, 4)), 0)";
+    internal const string City = "COALESCE(array_position(@cities, left(village_code, 4)), 0)";
 
     private const string Insert = """
         INSERT INTO frequency_alerts (kind, level, subject_key, first_day, last_day, cadre_id, household_id, village_code, required, done, due_at, found_at)

@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults;
 using MassWork.Visits.Data;
+using MassWork.Visits.SpotChecks;
 using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Records;
@@ -9,7 +10,8 @@ public sealed record VisitFilter(Guid? Household, Guid? Cadre, string? Village, 
 
 /// <summary>
 /// Reads visits within a region: a visit is seen by whoever covers one of its households. Names
-/// come from the read model at read time, so a renamed cadre shows as now named.
+/// come from the read model at read time, so a renamed cadre shows as now named; a failed phone
+/// spot-check call naming the visit shows as its flag.
 /// </summary>
 public sealed class VisitReader(VisitsDbContext db)
 {
@@ -76,6 +78,12 @@ public sealed class VisitReader(VisitsDbContext db)
         var householdIds = visits.SelectMany(v => v.Households).Select(h => h.HouseholdId);
         var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var households = await HouseholdNamesAsync(householdIds, cancellationToken);
-        return [.. visits.Select(v => VisitView.Of(v, cadres, households))];
+        var visitIds = visits.Select(v => v.Id).ToList();
+        var failed = await db.SpotCheckCalls.AsNoTracking()
+            .Where(c => c.Outcome == CallOutcome.Failed && c.VisitIds.Any(id => visitIds.Contains(id)))
+            .Select(c => new { c.VisitIds, Flag = new SpotCheckFlagView(c.SpotCheckId, c.Id, c.HouseholdId, c.AnsweredAt!.Value) })
+            .ToListAsync(cancellationToken);
+        var flags = failed.SelectMany(c => c.VisitIds.Select(id => (id, c.Flag))).ToLookup(x => x.id, x => x.Flag);
+        return [.. visits.Select(v => VisitView.Of(v, cadres, households, flags[v.Id]))];
     }
 }

@@ -11,7 +11,10 @@ public sealed record VisitHouseholdView(Guid Id, string HouseholdNumber, string 
 /// <summary>送温暖 in fen (分): cash, goods, and the two together.</summary>
 public sealed record AidView(long CashFen, IReadOnlyList<AidGoods> Goods, long TotalFen);
 
-/// <summary>A visit as staff read it; times in Asia/Shanghai (+08:00).</summary>
+/// <summary>A phone spot-check call (电话抽查) in which the household said it was not visited: the visit is flagged by it.</summary>
+public sealed record SpotCheckFlagView(Guid SpotCheckId, Guid CallId, Guid HouseholdId, DateTimeOffset AnsweredAt);
+
+/// <summary>A visit as staff read it; times in Asia/Shanghai (+08:00). SpotCheckFlags: the failed spot-check calls that dispute it.</summary>
 public sealed record VisitView(
     Guid Id,
     string ClientId,
@@ -27,11 +30,14 @@ public sealed record VisitView(
     IReadOnlyList<string> PolicyTopics,
     AidView Aid,
     IReadOnlyList<string> ServicesDone,
-    IReadOnlyList<DemandView> Demands)
+    IReadOnlyList<DemandView> Demands,
+    IReadOnlyList<SpotCheckFlagView> SpotCheckFlags)
 {
     /// <param name="cadres">Cadres' names by id.</param>
     /// <param name="households">Households' number and head by id.</param>
-    public static VisitView Of(Visit v, IReadOnlyDictionary<Guid, string> cadres, IReadOnlyDictionary<Guid, (string Number, string Head)> households) => new(
+    /// <param name="flags">The failed spot-check calls that name the visit.</param>
+    public static VisitView Of(
+        Visit v, IReadOnlyDictionary<Guid, string> cadres, IReadOnlyDictionary<Guid, (string Number, string Head)> households, IEnumerable<SpotCheckFlagView> flags) => new(
         v.Id, v.ClientId, v.Mode.ToString(), ChinaTime.Local(v.VisitedAt), ChinaTime.Local(v.RecordedAt), v.RecordedBy, v.LateEntry,
         [.. v.Cadres.Select(c => new VisitCadreView(c.CadreId, cadres.GetValueOrDefault(c.CadreId, ""))).OrderBy(c => c.Name, StringComparer.Ordinal)],
         [.. v.Households.Select(h => households.TryGetValue(h.HouseholdId, out var x)
@@ -39,7 +45,8 @@ public sealed record VisitView(
                 : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode, h.ContactCardHandedOver))
             .OrderBy(h => h.HouseholdNumber, StringComparer.Ordinal)],
         v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone,
-        [.. v.Demands.OrderBy(d => d.Id).Select(d => DemandView.Of(d, households))]);
+        [.. v.Demands.OrderBy(d => d.Id).Select(d => DemandView.Of(d, households))],
+        [.. flags.Select(f => f with { AnsweredAt = ChinaTime.Local(f.AnsweredAt) }).OrderBy(f => f.AnsweredAt)]);
 }
 
 public sealed record VisitPage(long Total, int Page, int PageSize, IReadOnlyList<VisitView> Visits);

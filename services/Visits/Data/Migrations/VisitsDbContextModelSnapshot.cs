@@ -867,6 +867,155 @@ namespace MassWork.Visits.Data.Migrations
                     b.ToTable("visit_households", (string)null);
                 });
 
+            modelBuilder.Entity("MassWork.Visits.SpotChecks.SpotCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("drawn_by");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
+                    b.Property<string>("RegionPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_prefix");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("sample_size");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spot_checks");
+
+                    b.HasIndex("RegionPrefix", "DrawnAt")
+                        .HasDatabaseName("ix_spot_checks_region_prefix_drawn_at");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("RegionPrefix", "DrawnAt"), new[] { "varchar_pattern_ops", "timestamptz_ops" });
+
+                    b.ToTable("spot_checks");
+                });
+
+            modelBuilder.Entity("MassWork.Visits.SpotChecks.SpotCheckCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.PrimitiveCollection<Guid[]>("CadreIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("cadre_ids");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid?>("NamedCadreId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("named_cadre_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<Guid>("SpotCheckId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("spot_check_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.PrimitiveCollection<Guid[]>("VisitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visit_ids");
+
+                    b.Property<bool?>("Visited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("visited");
+
+                    b.HasKey("Id")
+                        .HasName("pk_spot_check_calls");
+
+                    b.HasIndex("VisitIds")
+                        .HasDatabaseName("ix_spot_check_calls_visit_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("VisitIds"), "gin");
+
+                    b.HasIndex("SpotCheckId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_spot_check_calls_spot_check_id_position");
+
+                    b.HasIndex("VillageCode", "AnsweredAt")
+                        .HasDatabaseName("ix_spot_check_calls_village_code_answered_at");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode", "AnsweredAt"), new[] { "varchar_pattern_ops", "timestamptz_ops" });
+
+                    b.ToTable("spot_check_calls");
+                });
+
             modelBuilder.Entity("MassWork.Visits.Demands.Demand", b =>
                 {
                     b.HasOne("MassWork.Visits.Records.Visit", null)
@@ -907,6 +1056,16 @@ namespace MassWork.Visits.Data.Migrations
                         .HasConstraintName("fk_visit_households_visits_visit_id");
                 });
 
+            modelBuilder.Entity("MassWork.Visits.SpotChecks.SpotCheckCall", b =>
+                {
+                    b.HasOne("MassWork.Visits.SpotChecks.SpotCheck", null)
+                        .WithMany("Calls")
+                        .HasForeignKey("SpotCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_spot_check_calls_spot_checks_spot_check_id");
+                });
+
             modelBuilder.Entity("MassWork.Visits.Records.Visit", b =>
                 {
                     b.Navigation("Cadres");
@@ -914,6 +1073,11 @@ namespace MassWork.Visits.Data.Migrations
                     b.Navigation("Demands");
 
                     b.Navigation("Households");
+                });
+
+            modelBuilder.Entity("MassWork.Visits.SpotChecks.SpotCheck", b =>
+                {
+                    b.Navigation("Calls");
                 });
 #pragma warning restore 612, 618
         }
