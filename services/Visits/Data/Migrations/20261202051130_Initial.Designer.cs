@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Visits.Data.Migrations
 {
     [DbContext(typeof(VisitsDbContext))]
-    [Migration("20261202041654_SpotChecks")]
-    partial class SpotChecks
+    [Migration("20261202051130_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
