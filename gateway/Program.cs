@@ -18,6 +18,7 @@ builder.AddDownstreamHealthChecks(DownstreamServices.Names);
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.UseClientHeaderStripping();
 app.UseSecurityHeaders();
 app.UseServiceDefaults();
