@@ -24,7 +24,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
     var database = postgres.AddDatabase($"{name}db");
     return builder.AddProject<TProject>(name).RunsBuildOutput(buildConfiguration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
-        .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets)
+        .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets).WithRetention(builder.Configuration)
         .WithReference(database).WaitFor(postgres.Server)
         .WithReference(messaging).WaitFor(messaging);
 }
@@ -72,7 +72,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
 
 var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(buildConfiguration)
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
-    .WithPlatformSettings(secrets, environment);
+    .WithPlatformSettings(secrets, environment).WithGatewaySettings(builder.Configuration);
 blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
 
 // Sign-in (OpenID Connect) and staff accounts. Tokens name the gateway's address as their issuer:

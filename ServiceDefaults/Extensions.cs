@@ -2,6 +2,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Redaction;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -56,6 +57,8 @@ public static class ServiceDefaultsExtensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        // Phones and ID numbers never reach a log or a trace (PIPL): masked before any provider or exporter.
+        builder.Services.AddLogRedaction();
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -66,6 +69,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter("MassTransit")
                 .AddMeter(ActivitySourceName))
             .WithTracing(tracing => tracing
+                .AddTraceRedaction()
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ActivitySourceName)
                 .AddSource("MassTransit")

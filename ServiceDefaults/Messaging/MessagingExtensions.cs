@@ -58,6 +58,7 @@ public static class MessagingExtensions
 
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<PlatformRetention<TContext>>();
         return builder;
     }

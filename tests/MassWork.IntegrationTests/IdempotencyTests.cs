@@ -86,6 +86,26 @@ public sealed class IdempotencyTests(PlatformFixture platform)
         Assert.Equal(number, body.GetProperty("householdNumber").GetString());
     }
 
+    [Fact]
+    public async Task A_kept_response_holds_phones_and_ID_numbers_only_masked()
+    {
+        var number = Households.NewNumber();
+        var (phone, idNumber) = (Households.NewPhone(), Households.NewIdNumber());
+
+        using var created = await PostAsync(Guid.NewGuid().ToString(), JsonContent.Create(new
+        {
+            householdNumber = number, villageCode = Households.Village, address = "和平路12号", status = "Resident",
+            members = new[] { new { name = "曾凡荣", relation = "户主", idNumber, phone } },
+        }));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        const string kept = "SELECT count(*) FROM idempotency_records WHERE position(convert_to(@text, 'UTF8') in body) > 0";
+        Assert.Equal(1, await platform.CountAsync("personneldb", kept, ("text", number)));
+        Assert.Equal(1, await platform.CountAsync("personneldb", kept, ("text", $"{phone[..3]}****{phone[^4..]}")));
+        Assert.Equal(0, await platform.CountAsync("personneldb", kept, ("text", phone)));
+        Assert.Equal(0, await platform.CountAsync("personneldb", kept, ("text", idNumber)));
+    }
+
     private Task<HttpResponseMessage> PostAsync(string key, HttpContent body)
     {
         var request = platform.Request(HttpMethod.Post, Path, platform.Token(), body);

@@ -64,6 +64,24 @@ public sealed class ProductionPlatformTests(ProductionPlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Answers_over_HTTPS_from_the_trusted_proxy_carry_HSTS_and_plain_HTTP_ones_do_not()
+    {
+        // The TLS-terminating proxy in front (here: this test, from the trusted loopback network) says how the client came.
+        using var https = new HttpRequestMessage(HttpMethod.Get, "/api/personnel/cadres?pageSize=1");
+        https.Headers.Host = "masswork.example.cn";
+        https.Headers.Add("X-Forwarded-Proto", "https");
+        using var secured = await platform.Gateway.SendAsync(https);
+        Assert.Equal(HttpStatusCode.Unauthorized, secured.StatusCode);
+        Assert.Equal("max-age=31536000", secured.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Equal("nosniff", secured.Headers.GetValues("X-Content-Type-Options").Single());
+
+        using var plain = new HttpRequestMessage(HttpMethod.Get, "/api/personnel/cadres?pageSize=1");
+        plain.Headers.Host = "masswork.example.cn";
+        using var unsecured = await platform.Gateway.SendAsync(plain);
+        Assert.False(unsecured.Headers.Contains("Strict-Transport-Security"));
+    }
+
     private async Task<HttpResponseMessage> GetCadresAsync(string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/personnel/cadres?pageSize=1");
@@ -108,6 +126,8 @@ public sealed class ProductionPlatformFixture : IAsyncLifetime
             ["Identity:FirstOperator:UserName"] = FirstOperator,
             ["Identity:FirstOperator:Region"] = "3607",
             ["Identity:FirstOperator:InvitationCode"] = FirstOperatorCode,
+            // The tests stand in for the TLS-terminating proxy in front of the gateway.
+            ["Gateway:TrustedProxies"] = "127.0.0.0/8,::1/128",
         };
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);

@@ -29,6 +29,19 @@ public static class Households
 
     public static string NewNumber() => $"T-{Guid.NewGuid():N}"[..24];
 
+    /// <summary>A mobile number no other test uses (139 and 8 random digits).</summary>
+    public static string NewPhone() => $"139{Random.Shared.Next(0, 100_000_000):D8}";
+
+    /// <summary>A valid 居民身份证号码 of 章贡区 (GB 11643 check character) with a random birth date (1950–1999) and sequence.</summary>
+    public static string NewIdNumber()
+    {
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var born = new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 50 * 365));
+        var first17 = $"360702{born.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}{Random.Shared.Next(0, 1000):D3}";
+        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return first17 + "10X98765432"[sum % 11];
+    }
+
     public static JsonContent Body(string number, string village = Village) => JsonContent.Create(new
     {
         householdNumber = number,

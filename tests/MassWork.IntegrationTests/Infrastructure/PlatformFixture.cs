@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace MassWork.IntegrationTests.Infrastructure;
@@ -14,8 +15,10 @@ namespace MassWork.IntegrationTests.Infrastructure;
 /// The whole platform for a test collection: throwaway PostgreSQL and RabbitMQ, and the AppHost,
 /// started in this process by Aspire.Hosting.Testing, running the five services, the SMS simulator
 /// and the gateway against them (its "existing servers" mode), with a state folder of its own.
+/// Rate limits are out of the way here (the fuzz tests alone send thousands of requests);
+/// <see cref="HardenedPlatformFixture"/> runs a platform with tight limits and short retention.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string Region = "360702";
     public const string OtherRegion = "360703";
@@ -26,7 +29,19 @@ public sealed class PlatformFixture : IAsyncLifetime
     public const string HotlineClientId = "hotline-12345";
 
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly IReadOnlyDictionary<string, string> _overrides;
     private DistributedApplication? _app;
+
+    public PlatformFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A platform whose AppHost settings differ from the usual test run's by <paramref name="overrides"/>.</summary>
+    protected PlatformFixture(IReadOnlyDictionary<string, string> overrides)
+    {
+        _overrides = overrides;
+    }
 
     /// <summary>
     /// The platform's clock: every service, the gateway and the tests' tokens read the same shifted
@@ -72,7 +87,15 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Identity:Clients:0:DisplayName"] = "章贡区12345热线",
             ["Identity:Clients:0:Role"] = Roles.CountyDepartment,
             ["Identity:Clients:0:Region"] = Region,
+            ["Gateway:RateLimits:PerUser"] = "1000000",
+            ["Gateway:RateLimits:PerAddress"] = "1000000",
+            ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
         };
+        foreach (var (key, value) in _overrides)
+        {
+            settings[key] = value;
+        }
+
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MassWork_AppHost>(
             [.. settings.Select(s => $"--{s.Key}={s.Value}")], (options, _) => options.DisableDashboard = true);
         _app = await builder.BuildAsync();
@@ -127,6 +150,28 @@ public sealed class PlatformFixture : IAsyncLifetime
         where T : class => Infrastructure.PublishAsync(message, messageId, times);
 
     public string DatabaseConnectionString(string database) => Infrastructure.DatabaseConnectionString(database);
+
+    /// <summary>Every line a resource (a service, the gateway) has written to its console so far.</summary>
+    public async Task<IReadOnlyList<string>> ConsoleLogAsync(string resource)
+    {
+        var model = _app!.Services.GetRequiredService<DistributedApplicationModel>();
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in logs.GetAllAsync(model.Resources.Single(r => r.Name == resource)).WithCancellation(timeout.Token))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The backlog is what was written until now; a stream still open is cut here.
+        }
+
+        return lines;
+    }
 
     public Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
         Infrastructure.CountAsync(database, sql, parameters);

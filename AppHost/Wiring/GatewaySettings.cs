@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MassWork.AppHost.Wiring;
+
+public static class GatewaySettings
+{
+    /// <summary>The gateway's rate limits (Gateway:RateLimits:…) and the proxies whose forwarded headers it believes (Gateway:TrustedProxies).</summary>
+    public static IResourceBuilder<ProjectResource> WithGatewaySettings(this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("Gateway:RateLimits");
+        return gateway
+            .WithEnvironment("RateLimits__Window", limits["Window"] ?? "00:01:00")
+            .WithEnvironment("RateLimits__PerUser", limits["PerUser"] ?? "600")
+            .WithEnvironment("RateLimits__PerAddress", limits["PerAddress"] ?? "3000")
+            .WithEnvironment("RateLimits__SignInWindow", limits["SignInWindow"] ?? "00:01:00")
+            .WithEnvironment("RateLimits__SignInPerAddress", limits["SignInPerAddress"] ?? "60")
+            .WithEnvironment("TrustedProxies__Networks", configuration["Gateway:TrustedProxies"] ?? "");
+    }
+}
