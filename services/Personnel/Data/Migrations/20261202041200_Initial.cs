@@ -454,11 +454,9 @@ namespace MassWork.Personnel.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_household_members", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_household_members_households_household_id",
-                        column: x => x.household_id,
-                        principalTable: "households",
-                        principalColumn: "id");
+                    // No foreign key to households, though the model has the relationship: members
+                    // are only written with their household, and a per-row key check cost a third of
+                    // a city-scale import (and locks each household, so a re-import would not be free).
                 });
 
             migrationBuilder.CreateTable(
