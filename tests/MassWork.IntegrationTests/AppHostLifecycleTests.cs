@@ -114,10 +114,22 @@ public sealed class AppHostLifecycleTests
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         await page.GotoAsync(appHost.Dashboard.ToString());
-        foreach (var service in Services.Append("gateway"))
+        // The resource grid is virtualized: opened while resources are still streaming in, it can
+        // count them ("Showing 18 resources") yet draw no row until the page is drawn again.
+        await Eventually.HoldsAsync(async () =>
         {
-            await page.GetByText(service, new PageGetByTextOptions { Exact = true }).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        }
+            foreach (var service in Services.Append("gateway"))
+            {
+                if (!await page.GetByText(service, new PageGetByTextOptions { Exact = true }).First.IsVisibleAsync())
+                {
+                    await page.ReloadAsync();
+                    await page.WaitForTimeoutAsync(5_000);
+                    return false;
+                }
+            }
+
+            return true;
+        }, TimeSpan.FromMinutes(2), "the dashboard's resource page listing every service");
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
