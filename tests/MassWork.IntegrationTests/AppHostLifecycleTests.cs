@@ -117,10 +117,12 @@ public sealed class AppHostLifecycleTests
         // The page counts the platform's resources. Its rows are not waited for: the virtualized grid
         // can count them yet draw none in headless Chromium on a loaded machine; each service is
         // checked by name through the dashboard's telemetry API below.
-        var shown = page.GetByText(new System.Text.RegularExpressions.Regex(@"Showing \d+ resources"));
-        await shown.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(await shown.First.InnerTextAsync(), @"\d+").Value);
-        Assert.True(count >= Services.Length + 1, $"the dashboard shows {count} resources");
+        // It starts at "Showing 0 resources" and counts up as they stream in.
+        var shown = page.GetByText(new System.Text.RegularExpressions.Regex(@"Showing \d+ resources")).First;
+        await Eventually.HoldsAsync(async () =>
+            await shown.IsVisibleAsync()
+            && int.Parse(System.Text.RegularExpressions.Regex.Match(await shown.InnerTextAsync(), @"\d+").Value) >= Services.Length + 1,
+            TimeSpan.FromSeconds(90), "the dashboard counting every service and the gateway");
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
