@@ -129,7 +129,7 @@ public sealed class AppHostLifecycleTests
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the dashboard screenshot is empty");
 
         // Every service's logs, traces and metrics reach it over OTLP (read through the dashboard's telemetry API).
-        using var http = new HttpClient { BaseAddress = appHost.Dashboard, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = appHost.Dashboard, Timeout = TimeSpan.FromSeconds(60) };
         await Eventually.HoldsAsync(async () =>
         {
             var resources = await http.GetFromJsonAsync<JsonElement>("/api/telemetry/resources");
