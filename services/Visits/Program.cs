@@ -3,6 +3,7 @@ using MassWork.ServiceDefaults.Messaging;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.ContactCards;
 using MassWork.Visits.Data;
+using MassWork.Visits.Demo;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
 using MassWork.Visits.Figures;
@@ -61,6 +62,8 @@ builder.Services.AddScoped<VisitPhotoUploader>();
 builder.Services.AddScoped<VisitPhotoReader>();
 builder.Services.AddScoped<SpotCheckService>();
 builder.Services.AddScoped<FiguresQuery>();
+// The demo town's year of visits, once personnel's demo town has arrived (Demo:Enabled).
+builder.Services.AddDemoVisits(builder.Configuration);
 
 var app = builder.Build();
 

@@ -38,7 +38,7 @@ public sealed class NotificationsBenchmark(int households)
         var simulatorPort = FreePort.Next();
         // Quiet hours would hold a broadcast sent at night: the platform runs at 10:00 Shanghai time, whatever the hour.
         var clock = ShiftedClock.StartingAt(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8)));
-        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
         {
             ["ConnectionStrings:postgres"] = database.ServerConnectionString,
             ["ConnectionStrings:messaging"] = broker.ConnectionString,
@@ -50,7 +50,7 @@ public sealed class NotificationsBenchmark(int households)
             ["Clock:Offset"] = clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:SimulatorPort"] = simulatorPort.ToString(),
             ["Sms:SimulatorKeepMessages"] = "false",
-        });
+        }));
         await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         var issuer = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, clock);
         using var http = new HttpClient { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };

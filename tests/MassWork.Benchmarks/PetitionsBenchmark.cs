@@ -27,14 +27,14 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
         await broker.StartAsync(cancellationToken);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
         {
             ["ConnectionStrings:postgres"] = database.ServerConnectionString,
             ["ConnectionStrings:messaging"] = broker.ConnectionString,
             ["Auth:SigningKey"] = signingKey,
             ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
             ["Demo:Enabled"] = "false",
-        });
+        }));
         await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
         var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };

@@ -34,7 +34,7 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
         await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
         await broker.StartAsync(cancellationToken);
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
         {
             ["ConnectionStrings:postgres"] = database.ServerConnectionString,
             ["ConnectionStrings:messaging"] = broker.ConnectionString,
@@ -43,7 +43,7 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
             ["Demo:Enabled"] = "false",
             // A loaded machine starts the platform slowly; the benchmark waits rather than fail before it measures.
             ["AppHost:StartTimeout"] = "00:10:00",
-        });
+        }));
         await platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
         var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };

@@ -24,6 +24,7 @@ public sealed class AppHostLifecycleTests
     {
         var directory = TempFolder.Create("masswork-apphost-");
         var settings = new Dictionary<string, string> { ["AppHost:DataDir"] = Path.Combine(directory, "data") };
+        long visits;
         try
         {
             await using (var appHost = AppHostProcess.Start(directory, settings))
@@ -39,6 +40,7 @@ public sealed class AppHostLifecycleTests
                 Assert.Equal(2000, demo.GetProperty("households").GetInt64());
                 Assert.Equal(1.0, demo.GetProperty("coverageRate").GetDouble());
                 await DemoProjectsInEveryStageAsync(appHost);
+                visits = await DemoYearOfVisitsAsync(appHost);
                 Assert.Contains("Dashboard:", appHost.Log);
                 await DashboardListsTheServicesAsync(appHost, directory);
 
@@ -58,6 +60,7 @@ public sealed class AppHostLifecycleTests
                 await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
                 Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
                 await DemoProjectsInEveryStageAsync(appHost);
+                Assert.Equal(visits, await DemoYearOfVisitsAsync(appHost));
                 Assert.Equal(keys, await File.ReadAllTextAsync(Path.Combine(directory, "data", "personal-data-keys.json")));
                 await StopsLeavingNothingAsync(appHost, Posix.SIGTERM);
             }
@@ -159,6 +162,31 @@ public sealed class AppHostLifecycleTests
         Assert.Equal(5_000_000, money["Villagers"].GetProperty("paidFen").GetInt64());
         await Eventually.HoldsAsync(async () => (await DemoReadAsync(appHost, "/api/personnel/notice-board/360731105201")).GetProperty("projects").EnumerateArray()
             .Any(p => p.GetProperty("title").GetString() == "上坪组通组公路硬化"), TimeSpan.FromSeconds(60), "the demo's published road on its village's board");
+    }
+
+    /// <summary>
+    /// The demo town's year of visits in the figures, once its pairings have arrived from personnel:
+    /// every household due this year, a flagged (reused) photo, one failed spot-check call, demands
+    /// raised. All of it lies in the last 365 days, so this year's and last year's figures together
+    /// hold it whatever the date. Answers the number of visits, to compare across runs.
+    /// </summary>
+    private static async Task<long> DemoYearOfVisitsAsync(AppHostProcess appHost)
+    {
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        long Sum(JsonElement[] totals, string figure, string field) => totals.Sum(t => t.GetProperty(figure).GetProperty(field).GetInt64());
+        JsonElement[] totals = [];
+        await Eventually.HoldsAsync(async () =>
+        {
+            totals = [.. await Task.WhenAll(new[] { year, year - 1 }.Select(async y => (await DemoReadAsync(appHost, $"/api/visits/figures?region=360731105&year={y}")).GetProperty("total")))];
+            return Sum(totals, "spotChecks", "failed") > 0;
+        }, TimeSpan.FromMinutes(5), "the demo's year of visits, with its spot-check, in the figures");
+        Assert.Equal(2000, totals[0].GetProperty("households").GetProperty("due").GetInt64());
+        Assert.Equal(1, Sum(totals, "spotChecks", "failed"));
+        Assert.Equal(1, Sum(totals, "photos", "flagged"));
+        Assert.InRange(Sum(totals, "demands", "raised"), 1, 100);
+        var count = Sum(totals, "aid", "visits");
+        Assert.InRange(count, 10_000, 20_000);
+        return count;
     }
 
     /// <summary>A read as the demo town's staff would make it, with a Development token from the gateway.</summary>

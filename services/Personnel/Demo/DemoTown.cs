@@ -5,6 +5,7 @@ using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
+using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
@@ -32,10 +33,15 @@ public sealed class DemoOptions
 /// <summary>
 /// A working town for a new user: villages, ~2,000 households loaded through the real import,
 /// dispatching units, ~100 cadres in work teams, town officials, and pairings applied from an
-/// auto-assignment proposal — every step through the same code staff use.
+/// auto-assignment proposal — every step through the same code staff use. The teams and pairings
+/// date from <see cref="EstablishedDaysAgo"/> days back, so the visits service's demo can show a
+/// whole year of visits made under them.
 /// </summary>
-public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, AssignmentService assignments, PersonalDataProtector protector, TimeProvider time)
+public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, PersonalDataProtector protector, TimeProvider time)
 {
+    /// <summary>More than a year: the current calendar year is covered whole, whatever today is.</summary>
+    public const int EstablishedDaysAgo = 400;
+
     private static readonly string[] Units = ["于都县发展和改革委员会", "于都县财政局", "于都县教育科技体育局", "于都县卫生健康委员会", "于都县农业农村局", "于都县水利局", "于都县住房和城乡建设局", "于都县人力资源和社会保障局", "于都县民政局", "于都县交通运输局"];
 
     public async Task<bool> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
@@ -54,6 +60,7 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
         await ImportHouseholdsAsync(generator, villages, options, prefix, cancellationToken);
 
         var now = time.GetUtcNow();
+        var established = now.AddDays(-EstablishedDaysAgo);
         var county = DivisionCode.FromPrefix(town.Code[..6]);
         var units = Units.Select(name => new DispatchingUnit { Id = Guid.CreateVersion7(), Name = name, RegionCode = county, CreatedAt = now }).ToList();
         db.DispatchingUnits.AddRange(units);
@@ -83,18 +90,18 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
             var compounds = units0.Where(u => u.VillageCode == village.Code && u.Kind == RegionUnitKind.Compound).Select(u => u.Id).ToList();
 
             var leader = NewCadre("工作队队长", CadreRank.SectionLevel, unit.Id, $"demo-leader-{v + 1}");
-            Join(team, leader, TeamRole.Leader, [], now);
+            Join(team, leader, TeamRole.Leader, [], established);
             for (var r = 0; r < 2; r++)
             {
                 var resident = NewCadre("常驻队员", r == 0 ? CadreRank.SectionLevel : CadreRank.General, unit.Id, $"demo-resident-{v + 1}-{r + 1}");
-                Join(team, resident, TeamRole.Resident, groups.Where((_, i) => i % 2 == r).ToList(), now);
+                Join(team, resident, TeamRole.Resident, groups.Where((_, i) => i % 2 == r).ToList(), established);
             }
 
             for (var f = 0; f < options.FullCoverageCadresPerTeam; f++)
             {
                 var home = compounds.Count > 0 ? compounds[f % compounds.Count] : (Guid?)null;
                 var cadre = NewCadre("科员", f % 3 == 0 ? CadreRank.SectionLevel : CadreRank.General, unit.Id, null, home);
-                Join(team, cadre, TeamRole.FullCoverage, [], now);
+                Join(team, cadre, TeamRole.FullCoverage, [], established);
             }
         }
 
@@ -109,14 +116,15 @@ public sealed class DemoTown(PersonnelDbContext db, HouseholdImporter importer, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var assignments = new AssignmentService(db, protector, new ManualClock(established));
         var proposal = await assignments.ProposeAsync(town.Code, AssignmentMode.Village, "demo", cancellationToken);
         await assignments.ApplyAsync(proposal, "demo", cancellationToken);
         return true;
     }
 
-    private void Join(WorkTeam team, Cadre cadre, TeamRole role, List<Guid> groups, DateTimeOffset now)
+    private void Join(WorkTeam team, Cadre cadre, TeamRole role, List<Guid> groups, DateTimeOffset joinedAt)
     {
-        var membership = new TeamMembership { Id = Guid.CreateVersion7(), TeamId = team.Id, CadreId = cadre.Id, Role = role, GroupIds = groups, JoinedAt = now };
+        var membership = new TeamMembership { Id = Guid.CreateVersion7(), TeamId = team.Id, CadreId = cadre.Id, Role = role, GroupIds = groups, JoinedAt = joinedAt };
         db.TeamMemberships.Add(membership);
         db.RaiseIntegrationEvent(TeamEvents.Joined(membership, team.VillageCode), membership.Id.ToString());
     }

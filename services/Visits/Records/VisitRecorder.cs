@@ -92,7 +92,7 @@ public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> opt
         }
     }
 
-    private static VisitRecorded Announcement(Visit v) => new(
+    internal static VisitRecorded Announcement(Visit v) => new(
         v.Id, v.Mode.ToString(), v.VisitedAt, v.RecordedAt, v.RecordedBy, v.LateEntry,
         [.. v.Cadres.Select(c => c.CadreId)],
         [.. v.Households.Select(h => new VisitedHousehold(h.HouseholdId, h.VillageCode))],
