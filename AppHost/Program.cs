@@ -25,6 +25,8 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
     return builder.AddProject<TProject>(name).RunsBuildOutput(buildConfiguration)
         .WithHttpEndpoint().WithHttpHealthCheck("/health")
         .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets).WithRetention(builder.Configuration)
+        // Every write is audited; Audit:Enabled=false exists only for the audit benchmark's comparison.
+        .WithEnvironment("Audit__Enabled", builder.Configuration["Audit:Enabled"] ?? "true")
         .WithReference(database).WaitFor(postgres.Server)
         .WithReference(messaging).WaitFor(messaging);
 }
@@ -79,7 +81,10 @@ blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
 // Sign-in (OpenID Connect) and staff accounts. Tokens name the gateway's address as their issuer:
 // staff and integrating systems reach /connect/… and /.well-known/… there. Integrating systems
 // (client credentials) come from Identity:Clients:<n>:{ClientId,ClientSecret,DisplayName,Role,Region}.
+// It also keeps the platform's audit log; records past AuditStore:RetentionDays (180) go to archive files here.
 var identity = AddService<Projects.MassWork_Identity>("identity")
+    .WithEnvironment("AuditStore__ArchiveFolder", Path.Combine(dataFolder, "audit-archive"))
+    .WithEnvironment("AuditStore__RetentionDays", builder.Configuration["AuditStore:RetentionDays"] ?? "180")
     .WithEnvironment("Identity__Issuer", gateway.GetEndpoint("http"))
     .WithEnvironment("Identity__SigningKey", secrets.IdentitySigningKey)
     .WithEnvironment("Identity__EncryptionKey", secrets.IdentityEncryptionKey)

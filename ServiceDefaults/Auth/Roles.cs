@@ -21,6 +21,15 @@ public static class Roles
     /// <summary>Platform operators.</summary>
     public const string Operator = "operator";
 
+    /// <summary>系统管理员: runs the platform and its settings; reads no audit log and manages no accounts.</summary>
+    public const string SystemAdmin = "system-admin";
+
+    /// <summary>安全管理员: manages accounts, roles and keys; changes no business settings.</summary>
+    public const string SecurityAdmin = "security-admin";
+
+    /// <summary>审计管理员: alone reads the audit log, and changes nothing.</summary>
+    public const string AuditAdmin = "audit-admin";
+
     public static readonly IReadOnlyList<string> All =
-        [VillageStaff, TownStaff, WorkTeam, CountyDepartment, Leader, Operator];
+        [VillageStaff, TownStaff, WorkTeam, CountyDepartment, Leader, Operator, SystemAdmin, SecurityAdmin, AuditAdmin];
 }

@@ -7,9 +7,11 @@ using Npgsql;
 namespace MassWork.ServiceDefaults.Errors;
 
 /// <summary>
-/// A database that does not answer (stopped, restarting, failing over, out of connections) is not
-/// the caller's fault nor a bug: 503 with Retry-After, so clients and the gateway retry later,
-/// instead of a 500. Nothing was written: the request's transaction never committed.
+/// A database that does not answer (stopped, restarting, failing over, out of connections), or
+/// another dependency that fails (<see cref="DependencyUnavailableException"/>: the blob store), is
+/// not the caller's fault nor a bug: 503 with Retry-After, so clients and the gateway retry later,
+/// instead of a 500. Nothing was written: the request's transaction never committed, and an upload
+/// stores its file before its record.
 /// </summary>
 internal sealed partial class DependencyDownExceptionHandler(IProblemDetailsService problemDetails, ILogger<DependencyDownExceptionHandler> logger) : IExceptionHandler
 {
@@ -17,7 +19,10 @@ internal sealed partial class DependencyDownExceptionHandler(IProblemDetailsServ
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsDatabaseDown(exception) || httpContext.Response.HasStarted)
+        var title = exception is DependencyUnavailableException dependency ? dependency.Title
+            : IsDatabaseDown(exception) ? "The database is unavailable"
+            : null;
+        if (title is null || httpContext.Response.HasStarted)
         {
             return false;
         }
@@ -31,7 +36,7 @@ internal sealed partial class DependencyDownExceptionHandler(IProblemDetailsServ
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The database is unavailable",
+                Title = title,
                 Detail = $"Nothing was changed. Try again in {RetryAfterSeconds} seconds.",
             },
             Exception = exception,
@@ -52,6 +57,6 @@ internal sealed partial class DependencyDownExceptionHandler(IProblemDetailsServ
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Path}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dependency unavailable for {Path}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string path, string reason);
 }

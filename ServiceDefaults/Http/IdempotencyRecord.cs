@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MassWork.ServiceDefaults.Audit;
 
 namespace MassWork.ServiceDefaults.Http;
 
 /// <summary>The stored outcome of a create request, replayed when its Idempotency-Key comes again.</summary>
-public sealed class IdempotencyRecord
+public sealed class IdempotencyRecord : INotAudited
 {
     /// <summary>Caller and endpoint the key belongs to: keys of different users never collide.</summary>
     public required string Scope { get; set; }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MassWork.ServiceDefaults.Audit;
 
 namespace MassWork.ServiceDefaults.Messaging;
 
 /// <summary>A message a consumer has already applied; its row commits with the effect.</summary>
-public sealed class InboxMessage
+public sealed class InboxMessage : INotAudited
 {
     public Guid MessageId { get; set; }
 

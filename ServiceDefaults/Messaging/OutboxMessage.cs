@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MassWork.ServiceDefaults.Audit;
 
 namespace MassWork.ServiceDefaults.Messaging;
 
@@ -7,7 +8,7 @@ namespace MassWork.ServiceDefaults.Messaging;
 /// An integration event written in the same transaction as the change that raised it, waiting
 /// for the relay. <see cref="Id"/> is the publication order.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : INotAudited
 {
     public long Id { get; set; }
 

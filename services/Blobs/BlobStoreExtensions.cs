@@ -25,7 +25,6 @@ public static class BlobStoreExtensions
                 : new FolderBlobStore(Path.Combine(options.Folder!, area));
         });
         builder.Services.AddSingleton<PhotoIntake>();
-        builder.Services.AddExceptionHandler<BlobStoreDownExceptionHandler>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using MassWork.Identity;
 using MassWork.Identity.Accounts;
 using MassWork.Identity.Activation;
+using MassWork.Identity.Audit;
 using MassWork.Identity.Cadres;
 using MassWork.Identity.Clients;
 using MassWork.Identity.Data;
@@ -22,6 +23,8 @@ builder.AddServiceMessaging<AccountsDbContext>("identity", bus =>
     bus.AddConsumer<CadreRegisteredConsumer>();
     bus.AddConsumer<CadreUpdatedConsumer>();
     bus.AddConsumer<CadreRetiredConsumer>();
+    // Every service's audit records, chained into the one log the audit administrator reads.
+    bus.AddConsumer<AuditRecordedConsumer>();
 });
 builder.AddPersonalDataProtection();
 builder.AddStaffAccounts();
@@ -35,6 +38,8 @@ builder.Services.AddScoped<IRevokedTokenSource>(sp => sp.GetRequiredService<Loca
 builder.Services.AddHostedService<TokenPruning>();
 builder.Services.AddHostedService<ClientRegistration>();
 builder.Services.AddHostedService<FirstOperatorSetup>();
+builder.Services.AddOptions<AuditStoreOptions>().Bind(builder.Configuration.GetSection(AuditStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<AuditArchiver>();
 
 var app = builder.Build();
 
@@ -48,4 +53,5 @@ app.MapEndSessionEndpoint();
 app.MapRevokedTokensEndpoint();
 app.MapActivationPages();
 app.MapAccountEndpoints();
+app.MapAuditEndpoints();
 app.Run();

@@ -1,4 +1,5 @@
 using MassWork.Identity.Accounts;
+using MassWork.Identity.Audit;
 using MassWork.Identity.SignIn;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,18 @@ namespace MassWork.Identity.Data;
 /// <summary>
 /// identitydb: staff accounts (ASP.NET Core Identity's user, mapped here rather than through
 /// IdentityDbContext so the context keeps the platform's outbox and inbox), pending second-factor
-/// challenges, and OpenIddict's applications, authorizations (sessions) and tokens.
+/// challenges, OpenIddict's applications, authorizations (sessions) and tokens, and the platform's
+/// audit log (one hash chain for every service) with its archive anchors.
 /// </summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<StaffAccount> Accounts => Set<StaffAccount>();
 
     public DbSet<SignInChallenge> SignInChallenges => Set<SignInChallenge>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditArchive> AuditArchives => Set<AuditArchive>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
@@ -49,6 +55,16 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             c.Property(x => x.Method).HasConversion<string>().HasMaxLength(10);
             c.HasIndex(x => x.TokenHash).IsUnique();
             c.HasIndex(x => x.ExpiresAt);
+        });
+
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.Entity<AuditArchive>(a =>
+        {
+            a.ToTable("audit_archives");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.LastHash).HasMaxLength(64).IsFixedLength();
+            a.Property(x => x.FileSha256).HasMaxLength(64).IsFixedLength();
+            a.Property(x => x.File).HasMaxLength(200);
         });
 
         modelBuilder.UseOpenIddict();

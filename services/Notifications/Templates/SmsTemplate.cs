@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MassWork.ServiceDefaults.Audit;
 
 namespace MassWork.Notifications.Templates;
 
@@ -16,7 +17,7 @@ public enum TemplateKind
 /// An approved SMS template: Chinese text with ${variables}, the signature 【…】 it is sent under,
 /// its kind, and the template ids the providers approved it as.
 /// </summary>
-public sealed class SmsTemplate
+public sealed class SmsTemplate : IAuditedValues
 {
     public required string Code { get; init; }
 

@@ -1,4 +1,5 @@
 using MassWork.Personnel.Cadres;
+using MassWork.ServiceDefaults.Audit;
 
 namespace MassWork.Personnel.Pairings;
 
@@ -7,7 +8,7 @@ namespace MassWork.Personnel.Pairings;
 /// figures: single coverage; full-coverage cadres 5 households at section level, 3 otherwise (004);
 /// resident members 10; resident members on site at least 5 days a week (000).
 /// </summary>
-public sealed class CoveragePolicy
+public sealed class CoveragePolicy : IAuditedValues
 {
     /// <summary>The city's 4-digit code prefix, e.g. "3607".</summary>
     public required string CityCode { get; init; }

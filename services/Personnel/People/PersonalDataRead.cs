@@ -1,10 +1,12 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Personnel.People;
 
 /// <summary>
 /// Audit row for every read of an ID number or phone in full (PIPL; logs kept ≥ 6 months under
 /// the Cybersecurity Law, Art. 21). Rows are only ever inserted.
 /// </summary>
-public sealed class PersonalDataRead
+public sealed class PersonalDataRead : IAuditedValues
 {
     public long Id { get; init; }
 

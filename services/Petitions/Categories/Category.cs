@@ -1,10 +1,12 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Petitions.Categories;
 
 /// <summary>
 /// A category of matter (土地征收, 饮水 …); also an Open311 service. Its work-order class picks the
 /// 12345-style limits from the policy.
 /// </summary>
-public sealed class Category
+public sealed class Category : IAuditedValues
 {
     public required string Code { get; init; }
 

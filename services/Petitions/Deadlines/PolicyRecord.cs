@@ -1,7 +1,9 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>A city's stored petition policy (JSON), one row per city code.</summary>
-public sealed class PolicyRecord
+public sealed class PolicyRecord : IAuditedValues
 {
     public required string CityCode { get; init; }
 

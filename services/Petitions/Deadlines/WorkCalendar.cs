@@ -1,7 +1,9 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>One dated exception to the Monday–Friday week: a public holiday, or a weekend worked in exchange (调休).</summary>
-public sealed record CalendarDay(DateOnly Day, bool Working, string Name);
+public sealed record CalendarDay(DateOnly Day, bool Working, string Name) : IAuditedValues;
 
 /// <summary>
 /// Working days as the State Council's yearly holiday notice defines them: Monday to Friday,

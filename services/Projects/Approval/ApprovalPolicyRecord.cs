@@ -1,7 +1,9 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Projects.Approval;
 
 /// <summary>A city's stored approval policy (JSON), one row per city code.</summary>
-public sealed class ApprovalPolicyRecord
+public sealed class ApprovalPolicyRecord : IAuditedValues
 {
     public required string CityCode { get; init; }
 

@@ -1,4 +1,3 @@
-using MassWork.Blobs;
 using MassWork.Blobs.Photos;
 using MassWork.Projects.Milestones;
 using MassWork.Projects.Projects;
@@ -11,14 +10,9 @@ internal sealed class ProgressPhotoConfiguration : IEntityTypeConfiguration<Prog
 {
     public void Configure(EntityTypeBuilder<ProgressPhoto> p)
     {
-        p.HasKey(x => x.Id);
-        p.Property(x => x.Id).ValueGeneratedNever();
+        p.ConfigureStoredPhoto();
         p.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
         p.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
-        p.Property(x => x.Sha256).HasMaxLength(ContentHash.Length).IsFixedLength();
-        p.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
-        p.Property(x => x.FileName).HasMaxLength(PhotoIntake.MaxFileName);
-        p.Property(x => x.UploadedBy).HasMaxLength(100);
         // A photo is on a project once.
         p.HasIndex(x => new { x.ProjectId, x.Sha256 }).IsUnique();
         p.HasIndex(x => x.MilestoneId).HasFilter("milestone_id IS NOT NULL");

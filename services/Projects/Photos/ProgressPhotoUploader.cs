@@ -49,13 +49,7 @@ public sealed class ProgressPhotoUploader(ProjectsDbContext db, IBlobStore blobs
             return Refused(refusal.ToProblem());
         }
 
-        var distinct = batch.Photos.DistinctBy(p => p.Sha256).OrderBy(p => p.Sha256, StringComparer.Ordinal).ToList();
-        foreach (var photo in distinct)
-        {
-            await using var content = photo.OpenRead();
-            await blobs.PutAsync(photo.Sha256, content, photo.ContentType, cancellationToken);
-        }
-
+        var distinct = await batch.StoreAsync(blobs, cancellationToken);
         var now = time.GetUtcNow();
         var taken = new Dictionary<string, ProgressPhoto>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

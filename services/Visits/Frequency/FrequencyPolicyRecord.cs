@@ -1,7 +1,9 @@
+using MassWork.ServiceDefaults.Audit;
+
 namespace MassWork.Visits.Frequency;
 
 /// <summary>A city's stored frequency policy (JSON), one row per 4-digit city code.</summary>
-public sealed class FrequencyPolicyRecord
+public sealed class FrequencyPolicyRecord : IAuditedValues
 {
     public required string CityCode { get; init; }
 

@@ -1,4 +1,3 @@
-using MassWork.Blobs;
 using MassWork.Blobs.Photos;
 using MassWork.Visits.Records;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +9,8 @@ internal sealed class VisitPhotoConfiguration : IEntityTypeConfiguration<VisitPh
 {
     public void Configure(EntityTypeBuilder<VisitPhoto> p)
     {
-        p.HasKey(x => x.Id);
-        p.Property(x => x.Id).ValueGeneratedNever();
+        p.ConfigureStoredPhoto();
         p.HasOne<Visit>().WithMany().HasForeignKey(x => x.VisitId);
-        p.Property(x => x.Sha256).HasMaxLength(ContentHash.Length).IsFixedLength();
-        p.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
-        p.Property(x => x.FileName).HasMaxLength(PhotoIntake.MaxFileName);
-        p.Property(x => x.UploadedBy).HasMaxLength(100);
         p.Property(x => x.Flagged).HasComputedColumnSql("cardinality(flags) > 0", stored: true);
         // A photo is on a visit once; the same bytes on another visit are found by hash.
         p.HasIndex(x => new { x.VisitId, x.Sha256 }).IsUnique();

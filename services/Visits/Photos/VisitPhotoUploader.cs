@@ -49,14 +49,7 @@ public sealed class VisitPhotoUploader(VisitsDbContext db, IBlobStore blobs, Pho
             return Refused(refusal.ToProblem());
         }
 
-        // Sorted, so two uploads of the same photos take their locks in the same order.
-        var distinct = batch.Photos.DistinctBy(p => p.Sha256).OrderBy(p => p.Sha256, StringComparer.Ordinal).ToList();
-        foreach (var photo in distinct)
-        {
-            await using var content = photo.OpenRead();
-            await blobs.PutAsync(photo.Sha256, content, photo.ContentType, cancellationToken);
-        }
-
+        var distinct = await batch.StoreAsync(blobs, cancellationToken);
         var now = time.GetUtcNow();
         var taken = new Dictionary<string, VisitPhoto>();
         var anyNew = false;

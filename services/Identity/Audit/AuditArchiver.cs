@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MassWork.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MassWork.Identity.Audit;
+
+/// <summary>
+/// Moves records past the retention days out of the live log, never silently: each batch is written
+/// to a gzip JSON-lines file, read back and checked, recorded as an anchor (last sequence and hash,
+/// the file's SHA-256), and only then deleted — in one transaction under the chain's lock, so the
+/// live chain always continues from its anchor.
+/// </summary>
+public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditStoreOptions> options, TimeProvider time, ILogger<AuditArchiver> logger) : BackgroundService
+{
+    private const int Batch = 50_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ArchiveOnceAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Audit archiving failed; it is tried again at the next interval");
+            }
+
+            await Task.Delay(options.Value.ArchiveInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Archives one batch of records older than the retention; answers how many.</summary>
+    public async Task<int> ArchiveOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var cutoff = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.LockAsync(db, cancellationToken);
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.At < cutoff).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken);
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        var folder = options.Value.ArchiveFolder;
+        Directory.CreateDirectory(folder);
+        var name = $"audit-{entries[0].Sequence:D12}-{entries[^1].Sequence:D12}.jsonl.gz";
+        var path = Path.Combine(folder, name);
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            foreach (var entry in entries)
+            {
+                await JsonSerializer.SerializeAsync(gzip, entry, JsonSerializerOptions.Web, cancellationToken);
+                gzip.WriteByte((byte)'\n');
+            }
+        }
+
+        // Read back before anything leaves the database: a file that does not hold the records is not an archive.
+        var written = await ReadAsync(path, cancellationToken);
+        if (written.Count != entries.Count || written[^1].Hash != entries[^1].Hash)
+        {
+            throw new IOException($"Archive {path} does not read back as written; nothing was removed.");
+        }
+
+        db.AuditArchives.Add(new AuditArchive
+        {
+            FirstSequence = entries[0].Sequence, LastSequence = entries[^1].Sequence, LastHash = entries[^1].Hash, File = name,
+            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken))), ArchivedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var last = entries[^1].Sequence;
+        await db.AuditEntries.Where(e => e.Sequence <= last).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Archived audit records {First}–{Last} to {File}", entries[0].Sequence, last, name);
+        return entries.Count;
+    }
+
+    /// <summary>The records of an archive file, in order.</summary>
+    public static async Task<List<AuditEntry>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await using var file = File.OpenRead(path);
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (await reader.ReadLineAsync(cancellationToken) is { Length: > 0 } line)
+        {
+            entries.Add(JsonSerializer.Deserialize<AuditEntry>(line, JsonSerializerOptions.Web)!);
+        }
+
+        return entries;
+    }
+}
