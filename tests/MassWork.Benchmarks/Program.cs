@@ -5,6 +5,7 @@ using MassWork.Benchmarks;
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- petitions [cases] [intake requests] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- notifications [households]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- projects [projects] [ledger entries] [ledger writes] [concurrency]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- visits [households] [visits]
 var suite = args.FirstOrDefault() ?? "personnel";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
@@ -25,11 +26,12 @@ Func<CancellationToken, Task>? run = suite switch
     "petitions" => new PetitionsBenchmark(Arg(1, 200_000), Arg(2, 20_000), Arg(3, 32), repositoryRoot).RunAsync,
     "notifications" => new NotificationsBenchmark(Arg(1, 1_000_000)).RunAsync,
     "projects" => new ProjectsBenchmark(Arg(1, 100_000), Arg(2, 2_000_000), Arg(3, 20_000), Arg(4, 32), repositoryRoot).RunAsync,
+    "visits" => new VisitsBenchmark(Arg(1, 3_000_000), Arg(2, 10_000_000), repositoryRoot).RunAsync,
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, visits");
     return 2;
 }
 
