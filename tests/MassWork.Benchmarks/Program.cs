@@ -5,6 +5,7 @@ using MassWork.Benchmarks;
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- petitions [cases] [intake requests] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- notifications [households]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- projects [projects] [ledger entries] [ledger writes] [concurrency]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- visits [households] [visits]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- audit [households] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- signin [accounts] [concurrency]
 var suite = args.FirstOrDefault() ?? "personnel";
@@ -27,13 +28,14 @@ Func<CancellationToken, Task>? run = suite switch
     "petitions" => new PetitionsBenchmark(Arg(1, 200_000), Arg(2, 20_000), Arg(3, 32), repositoryRoot).RunAsync,
     "notifications" => new NotificationsBenchmark(Arg(1, 1_000_000)).RunAsync,
     "projects" => new ProjectsBenchmark(Arg(1, 100_000), Arg(2, 2_000_000), Arg(3, 20_000), Arg(4, 32), repositoryRoot).RunAsync,
+    "visits" => new VisitsBenchmark(Arg(1, 3_000_000), Arg(2, 10_000_000), repositoryRoot).RunAsync,
     "audit" => new AuditBenchmark(Arg(1, 5_000), Arg(2, 16)).RunAsync,
     "signin" => new SignInBenchmark(Arg(1, 400), Arg(2, 16)).RunAsync,
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, audit, signin");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, visits, audit, signin");
     return 2;
 }
 

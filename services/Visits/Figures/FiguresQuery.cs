@@ -31,8 +31,9 @@ public sealed class FiguresQuery(VisitsDbContext db)
             GROUP BY p.household_id),
         seen AS (
             SELECT vh.household_id, bool_or(v.visited_at >= @period_start) AS in_period
-            FROM visit_households vh JOIN visits v ON v.id = vh.visit_id
-            WHERE vh.household_id IN (SELECT household_id FROM hh) AND v.visited_at >= @year_start AND v.visited_at < @period_end
+            -- Joined rather than IN (SELECT … FROM hh): an IN over a CTE is guessed at 200 rows, and a city's households were then looked up one by one.
+            FROM hh JOIN visit_households vh ON vh.household_id = hh.household_id JOIN visits v ON v.id = vh.visit_id
+            WHERE v.visited_at >= @year_start AND v.visited_at < @period_end
             GROUP BY vh.household_id)
         SELECT {Area}, count(*) FILTER (WHERE hh.due), count(*) FILTER (WHERE hh.due AND s.in_period), count(*) FILTER (WHERE s.household_id IS NULL)
         FROM hh LEFT JOIN seen s ON s.household_id = hh.household_id
@@ -47,11 +48,16 @@ public sealed class FiguresQuery(VisitsDbContext db)
             FROM pairings p
             WHERE p.village_code LIKE @prefix AND {AlertDetection.HeldInPeriod}
             GROUP BY p.cadre_id, p.household_id),
-        contacts AS (
-            SELECT vc.cadre_id, vh.household_id, count(DISTINCT (v.visited_at AT TIME ZONE @zone)::date)::int AS done
+        -- One pass over the period's visits serves both the contacts and the days present.
+        met AS MATERIALIZED (
+            SELECT vc.cadre_id, vh.household_id, vh.village_code, (v.visited_at AT TIME ZONE @zone)::date AS day, bool_or(v.mode <> @remote_mode) AS in_person
             FROM visits v JOIN visit_cadres vc ON vc.visit_id = v.id JOIN visit_households vh ON vh.visit_id = v.id
             WHERE v.visited_at >= @period_start AND v.visited_at < @period_end AND vh.village_code LIKE @prefix
-            GROUP BY vc.cadre_id, vh.household_id),
+            GROUP BY 1, 2, 3, 4),
+        contacts AS (
+            SELECT cadre_id, household_id, count(DISTINCT day)::int AS done
+            FROM met
+            GROUP BY cadre_id, household_id),
         lines AS (
             SELECT x.cadre_id, x.village_code, (@contacts_required)[x.city * @table_length + x.days + 1] AS required, COALESCE(c.done, 0) AS done
             FROM (SELECT paired.*, {AlertDetection.City} AS city FROM paired) x
@@ -71,9 +77,9 @@ public sealed class FiguresQuery(VisitsDbContext db)
             FROM (SELECT held.*, {AlertDetection.City} AS city, COALESCE(c.rank = @section_rank, false) AS section
                   FROM held LEFT JOIN cadres c ON c.id = held.cadre_id) x),
         present AS (
-            SELECT vc.cadre_id, vh.village_code, (v.visited_at AT TIME ZONE @zone)::date AS day
-            FROM visits v JOIN visit_cadres vc ON vc.visit_id = v.id JOIN visit_households vh ON vh.visit_id = v.id
-            WHERE v.visited_at >= @period_start AND v.visited_at < @period_end AND v.mode <> @remote_mode AND vh.village_code LIKE @prefix
+            SELECT cadre_id, village_code, day
+            FROM met
+            WHERE in_person
             GROUP BY 1, 2, 3),
         days AS (
             SELECT o.cadre_id, count(DISTINCT p.day)::int AS done
@@ -102,8 +108,8 @@ public sealed class FiguresQuery(VisitsDbContext db)
             GROUP BY v.id),
         ph AS (
             SELECT p.visit_id, count(*) AS photos, count(*) FILTER (WHERE p.flagged) AS flagged
-            FROM visit_photos p
-            WHERE p.visit_id IN (SELECT id FROM v)
+            -- Joined rather than IN (SELECT id FROM v), for the same reason as the households' visits.
+            FROM v JOIN visit_photos p ON p.visit_id = v.id
             GROUP BY p.visit_id)
         SELECT {Area}, count(*), count(*) FILTER (WHERE v.cash > 0 OR v.goods > 0), COALESCE(sum(v.cash), 0)::bigint, COALESCE(sum(v.goods), 0)::bigint,
                COALESCE(sum(ph.photos), 0)::bigint, COALESCE(sum(ph.flagged), 0)::bigint

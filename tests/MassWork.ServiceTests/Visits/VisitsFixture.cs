@@ -1,5 +1,6 @@
 using MassWork.ServiceTests.Infrastructure;
 using MassWork.Visits.Data;
+using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,13 @@ public sealed class VisitsFixture : ServiceFixture
     /// so no sweep of the service's runs between a test's steps.
     /// </summary>
     public FrequencySweeper Sweeper => _service!.Services.GetRequiredService<FrequencySweeper>();
+
+    /// <summary>The figures as the service's own query reads them, for a period the test names whatever the clock says.</summary>
+    public async Task<VisitFiguresReport> FiguresAsync(string region, FiguresPeriod period)
+    {
+        await using var scope = _service!.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FiguresQuery>().RunAsync(region, period, CancellationToken.None);
+    }
 
     protected override async Task StartServiceAsync()
     {
