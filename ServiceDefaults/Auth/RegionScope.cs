@@ -109,11 +109,6 @@ public static class RegionScope
             return Problems.Forbidden("The token names no region.");
         }
 
-        if (caller.RegionPrefix.Length > 4)
-        {
-            return Problems.Forbidden($"City-wide settings are changed with a city-level token (a region of 4 digits or fewer); yours is {caller.RegionPrefix}.");
-        }
-
         string? city;
         if (http.Request.RouteValues.TryGetValue("cityCode", out var value))
         {
@@ -134,6 +129,16 @@ public static class RegionScope
             return Problems.Forbidden("Auth:PlatformRegion is not configured: nobody changes platform-wide settings.");
         }
 
-        return caller.Covers(city) ? null : Problems.OutsideRegion("city", city, caller.RegionPrefix);
+        if (!caller.Covers(city))
+        {
+            return Problems.OutsideRegion(http.Request.RouteValues.ContainsKey("cityCode") ? "cityCode" : "city", city, caller.RegionPrefix);
+        }
+
+        if (caller.RegionPrefix.Length > 4)
+        {
+            return Problems.Forbidden($"City-wide settings are changed with a city-level token (a region of 4 digits or fewer); yours is {caller.RegionPrefix}.");
+        }
+
+        return null;
     }
 }
