@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using MassWork.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +31,33 @@ public static class OpenApiExtensions
             };
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // Who may call it, from the role matrix, and whether a filter checks its region: tests read these.
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            if (metadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Extensions["x-masswork-anonymous"] = new JsonNodeExtension(JsonValue.Create(true));
+            }
+
+            var permissions = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null && Permissions.Matrix.ContainsKey(p)).Distinct().ToList();
+            if (permissions.Count == 0 && !metadata.OfType<IAllowAnonymous>().Any())
+            {
+                permissions.Add(Permissions.Work); // the fallback policy
+            }
+
+            if (permissions.Count > 0)
+            {
+                operation.Extensions["x-masswork-permissions"] = new JsonNodeExtension(new JsonArray([.. permissions.Select(p => JsonValue.Create(p))]));
+            }
+
+            if (metadata.OfType<RegionScopeMetadata>().Select(m => m.Scope).Distinct().ToList() is { Count: > 0 } scopes)
+            {
+                operation.Extensions["x-masswork-scope"] = new JsonNodeExtension(new JsonArray([.. scopes.Select(s => JsonValue.Create(s))]));
+            }
+
             return Task.CompletedTask;
         }));
         return builder;

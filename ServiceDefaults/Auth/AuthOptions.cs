@@ -19,6 +19,13 @@ public sealed class AuthOptions
     /// <summary>The issuer of Development tokens.</summary>
     public string Issuer { get; set; } = "masswork";
 
+    /// <summary>
+    /// The region the deployment serves, e.g. "3607" (赣州市): platform-wide settings that name no city
+    /// (SMS templates, petition categories, the holiday calendar) are changed only with a token whose
+    /// region covers it. Unset, nobody changes them.
+    /// </summary>
+    public string? PlatformRegion { get; set; }
+
     /// <summary>The audience every MassWork token must name, Development or identity-issued.</summary>
     public string Audience { get; set; } = "masswork";
 }

@@ -12,6 +12,9 @@ public sealed record Caller(string UserId, IReadOnlySet<string> Roles, string Re
 {
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>True when one of the caller's roles holds the permission (<see cref="Permissions.Matrix"/>).</summary>
+    public bool Can(string permission) => Permissions.Allows(Roles, permission);
+
     /// <summary>True when the division code lies inside the caller's region.</summary>
     public bool Covers(string regionCode) => regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
 

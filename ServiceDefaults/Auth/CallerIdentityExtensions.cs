@@ -27,7 +27,8 @@ public static class CallerIdentityExtensions
     public const string KeysClient = "identity-keys";
 
     /// <summary>
-    /// Every endpoint needs a valid MassWork bearer token unless it opts out (health, OpenAPI).
+    /// Every endpoint needs a valid MassWork bearer token unless it opts out (health, OpenAPI), and a
+    /// role holding its permission (<see cref="Permissions"/>; <see cref="Permissions.Work"/> if it names none).
     /// Tokens come from the identity service (RS256, its keys read from Auth:Authority); in
     /// Development, HMAC tokens signed with Auth:SigningKey are accepted too. A token without a user
     /// id or a well-formed region claim is rejected with 401.
@@ -93,8 +94,8 @@ public static class CallerIdentityExtensions
                     (notBefore, expires, _, parameters) => TokenLifetime.IsValid(notBefore, expires, time.GetUtcNow(), parameters.ClockSkew));
         }
 
-        builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // One policy per permission of the role matrix; an endpoint naming none needs Permissions.Work.
+        builder.Services.AddAuthorizationBuilder().AddPermissionPolicies();
         return builder;
     }
 

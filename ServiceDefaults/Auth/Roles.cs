@@ -1,6 +1,9 @@
 namespace MassWork.ServiceDefaults.Auth;
 
-/// <summary>Who uses MassWork; carried in the token's <c>role</c> claims.</summary>
+/// <summary>
+/// Who uses MassWork; carried in the token's <c>role</c> claims. What each role may do is not
+/// written here nor at any endpoint, but once, in <see cref="Permissions.Matrix"/>.
+/// </summary>
 public static class Roles
 {
     /// <summary>Village committee staff (村/社区).</summary>
@@ -18,17 +21,23 @@ public static class Roles
     /// <summary>Supervising leaders (领导).</summary>
     public const string Leader = "leader";
 
-    /// <summary>Platform operators.</summary>
+    /// <summary>
+    /// Platform operators: the combined role of a deployment without separated administrators. A
+    /// deployment at MLPS 2.0 level 3 (等保三级) gives the three administrators below instead.
+    /// </summary>
     public const string Operator = "operator";
 
-    /// <summary>系统管理员: runs the platform and its settings; reads no audit log and manages no accounts.</summary>
+    /// <summary>系统管理员: settings (templates, categories, calendars, policies) and operations (messages, region register); no accounts, no audit.</summary>
     public const string SystemAdmin = "system-admin";
 
-    /// <summary>安全管理员: manages accounts, roles and keys; changes no business settings.</summary>
+    /// <summary>安全管理员: accounts, roles, clients and keys (identity service); no settings, no audit.</summary>
     public const string SecurityAdmin = "security-admin";
 
-    /// <summary>审计管理员: alone reads the audit log, and changes nothing.</summary>
+    /// <summary>审计管理员: reads the audit log, and nothing else.</summary>
     public const string AuditAdmin = "audit-admin";
+
+    /// <summary>The three separated administrators (三员分立); only a security administrator grants these.</summary>
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
 
     public static readonly IReadOnlyList<string> All =
         [VillageStaff, TownStaff, WorkTeam, CountyDepartment, Leader, Operator, SystemAdmin, SecurityAdmin, AuditAdmin];

@@ -56,7 +56,7 @@ public sealed class VisitFrequencyTests(PlatformFixture platform)
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name {field}: {problem}");
         }
 
-        Assert.Equal(3, (await _api.OkAsync(HttpMethod.Get, "/api/visits/policy/3608", platform.Token())).GetProperty("householdContactsPerYear").GetInt32());
+        Assert.Equal(3, (await _api.OkAsync(HttpMethod.Get, "/api/visits/policy/3608", platform.Token("3608"))).GetProperty("householdContactsPerYear").GetInt32());
 
         // A county's leader may not set the city's figures; town staff may not set any.
         using var byCounty = await PutPolicyAsync("3608", platform.Token("360702", Roles.Leader, "county-leader"), """{"householdContactsPerYear":4}""");
@@ -70,7 +70,7 @@ public sealed class VisitFrequencyTests(PlatformFixture platform)
         // Another city's figures, so the sweeper's judgement of 3607 in the other tests stays the default.
         using var stored = await PutPolicyAsync("3608", Operator("3608"), """{"householdContactsPerYear":4,"sectionLevelVillageDays":12,"generalVillageDays":6,"meetingsPerQuarter":2,"dueSoonDays":45}""");
         Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
-        var read = await _api.OkAsync(HttpMethod.Get, "/api/visits/policy/3608", platform.Token());
+        var read = await _api.OkAsync(HttpMethod.Get, "/api/visits/policy/3608", platform.Token("3608"));
         Assert.Equal((4, 12, 6, 2, 45), (read.GetProperty("householdContactsPerYear").GetInt32(), read.GetProperty("sectionLevelVillageDays").GetInt32(),
             read.GetProperty("generalVillageDays").GetInt32(), read.GetProperty("meetingsPerQuarter").GetInt32(), read.GetProperty("dueSoonDays").GetInt32()));
         Assert.Equal(3, (await _api.OkAsync(HttpMethod.Get, "/api/visits/policy/3607", platform.Token())).GetProperty("householdContactsPerYear").GetInt32());

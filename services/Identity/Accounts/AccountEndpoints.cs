@@ -18,11 +18,9 @@ namespace MassWork.Identity.Accounts;
 /// </summary>
 public static class AccountEndpoints
 {
-    internal static readonly string[] AdminRoles = [Roles.Operator];
-
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        var accounts = routes.MapGroup("/api/identity/accounts").WithTags("Accounts").RequireAuthorization(p => p.RequireRole(AdminRoles));
+        var accounts = routes.MapGroup("/api/identity/accounts").WithTags("Accounts").RequireAuthorization(Permissions.ManageAccounts);
         accounts.MapGet("/", ListAsync).WithName("ListAccounts").WithSummary("Staff accounts in your region, optionally of one status or of one cadre");
         accounts.MapGet("/{id:guid}", GetAsync).WithName("GetAccount").WithSummary("One staff account");
         accounts.MapPost("/", CreateAsync).WithName("CreateAccount")
@@ -110,6 +108,11 @@ public static class AccountEndpoints
             return Problems.OutsideRegion("region", request.Region!, caller.RegionPrefix);
         }
 
+        if (AccountRules.GrantError(caller, request.Role!) is { } grantError)
+        {
+            return Problems.Forbidden(grantError);
+        }
+
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var account = new StaffAccount
@@ -171,6 +174,11 @@ public static class AccountEndpoints
         if (!caller.Covers(region))
         {
             return Problems.OutsideRegion("region", region, caller.RegionPrefix);
+        }
+
+        if (AccountRules.GrantError(caller, role!) is { } grantError)
+        {
+            return Problems.Forbidden(grantError);
         }
 
         if (account.Status is AccountStatus.Disabled)

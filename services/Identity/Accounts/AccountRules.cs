@@ -17,6 +17,15 @@ public static class AccountRules
     public static string? RoleError(string? role) =>
         role is null || !Roles.All.Contains(role) ? $"One of: {string.Join(", ", Roles.All)}." : null;
 
+    /// <summary>
+    /// The three administrators (三员) are granted only by a security administrator, so no operator or
+    /// system administrator makes themselves one: 403 detail, or null.
+    /// </summary>
+    public static string? GrantError(Caller caller, string role) =>
+        Roles.Administrators.Contains(role) && !caller.IsInRole(Roles.SecurityAdmin)
+            ? $"Only a {Roles.SecurityAdmin} grants the role {role}."
+            : null;
+
     /// <summary>A new invitation code (shown once to the operator) and the hash kept in its place.</summary>
     public static (string Code, byte[] Hash) NewInvitation()
     {

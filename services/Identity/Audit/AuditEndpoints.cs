@@ -25,7 +25,7 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        var audit = routes.MapGroup("/api/identity/audit").WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.AuditAdmin));
+        var audit = routes.MapGroup("/api/identity/audit").WithTags("Audit").RequireAuthorization(Permissions.ReadAudit);
         audit.MapGet("/", ListAsync).WithName("ListAuditEntries")
             .WithSummary("Audit records of your region, newest first: by user, by entity (Type:key) and by time (Asia/Shanghai days)");
         audit.MapGet("/verify", VerifyAsync).WithName("VerifyAuditChain")

@@ -2,6 +2,7 @@ using MassWork.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Permissions = OpenIddict.Abstractions.OpenIddictConstants.Permissions;
 
 namespace MassWork.Identity.Clients;
 

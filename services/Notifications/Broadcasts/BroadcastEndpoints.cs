@@ -26,11 +26,9 @@ public sealed record BroadcastView(
 /// </summary>
 public static class BroadcastEndpoints
 {
-    private static readonly string[] SenderRoles = [Roles.TownStaff, Roles.Leader, Roles.Operator];
-
     public static IEndpointRouteBuilder MapBroadcastEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/notifications/broadcasts").WithTags("Broadcasts").RequireAuthorization(p => p.RequireRole(SenderRoles));
+        var group = routes.MapGroup("/api/notifications/broadcasts").WithTags("Broadcasts").RequireAuthorization(Permissions.SendBroadcasts);
         group.MapPost("/preview", PreviewAsync).WithName("PreviewBroadcast").WithSummary("Recipients, opted-out numbers left out, and the segment cost, before sending");
         group.MapPost("/", CreateAsync).WithName("CreateBroadcast").WithSummary("Send a broadcast: messages are written in chunks and sent in batches")
             .WithIdempotency<NotificationsDbContext>();

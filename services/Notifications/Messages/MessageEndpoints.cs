@@ -30,9 +30,9 @@ public static class MessageEndpoints
             .WithSummary("Message history in your region: per household (householdId) or per number (phone, matched exactly, shown masked), by status");
         group.MapGet("/messages/{id:guid}", GetAsync).WithName("GetMessage");
         group.MapGet("/dead-letters", DeadLettersAsync).WithName("ListDeadLetters").WithSummary("Messages that failed for good, newest first, for an operator to look at and retry")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.OperateMessaging);
         group.MapPost("/messages/{id:guid}/retry", RetryAsync).WithName("RetryMessage").WithSummary("Queue a failed message again, from the first provider")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.OperateMessaging);
         return routes;
     }
 

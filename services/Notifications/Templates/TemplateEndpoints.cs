@@ -16,10 +16,11 @@ public static class TemplateEndpoints
     public static IEndpointRouteBuilder MapTemplateEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/notifications/templates").WithTags("Templates");
-        group.MapGet("/", ListAsync).WithName("ListTemplates");
+        group.MapGet("/", ListAsync).WithName("ListTemplates").RequireAuthorization(Permissions.ReadSettings);
         group.MapPut("/{code}", PutAsync).WithName("PutTemplate").WithSummary("Add or change a template (its wording must match what the providers approved)")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
-        group.MapPost("/{code}/render", RenderAsync).WithName("RenderTemplate").WithSummary("The signed text, its length and segments for the given values; every variable must be given");
+            .RequireAuthorization(Permissions.ManageSettings).RequireCityScope();
+        group.MapPost("/{code}/render", RenderAsync).WithName("RenderTemplate").WithSummary("The signed text, its length and segments for the given values; every variable must be given")
+            .RequireAuthorization(Permissions.ReadSettings);
         return routes;
     }
 

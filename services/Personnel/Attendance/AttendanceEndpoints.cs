@@ -20,16 +20,18 @@ public static class AttendanceEndpoints
         var attendance = routes.MapGroup("/api/personnel/attendance").WithTags("Attendance and leave");
         attendance.MapPost("/check-ins", CheckInAsync).WithName("CheckIn")
             .WithSummary("A resident member checks in for today (Asia/Shanghai); once per day")
-            .RequireAuthorization(p => p.RequireRole(Roles.WorkTeam));
+            .RequireAuthorization(Permissions.RecordAttendance);
         attendance.MapGet("/check-ins", ListCheckInsAsync).WithName("ListCheckIns")
-            .WithSummary("Check-ins in a region and period with position and distance from the village; farOnly=true lists those flagged far");
+            .WithSummary("Check-ins in a region and period with position and distance from the village; farOnly=true lists those flagged far")
+            .RequireRegionScope();
         attendance.MapGet("/presence", PresenceAsync).WithName("PresenceReport")
-            .WithSummary("Days on site per resident member in the week or month containing a date, against the policy");
+            .WithSummary("Days on site per resident member in the week or month containing a date, against the policy")
+            .RequireRegionScope();
 
         var leaves = routes.MapGroup("/api/personnel/leaves").WithTags("Attendance and leave");
         leaves.MapPost("/", RequestLeaveAsync).WithName("RequestLeave")
             .WithSummary("Ask for leave before leaving; the chain follows its length (1 day leader; 2 days leader then town party secretary; 3+ the city leader)")
-            .RequireAuthorization(p => p.RequireRole(Roles.WorkTeam));
+            .RequireAuthorization(Permissions.RecordAttendance);
         leaves.MapPost("/{id:guid}/decisions", DecideAsync).WithName("DecideLeave")
             .WithSummary("The current step's approver approves or rejects; decisions are final and kept");
         leaves.MapGet("/{id:guid}", GetLeaveAsync).WithName("GetLeave");
@@ -99,11 +101,6 @@ public static class AttendanceEndpoints
             return problem;
         }
 
-        if (!caller.Covers(prefix))
-        {
-            return Problems.OutsideRegion("region", prefix, caller.RegionPrefix);
-        }
-
         var last = to ?? ChinaTime.Today(time);
         var first = from ?? last.AddDays(-30);
         if (last < first)
@@ -131,11 +128,6 @@ public static class AttendanceEndpoints
         if (!RegionPrefixes.IsValid(prefix))
         {
             return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-        }
-
-        if (!caller.Covers(prefix))
-        {
-            return Problems.OutsideRegion("region", prefix, caller.RegionPrefix);
         }
 
         var policy = await PolicyStore.ForRegionAsync(db, prefix.Length >= 4 ? prefix : caller.RegionPrefix.PadRight(4, '0'), cancellationToken);

@@ -21,18 +21,18 @@ public static class CadreChangeEndpoints
         var cadres = routes.MapGroup("/api/personnel/cadres/{id:guid}").WithTags("Cadres");
         cadres.MapPut("/", EditAsync).WithName("EditCadre")
             .WithSummary("Correct a cadre's entry (phone: omit to keep, \"\" to clear); the change is kept in the history")
-            .RequireAuthorization(p => p.RequireRole(CadreEndpoints.AdminRoles));
+            .RequireAuthorization(Permissions.ManageCadres);
         cadres.MapPost("/retire", RetireAsync).WithName("RetireCadre")
             .WithSummary("A cadre leaves the programme (调离、退休): their team place and pairings end, and coverage shows the gap")
-            .RequireAuthorization(p => p.RequireRole(CadreEndpoints.AdminRoles));
+            .RequireAuthorization(Permissions.ManageCadres);
         cadres.MapGet("/history", CadreHistoryAsync).WithName("CadreHistory").WithSummary("Every change to the cadre's entry: who, when, what, why");
 
         var units = routes.MapGroup("/api/personnel/units/{id:guid}").WithTags("Cadres");
         units.MapPut("/", RenameUnitAsync).WithName("RenameDispatchingUnit").WithSummary("Rename a dispatching unit; kept in the history")
-            .RequireAuthorization(p => p.RequireRole(CadreEndpoints.UnitRoles));
+            .RequireAuthorization(Permissions.ManageUnits);
         units.MapPost("/retire", RetireUnitAsync).WithName("RetireDispatchingUnit")
             .WithSummary("A unit is dissolved or merged (撤并); refused while it still sends work teams")
-            .RequireAuthorization(p => p.RequireRole(CadreEndpoints.UnitRoles));
+            .RequireAuthorization(Permissions.ManageUnits);
         units.MapGet("/history", UnitHistoryAsync).WithName("DispatchingUnitHistory").WithSummary("Every change to the unit's entry");
         return routes;
     }

@@ -15,23 +15,19 @@ namespace MassWork.Personnel.Cadres;
 
 public static class CadreEndpoints
 {
-    internal static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
-
-    internal static readonly string[] UnitRoles = [Roles.Operator, Roles.Leader];
-
     public static IEndpointRouteBuilder MapCadreEndpoints(this IEndpointRouteBuilder routes)
     {
         var units = routes.MapGroup("/api/personnel/units").WithTags("Cadres");
         units.MapPost("/", CreateUnitAsync).WithName("CreateDispatchingUnit")
             .WithSummary("Register a dispatching unit (挂点单位 / 帮扶单位)")
-            .RequireAuthorization(p => p.RequireRole(UnitRoles))
+            .RequireAuthorization(Permissions.ManageUnits)
             .WithIdempotency<PersonnelDbContext>();
         units.MapGet("/", ListUnitsAsync).WithName("ListDispatchingUnits").WithSummary("Dispatching units in your region");
 
         var cadres = routes.MapGroup("/api/personnel/cadres").WithTags("Cadres");
         cadres.MapPost("/", RegisterAsync).WithName("RegisterCadre")
             .WithSummary("Register a cadre (干部) with rank, unit and the region served")
-            .RequireAuthorization(p => p.RequireRole(AdminRoles))
+            .RequireAuthorization(Permissions.ManageCadres)
             .WithIdempotency<PersonnelDbContext>();
         cadres.MapGet("/{id:guid}", GetAsync).WithName("GetCadre").WithSummary("One cadre, phone masked, with team and load");
         cadres.MapGet("/", ListAsync).WithName("ListCadres").WithSummary("Cadres in your region, by name, unit or exact phone");

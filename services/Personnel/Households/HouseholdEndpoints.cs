@@ -16,9 +16,6 @@ namespace MassWork.Personnel.Households;
 
 public static class HouseholdEndpoints
 {
-    private static readonly string[] RegistrarRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Operator];
-    private static readonly string[] FullReadRoles = [Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapHouseholdEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/personnel/households").WithTags("Households");
@@ -26,23 +23,24 @@ public static class HouseholdEndpoints
         group.MapPost("/", RegisterAsync)
             .WithName("RegisterHousehold")
             .WithSummary("Register a household with its members (登记户)")
-            .RequireAuthorization(p => p.RequireRole(RegistrarRoles))
+            .RequireAuthorization(Permissions.RegisterHouseholds)
             .WithIdempotency<PersonnelDbContext>();
         group.MapPut("/{id:guid}", UpdateAsync)
             .WithName("UpdateHousehold")
             .WithSummary("Replace a household's details, status, tags and members; If-Match with its version guards against lost updates")
-            .RequireAuthorization(p => p.RequireRole(RegistrarRoles));
+            .RequireAuthorization(Permissions.RegisterHouseholds);
         group.MapPost("/{id:guid}/move", MoveAsync)
             .WithName("MoveHousehold")
             .WithSummary("Move a household to another village, group or compound; its pairings there end")
-            .RequireAuthorization(p => p.RequireRole(RegistrarRoles));
+            .RequireAuthorization(Permissions.RegisterHouseholds);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetHousehold").WithSummary("One household in your region, personal data masked");
         group.MapGet("/", SearchAsync).WithName("SearchHouseholds")
-            .WithSummary("Search by name, household number, tag, status, region, or exact ID number or phone");
+            .WithSummary("Search by name, household number, tag, status, region, or exact ID number or phone")
+            .RequireRegionScope();
         group.MapGet("/{id:guid}/members/{memberId:guid}/personal-data", ReadPersonalDataAsync)
             .WithName("ReadMemberPersonalData")
             .WithSummary("The full ID number and phone of one member (town staff, operators); every read is logged with its purpose")
-            .RequireAuthorization(p => p.RequireRole(FullReadRoles));
+            .RequireAuthorization(Permissions.ReadHouseholdDetails);
         return routes;
     }
 
@@ -221,11 +219,6 @@ public static class HouseholdEndpoints
             if (!RegionPrefixes.IsValid(region))
             {
                 return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-            }
-
-            if (!caller.Covers(region))
-            {
-                return Problems.OutsideRegion("region", region, caller.RegionPrefix);
             }
 
             prefix = region;

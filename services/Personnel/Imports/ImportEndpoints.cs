@@ -25,15 +25,13 @@ public sealed record ImportJobResponse(
 
 public static class ImportEndpoints
 {
-    private static readonly string[] ImporterRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/personnel/imports").WithTags("Household import");
         group.MapPost("/", UploadAsync).WithName("ImportHouseholds")
             .WithSummary("Upload a household CSV (one line per member; UTF-8 with or without BOM, or GBK); 202 with the import to follow")
             .Accepts<string>("text/csv")
-            .RequireAuthorization(p => p.RequireRole(ImporterRoles));
+            .RequireAuthorization(Permissions.ImportHouseholds);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetImport").WithSummary("Progress of a running import, or its outcome and first errors");
         group.MapGet("/{id:guid}/errors", ErrorsAsync).WithName("GetImportErrors").WithSummary("Every rejected line with its reason, paged");
         group.MapGet("/", ListAsync).WithName("ListImports").WithSummary("Recent imports in your region");

@@ -57,15 +57,14 @@ public sealed record AddCommitmentRequest(string? Text);
 
 public static class NoticeBoardEndpoints
 {
-    private static readonly string[] EditorRoles = [Roles.WorkTeam, Roles.VillageStaff, Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapNoticeBoardEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/personnel/notice-board/{villageCode}", GetAsync).WithTags("Notice board").WithName("GetNoticeBoard")
-            .WithSummary("Public notice board (公示) data for a village: teams, members with position and masked phone, paired households, commitments, problems and their close-out (销号)");
+            .WithSummary("Public notice board (公示) data for a village: teams, members with position and masked phone, paired households, commitments, problems and their close-out (销号)")
+            .RequireRegionScope();
         routes.MapPost("/api/personnel/teams/{id:guid}/commitments", AddCommitmentAsync).WithTags("Notice board").WithName("AddCommitment")
             .WithSummary("Post a service commitment (服务承诺) of a team")
-            .RequireAuthorization(p => p.RequireRole(EditorRoles));
+            .RequireAuthorization(Permissions.EditNoticeBoard);
         return routes;
     }
 
@@ -75,11 +74,6 @@ public static class NoticeBoardEndpoints
         if (!DivisionCode.IsVillage(villageCode))
         {
             return Problems.Invalid("villageCode", "Must be the 12-digit division code of a village.");
-        }
-
-        if (!caller.Covers(villageCode))
-        {
-            return Problems.OutsideRegion("villageCode", villageCode, caller.RegionPrefix);
         }
 
         var village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == villageCode, cancellationToken);

@@ -8,20 +8,18 @@ namespace MassWork.Personnel.Pairings;
 
 public static class AssignmentEndpoints
 {
-    private static readonly string[] PlannerRoles = [Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapAssignmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/personnel/assignments").WithTags("Pairing");
         group.MapPost("/", ProposeAsync).WithName("ProposeAssignment")
             .WithSummary("Propose pairings for a village's or town's uncovered households (Village mode: the work teams; Compound mode: cadres living in each compound)")
-            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+            .RequireAuthorization(Permissions.PlanAssignments);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAssignmentProposal").WithSummary("A proposal for review: items, and each cadre's share and load after it");
         group.MapPost("/{id:guid}/apply", ApplyAsync).WithName("ApplyAssignmentProposal")
             .WithSummary("Apply a reviewed proposal in one transaction; items overtaken since are skipped")
-            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+            .RequireAuthorization(Permissions.PlanAssignments);
         group.MapPost("/{id:guid}/discard", DiscardAsync).WithName("DiscardAssignmentProposal")
-            .RequireAuthorization(p => p.RequireRole(PlannerRoles));
+            .RequireAuthorization(Permissions.PlanAssignments);
         return routes;
     }
 

@@ -11,7 +11,7 @@ public static class CoverageEndpoints
 {
     public static IEndpointRouteBuilder MapCoverageEndpoints(this IEndpointRouteBuilder routes)
     {
-        var coverage = routes.MapGroup("/api/personnel/coverage").WithTags("Pairing");
+        var coverage = routes.MapGroup("/api/personnel/coverage").WithTags("Pairing").RequireRegionScope();
         coverage.MapGet("/{code}", ReportAsync).WithName("CoverageReport")
             .WithSummary("双向全覆盖 report for a region: households, covered, double-covered, cadres below minimum, and the first gaps");
         coverage.MapGet("/{code}/uncovered", UncoveredAsync).WithName("UncoveredHouseholds").WithSummary("Households not covered under the policy, paged");
@@ -48,19 +48,15 @@ public static class CoverageEndpoints
     private sealed record Scope(ValidationProblem? Invalid, ProblemHttpResult? Outside, string Prefix, CoveragePolicy? Policy);
 
     /// <summary>
-    /// What every report checks first, in this order: the code (a city or below: the policy is a
-    /// city's), the caller's region, then the report's own parameter problem; else the prefix and policy.
+    /// What every report checks first, in this order (the caller's region was checked by the group's
+    /// region-scope filter): the code (a city or below: the policy is a city's), then the report's own
+    /// parameter problem; else the prefix and policy.
     /// </summary>
     private static async Task<Scope> ScopeAsync(string code, Caller caller, PersonnelDbContext db, ValidationProblem? parameterProblem, CancellationToken cancellationToken)
     {
         if (!DivisionCode.IsWellFormed(code) || DivisionCode.LevelOf(code) == RegionLevel.Province)
         {
             return new Scope(Problems.Invalid("code", "The 12-digit division code of a city, county, town or village."), null, "", null);
-        }
-
-        if (!caller.Covers(code))
-        {
-            return new Scope(null, Problems.OutsideRegion("code", code, caller.RegionPrefix), "", null);
         }
 
         if (parameterProblem is not null)

@@ -12,17 +12,15 @@ namespace MassWork.Personnel.Pairings;
 /// <summary>Pairings (结对) of cadres with households: start, end, and the history of either side.</summary>
 public static class PairingEndpoints
 {
-    private static readonly string[] PairingRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Operator];
-
     public static IEndpointRouteBuilder MapPairingEndpoints(this IEndpointRouteBuilder routes)
     {
         var pairings = routes.MapGroup("/api/personnel/pairings").WithTags("Pairing");
         pairings.MapPost("/", StartAsync).WithName("StartPairing")
             .WithSummary("Pair a cadre with a household (结对); one active pairing of each kind per household")
-            .RequireAuthorization(p => p.RequireRole(PairingRoles))
+            .RequireAuthorization(Permissions.ManagePairings)
             .WithIdempotency<PersonnelDbContext>();
         pairings.MapPost("/{id:guid}/end", EndAsync).WithName("EndPairing").WithSummary("End a pairing; it stays in the history")
-            .RequireAuthorization(p => p.RequireRole(PairingRoles));
+            .RequireAuthorization(Permissions.ManagePairings);
         pairings.MapGet("/", ListAsync).WithName("ListPairings").WithSummary("Pairings of a household or a cadre, with history");
         return routes;
     }

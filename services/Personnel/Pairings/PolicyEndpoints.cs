@@ -10,10 +10,11 @@ public static class PolicyEndpoints
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder routes)
     {
         var policies = routes.MapGroup("/api/personnel/policies").WithTags("Pairing");
-        policies.MapGet("/{cityCode}", GetPolicyAsync).WithName("GetCoveragePolicy").WithSummary("A city's coverage and presence policy");
+        policies.MapGet("/{cityCode}", GetPolicyAsync).WithName("GetCoveragePolicy").WithSummary("A city's coverage and presence policy")
+            .RequireAuthorization(Permissions.ReadSettings).RequireRegionScope(RegionReach.InsideOrAbove);
         policies.MapPut("/{cityCode}", PutPolicyAsync).WithName("SetCoveragePolicy")
             .WithSummary("Set single or double coverage, minimum households per role and rank, and required presence days")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader));
+            .RequireAuthorization(Permissions.ManagePolicies).RequireCityScope();
         return routes;
     }
 
@@ -25,12 +26,6 @@ public static class PolicyEndpoints
             return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
         }
 
-        // Anyone working inside the city (or above it) reads its policy.
-        if (!caller.RegionPrefix.StartsWith(cityCode, StringComparison.Ordinal) && !caller.Covers(cityCode))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
-        }
-
         return TypedResults.Ok(PolicyResponse.From(await PolicyStore.ForRegionAsync(db, cityCode, cancellationToken)));
     }
 
@@ -40,11 +35,6 @@ public static class PolicyEndpoints
         if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
         {
             return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
-        }
-
-        if (!caller.Covers(cityCode))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
         }
 
         var errors = new Dictionary<string, string[]>();

@@ -21,8 +21,6 @@ public sealed record AddRegionUnitRequest(string? Kind, string? Name);
 public static class RegionEndpoints
 {
     public const long MaxRegionFileBytes = 32 * 1024 * 1024;
-    private static readonly string[] UnitEditorRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapRegionEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/personnel/regions").WithTags("Regions");
@@ -30,15 +28,16 @@ public static class RegionEndpoints
             .WithName("ImportRegions")
             .WithSummary("Load a region tree from CSV (code,name,level,parent_code; UTF-8 or GBK); all lines must be valid")
             .Accepts<string>("text/csv")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.ManageRegions);
         group.MapGet("/{code}", GetTreeAsync).WithName("GetRegionTree")
-            .WithSummary("A region and its subtree down to depth levels, with villages' groups and compounds");
+            .WithSummary("A region and its subtree down to depth levels, with villages' groups and compounds")
+            .RequireRegionScope();
         group.MapPut("/{code}/location", LocateAsync).WithName("LocateRegion")
             .WithSummary("Where a village committee (村委会) or town government sits; check-ins are measured from it")
-            .RequireAuthorization(p => p.RequireRole(UnitEditorRoles));
+            .RequireAuthorization(Permissions.EditRegionUnits).RequireRegionScope();
         group.MapPost("/{villageCode}/units", AddUnitAsync).WithName("AddRegionUnit")
             .WithSummary("Add a villager group (Group, 村民小组) or residential compound (Compound, 小区) to a village")
-            .RequireAuthorization(p => p.RequireRole(UnitEditorRoles));
+            .RequireAuthorization(Permissions.EditRegionUnits).RequireRegionScope();
         return routes;
     }
 
@@ -84,11 +83,6 @@ public static class RegionEndpoints
         if (depth is < 0 or > 4)
         {
             return Problems.Invalid("depth", "Between 0 and 4.");
-        }
-
-        if (!caller.Covers(code))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
         }
 
         var level = DivisionCode.LevelOf(code);
@@ -140,11 +134,6 @@ public static class RegionEndpoints
             return Problems.Invalid(errors);
         }
 
-        if (!caller.Covers(villageCode))
-        {
-            return Problems.OutsideRegion("villageCode", villageCode, caller.RegionPrefix);
-        }
-
         if (await PlaceChecks.ValidateAsync(db, villageCode, null, null, cancellationToken) is { Count: > 0 } placeErrors)
         {
             return Problems.Invalid(placeErrors);
@@ -182,11 +171,6 @@ public static class RegionEndpoints
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "The location is not valid");
-        }
-
-        if (!caller.Covers(code))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
         }
 
         var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);

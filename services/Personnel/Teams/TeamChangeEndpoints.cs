@@ -15,10 +15,10 @@ public static class TeamChangeEndpoints
     {
         var team = routes.MapGroup("/api/personnel/teams/{id:guid}").WithTags("Work teams");
         team.MapPut("/", RenameAsync).WithName("RenameWorkTeam").WithSummary("Rename a work team; kept in the history")
-            .RequireAuthorization(p => p.RequireRole(TeamEndpoints.AdminRoles));
+            .RequireAuthorization(Permissions.ManageTeams);
         team.MapPost("/retire", RetireAsync).WithName("RecallWorkTeam")
             .WithSummary("Recall a team (撤回): its members leave and their pairings in the village end, so coverage shows the gap")
-            .RequireAuthorization(p => p.RequireRole(TeamEndpoints.AdminRoles));
+            .RequireAuthorization(Permissions.ManageTeams);
         team.MapGet("/history", HistoryAsync).WithName("WorkTeamHistory").WithSummary("Every change to the team's entry");
         return routes;
     }

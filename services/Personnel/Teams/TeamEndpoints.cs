@@ -11,28 +11,26 @@ namespace MassWork.Personnel.Teams;
 
 public static class TeamEndpoints
 {
-    internal static readonly string[] AdminRoles = [Roles.TownStaff, Roles.Operator];
-
     public static IEndpointRouteBuilder MapTeamEndpoints(this IEndpointRouteBuilder routes)
     {
         var teams = routes.MapGroup("/api/personnel/teams").WithTags("Work teams");
         teams.MapPost("/", CreateAsync).WithName("CreateWorkTeam")
             .WithSummary("Send a work team (工作队) from a dispatching unit to a village")
-            .RequireAuthorization(p => p.RequireRole(AdminRoles))
+            .RequireAuthorization(Permissions.ManageTeams)
             .WithIdempotency<PersonnelDbContext>();
         teams.MapGet("/{id:guid}", GetAsync).WithName("GetWorkTeam").WithSummary("A team with its leader, resident members (and their groups) and full-coverage cadres");
-        teams.MapGet("/", ListAsync).WithName("ListWorkTeams").WithSummary("Teams in your region (or in one village)");
+        teams.MapGet("/", ListAsync).WithName("ListWorkTeams").WithSummary("Teams in your region (or in one village)").RequireRegionScope();
         teams.MapPost("/{id:guid}/members", AddMemberAsync).WithName("AddTeamMember")
             .WithSummary("Add a cadre as Leader (队长), Resident (常驻队员, with groups) or FullCoverage (全覆盖干部)")
-            .RequireAuthorization(p => p.RequireRole(AdminRoles));
+            .RequireAuthorization(Permissions.ManageTeams);
         teams.MapDelete("/{id:guid}/members/{cadreId:guid}", RemoveMemberAsync).WithName("RemoveTeamMember")
             .WithSummary("A cadre leaves the team; the membership stays in history")
-            .RequireAuthorization(p => p.RequireRole(AdminRoles));
+            .RequireAuthorization(Permissions.ManageTeams);
 
-        var towns = routes.MapGroup("/api/personnel/towns").WithTags("Work teams");
+        var towns = routes.MapGroup("/api/personnel/towns").WithTags("Work teams").RequireRegionScope();
         towns.MapPut("/{townCode}/officials", SetOfficialsAsync).WithName("SetTownOfficials")
             .WithSummary("Name the town party secretary (乡镇党委书记) and the assigned city leader (挂点市领导), who approve longer leave")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator, Roles.Leader));
+            .RequireAuthorization(Permissions.ManageUnits);
         towns.MapGet("/{townCode}/officials", GetOfficialsAsync).WithName("GetTownOfficials");
         return routes;
     }
@@ -94,11 +92,6 @@ public static class TeamEndpoints
         Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, string? villageCode = null, bool includeRetired = false)
     {
         var prefix = villageCode?.Trim() ?? caller.RegionPrefix;
-        if (!caller.Covers(prefix))
-        {
-            return Problems.OutsideRegion("villageCode", prefix, caller.RegionPrefix);
-        }
-
         return TypedResults.Ok(await LoadAsync(db, db.WorkTeams.Where(t => t.VillageCode.StartsWith(prefix) && (includeRetired || t.RetiredAt == null)), cancellationToken));
     }
 
@@ -221,11 +214,6 @@ public static class TeamEndpoints
             return Problems.Invalid("townCode", "Must be the 12-digit division code of a town.");
         }
 
-        if (!caller.Covers(townCode))
-        {
-            return Problems.OutsideRegion("townCode", townCode, caller.RegionPrefix);
-        }
-
         foreach (var (field, cadreId) in new[] { ("partySecretaryCadreId", request.PartySecretaryCadreId), ("cityLeaderCadreId", request.CityLeaderCadreId) })
         {
             if (cadreId is not null && !await db.Cadres.AnyAsync(c => c.Id == cadreId && c.RetiredAt == null, cancellationToken))
@@ -250,11 +238,6 @@ public static class TeamEndpoints
     internal static async Task<Results<Ok<TownOfficialsResponse>, ProblemHttpResult>> GetOfficialsAsync(
         string townCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
     {
-        if (!caller.Covers(townCode))
-        {
-            return Problems.OutsideRegion("townCode", townCode, caller.RegionPrefix);
-        }
-
         var officials = await db.TownOfficials.AsNoTracking().SingleOrDefaultAsync(o => o.TownCode == townCode, cancellationToken);
         return officials is null
             ? Problems.NotFound($"Officials of town {townCode}")

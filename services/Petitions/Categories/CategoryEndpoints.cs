@@ -13,9 +13,10 @@ public static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/petitions/categories").WithTags("Categories");
-        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("Categories of matter with their work-order class (also the Open311 service list)");
+        group.MapGet("/", ListAsync).WithName("ListCategories").WithSummary("Categories of matter with their work-order class (also the Open311 service list)")
+            .RequireAuthorization(Permissions.ReadSettings);
         group.MapPut("/{code}", PutAsync).WithName("PutCategory").WithSummary("Add or change a category")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.ManageSettings).RequireCityScope();
         return routes;
     }
 

@@ -12,14 +12,12 @@ public sealed record DepartmentView(string Code, string Name, string RegionCode,
 
 public static class DepartmentEndpoints
 {
-    private static readonly string[] AdminRoles = [Roles.Operator, Roles.Leader];
-
     public static IEndpointRouteBuilder MapDepartmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var departments = routes.MapGroup("/api/petitions/departments").WithTags("County departments");
         departments.MapPut("/{code}", PutAsync).WithName("PutDepartment")
             .WithSummary("Create or update a county/city department (县直/市直部门) and the logins that work its queue")
-            .RequireAuthorization(p => p.RequireRole(AdminRoles));
+            .RequireAuthorization(Permissions.ManageDepartments);
         departments.MapGet("/", ListAsync).WithName("ListDepartments").WithSummary("Departments serving your region");
         departments.MapGet("/{code}/work-orders", WorkOrdersAsync).WithName("DepartmentWorkOrders")
             .WithSummary("The department's queue: cases escalated to it, waiting to be signed for or being handled");

@@ -9,7 +9,7 @@ public static class FigureEndpoints
 {
     public static IEndpointRouteBuilder MapFigureEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/petitions").WithTags("Figures and ledger");
+        var group = routes.MapGroup("/api/petitions").WithTags("Figures and ledger").RequireRegionScope();
         group.MapGet("/figures", FiguresAsync).WithName("PetitionFigures")
             .WithSummary("Collected, accepted, resolved by outcome, 化解率, on-time and satisfaction rates, repeats, skip-level, backlog, disputes — total and per area one level down");
         group.MapGet("/ledger", LedgerAsync).WithName("PetitionLedger")
@@ -21,15 +21,10 @@ public static class FigureEndpoints
         Caller caller, FiguresQuery query, TimeProvider time, CancellationToken cancellationToken,
         string? region = null, DateOnly? from = null, DateOnly? to = null, int backlogDays = 30)
     {
-        var prefix = Region(region, caller, out var invalid, out var forbidden);
+        var prefix = Region(region, caller, out var invalid);
         if (invalid is not null)
         {
             return invalid;
-        }
-
-        if (forbidden is not null)
-        {
-            return forbidden;
         }
 
         var today = ChinaTime.LocalDate(time.GetUtcNow());
@@ -53,15 +48,10 @@ public static class FigureEndpoints
         string? region = null, DateOnly? from = null, DateOnly? to = null, string? status = null, string? category = null, string? matterType = null,
         Guid? householdId = null, bool? overdue = null, bool? supervised = null, int page = 1, int pageSize = 50)
     {
-        var prefix = Region(region, caller, out var invalid, out var forbidden);
+        var prefix = Region(region, caller, out var invalid);
         if ((invalid ?? Problems.Paging(page, pageSize)) is { } problem)
         {
             return problem;
-        }
-
-        if (forbidden is not null)
-        {
-            return forbidden;
         }
 
         CaseStatus? parsedStatus = null;
@@ -90,11 +80,11 @@ public static class FigureEndpoints
         return TypedResults.Ok(await query.PageAsync(filter, page, pageSize, cancellationToken));
     }
 
-    private static string? Region(string? region, Caller caller, out ValidationProblem? invalid, out ProblemHttpResult? forbidden)
+    /// <summary>The region asked for (the group's region-scope filter has checked it lies in the caller's), else the caller's.</summary>
+    private static string? Region(string? region, Caller caller, out ValidationProblem? invalid)
     {
         var prefix = region?.Trim() ?? caller.RegionPrefix;
         invalid = RegionPrefixes.IsValid(prefix) ? null : Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-        forbidden = invalid is null && !caller.Covers(prefix) ? Problems.OutsideRegion("region", prefix, caller.RegionPrefix) : null;
         return prefix;
     }
 }

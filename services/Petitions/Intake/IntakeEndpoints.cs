@@ -9,14 +9,12 @@ namespace MassWork.Petitions.Intake;
 
 public static class IntakeEndpoints
 {
-    private static readonly string[] IntakeRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Leader, Roles.CountyDepartment, Roles.Operator];
-
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder routes)
     {
         var cases = routes.MapGroup("/api/petitions/cases").WithTags("Intake");
         cases.MapPost("/", RegisterAsync).WithName("RegisterCase")
             .WithSummary("Register a demand or petition from any channel; repeats are linked, skip-level intakes flagged, matters final after 复核 refused")
-            .RequireAuthorization(p => p.RequireRole(IntakeRoles))
+            .RequireAuthorization(Permissions.FilePetitions)
             .WithIdempotency<PetitionsDbContext>();
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase").WithSummary("One case with its owners, deadlines and full history");
         return routes;

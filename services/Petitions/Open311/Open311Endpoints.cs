@@ -32,7 +32,7 @@ public static class Open311Endpoints
         open311.MapGet("/requests/{id}.json", GetRequestAsync).AllowAnonymous().WithName("Open311GetRequest");
         routes.MapPost("/api/petitions/open311/clients", CreateClientAsync).WithTags("Open311 GeoReport v2").WithName("CreateOpen311Client")
             .WithSummary("Issue an api_key for a 311 client or city app; the key is shown once")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.ManageClients);
         return routes;
     }
 

@@ -11,10 +11,11 @@ public static class ApprovalPolicyEndpoints
     {
         var group = routes.MapGroup("/api/projects/approval-policy").WithTags("Approval policy");
         group.MapGet("/{cityCode}", GetAsync).WithName("GetApprovalPolicy")
-            .WithSummary("The city's approval thresholds and approver roles (the default until edited)");
+            .WithSummary("The city's approval thresholds and approver roles (the default until edited)")
+            .RequireAuthorization(Permissions.ReadSettings).RequireRegionScope(RegionReach.InsideOrAbove);
         group.MapPut("/{cityCode}", PutAsync).WithName("PutApprovalPolicy")
             .WithSummary("Replace the city's approval thresholds; applies to projects proposed from now on")
-            .RequireAuthorization(p => p.RequireRole(Roles.Operator));
+            .RequireAuthorization(Permissions.ManageSettings).RequireCityScope();
         return routes;
     }
 
@@ -28,11 +29,6 @@ public static class ApprovalPolicyEndpoints
         if (CityProblem(cityCode) is { } invalid)
         {
             return invalid;
-        }
-
-        if (!cityCode.StartsWith(caller.RegionPrefix, StringComparison.Ordinal))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
         }
 
         var errors = policy.Validate();

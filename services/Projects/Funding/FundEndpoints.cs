@@ -27,18 +27,16 @@ public sealed record FundSummary(Guid Id, string Name, string RegionCode, long D
 /// <summary>Pooled aid funds (帮扶资金统一管理、统一调配): opened by a county or the city, fed by dispatching units' deposits.</summary>
 public static class FundEndpoints
 {
-    private static readonly string[] FundRoles = [Roles.TownStaff, Roles.Leader];
-
     public static IEndpointRouteBuilder MapFundEndpoints(this IEndpointRouteBuilder routes)
     {
         var funds = routes.MapGroup("/api/projects/funds").WithTags("Pooled funds");
         funds.MapPost("/", OpenAsync).WithName("OpenPooledFund").WithSummary("Open a county's or the city's pooled aid fund")
-            .RequireAuthorization(p => p.RequireRole(FundRoles))
+            .RequireAuthorization(Permissions.ManageFunds)
             .WithIdempotency<ProjectsDbContext>();
         funds.MapGet("/", ListAsync).WithName("ListPooledFunds").WithSummary("The pooled funds in your region and those that serve it");
         funds.MapGet("/{id:guid}", GetAsync).WithName("GetPooledFund").WithSummary("A fund with its deposits and allocations");
         funds.MapPost("/{id:guid}/deposits", DepositAsync).WithName("DepositToPooledFund").WithSummary("A dispatching unit's money paid into the fund")
-            .RequireAuthorization(p => p.RequireRole(FundRoles))
+            .RequireAuthorization(Permissions.ManageFunds)
             .WithIdempotency<ProjectsDbContext>();
         return routes;
     }

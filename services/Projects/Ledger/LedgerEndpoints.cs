@@ -34,7 +34,7 @@ public static class LedgerEndpoints
         ledger.MapGet("/", GetAsync).WithName("GetProjectLedger").WithSummary("Every entry in order, and the totals per source");
         ledger.MapPost("/", RecordAsync).WithName("RecordLedgerEntry")
             .WithSummary("Budget, Allocation, Payment or Reversal; refused (409, with the remaining amount) when it would break paid ≤ allocated ≤ budget or overdraw a pooled fund")
-            .RequireAuthorization(p => p.RequireRole(ProjectCommands.ManageRoles))
+            .RequireAuthorization(Permissions.ManageProjects)
             .WithIdempotency<ProjectsDbContext>();
         return routes;
     }

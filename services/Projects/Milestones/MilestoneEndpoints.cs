@@ -15,7 +15,8 @@ public static class MilestoneEndpoints
         milestones.MapPut("/{milestoneId:guid}/progress", ProgressAsync).WithName("RecordMilestoneProgress")
             .WithSummary("The milestone's progress now (0–100); each update is kept with who and when");
         routes.MapGet("/api/projects/progress", RollUpAsync).WithTags("Milestones and progress").WithName("ProjectProgress")
-            .WithSummary("Progress of the projects under way, rolled up by county, town and village");
+            .WithSummary("Progress of the projects under way, rolled up by county, town and village")
+            .RequireRegionScope();
         return routes;
     }
 
@@ -28,7 +29,7 @@ public static class MilestoneEndpoints
             return Problems.Invalid(errors, "The milestone is not valid");
         }
 
-        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.AddMilestone(milestone.Name, milestone.Weight, milestone.DueDate, caller.UserId, now);
             return null;
@@ -44,7 +45,7 @@ public static class MilestoneEndpoints
             return Problems.Invalid(errors, "The progress update is not valid");
         }
 
-        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.RecordProgress(milestoneId, update.Percent, update.Note, caller.UserId, now);
             return null;
@@ -58,11 +59,6 @@ public static class MilestoneEndpoints
         if (!RegionPrefixes.IsValid(region))
         {
             return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-        }
-
-        if (!caller.Covers(region))
-        {
-            return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
         return TypedResults.Ok(await query.RunAsync(region, cancellationToken));

@@ -27,9 +27,9 @@ public sealed class ProgressPhotoUploader(ProjectsDbContext db, IBlobStore blobs
             return Refused(Problems.NotFound($"Project {projectId}"));
         }
 
-        if (!ProjectCommands.ManageRoles.Any(caller.IsInRole))
+        if (!caller.Can(Permissions.ManageProjects))
         {
-            return Refused(Problems.Forbidden($"Progress photos are taken by {string.Join(" or ", ProjectCommands.ManageRoles)} over the project's region."));
+            return Refused(Problems.Forbidden($"Progress photos are taken by {string.Join(" or ", Permissions.RolesFor(Permissions.ManageProjects))} over the project's region."));
         }
 
         if (!ProgressPhoto.Open(project.Stage))

@@ -20,19 +20,16 @@ public delegate Task<object?> ProjectStepActionAsync(Project p, DateTimeOffset n
 /// </summary>
 public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
 {
-    /// <summary>Run the works and the books: town staff and leaders over the project's region.</summary>
-    public static readonly string[] ManageRoles = [Roles.TownStaff, Roles.Leader];
-
     public async Task<Project?> LoadAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         var p = await db.Projects.Include(x => x.Approvals).Include(x => x.Steps).Include(x => x.Milestones).ThenInclude(m => m.Updates).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         return p is not null && caller.Covers(p.RegionCode) ? p : null;
     }
 
-    /// <summary>Roles null: the approval chain decides who may act.</summary>
+    /// <summary>Permission null: the approval chain decides who may act.</summary>
     public Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepAction action) =>
-        RunAsync(id, caller, roles, http, lockRow: false, (p, now, _) => Task.FromResult(action(p, now)));
+        Guid id, Caller caller, string? permission, HttpContext http, ProjectStepAction action) =>
+        RunAsync(id, caller, permission, http, lockRow: false, (p, now, _) => Task.FromResult(action(p, now)));
 
     /// <summary>
     /// As above, in a transaction that first locks the project's row (FOR UPDATE): the ledger's writers
@@ -40,11 +37,11 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
     /// stands, and any later entry sees the step's stage.
     /// </summary>
     public Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunLockedAsync(
-        Guid id, Caller caller, string[]? roles, HttpContext http, ProjectStepActionAsync action) =>
-        RunAsync(id, caller, roles, http, lockRow: true, action);
+        Guid id, Caller caller, string? permission, HttpContext http, ProjectStepActionAsync action) =>
+        RunAsync(id, caller, permission, http, lockRow: true, action);
 
     private async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Guid id, Caller caller, string[]? roles, HttpContext http, bool lockRow, ProjectStepActionAsync action)
+        Guid id, Caller caller, string? permission, HttpContext http, bool lockRow, ProjectStepActionAsync action)
     {
         var cancellationToken = http.RequestAborted;
         var p = await LoadAsync(id, caller, cancellationToken);
@@ -53,9 +50,9 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
             return Problems.NotFound($"Project {id}");
         }
 
-        if (roles is not null && !roles.Any(caller.IsInRole))
+        if (permission is not null && !caller.Can(permission))
         {
-            return Problems.Forbidden($"This step is taken by {string.Join(" or ", roles)} over the project's region.");
+            return Problems.Forbidden($"This step is taken by {string.Join(" or ", Permissions.RolesFor(permission))} over the project's region.");
         }
 
         if (Versions.IfMatchFails(http.Request, p.Version))

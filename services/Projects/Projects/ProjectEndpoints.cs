@@ -11,17 +11,16 @@ namespace MassWork.Projects.Projects;
 
 public static class ProjectEndpoints
 {
-    private static readonly string[] ProposeRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Leader];
-
     public static IEndpointRouteBuilder MapProjectEndpoints(this IEndpointRouteBuilder routes)
     {
         var projects = routes.MapGroup("/api/projects").WithTags("Projects");
         projects.MapPost("/", ProposeAsync).WithName("ProposeProject")
             .WithSummary("Propose a project (立项申请); its approval chain is fixed from the city's policy and the estimated cost")
-            .RequireAuthorization(p => p.RequireRole(ProposeRoles))
+            .RequireAuthorization(Permissions.ProposeProjects)
             .WithIdempotency<ProjectsDbContext>();
         projects.MapGet("/{id:guid}", GetAsync).WithName("GetProject").WithSummary("One project with its approval chain, funding plan and history");
-        projects.MapGet("/", ListAsync).WithName("ListProjects").WithSummary("Projects in a region, newest first, optionally of one stage");
+        projects.MapGet("/", ListAsync).WithName("ListProjects").WithSummary("Projects in a region, newest first, optionally of one stage")
+            .RequireRegionScope();
         return routes;
     }
 
@@ -73,11 +72,6 @@ public static class ProjectEndpoints
         if (!RegionPrefixes.IsValid(region))
         {
             return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-        }
-
-        if (!caller.Covers(region))
-        {
-            return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
         var query = db.Projects.AsNoTracking().Where(p => p.RegionCode.StartsWith(region));

@@ -45,7 +45,7 @@ public static class StageEndpoints
             return Problems.Invalid(errors, "The funding plan is not valid");
         }
 
-        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.PlanFunding(plan.Lines, plan.Council, caller.UserId, now);
             return null;
@@ -53,7 +53,7 @@ public static class StageEndpoints
     }
 
     internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> StartAsync(Guid id, Caller caller, ProjectCommands commands, HttpContext http) =>
-        commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.Start(caller.UserId, now);
             return null;
@@ -68,7 +68,7 @@ public static class StageEndpoints
             return Problems.Invalid("councilSignedBy", "The names of the council members who signed: at most 30, each 1 to 50 characters.");
         }
 
-        return await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.Accept(caller.UserId, signed, now);
             return ProjectEvents.Completed(p, now);
@@ -78,7 +78,7 @@ public static class StageEndpoints
     /// <summary>The notice the event carries to the personnel notice board is read with the project's row locked, so no payment slips in between.</summary>
     internal static Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
         Guid id, Caller caller, ProjectCommands commands, Notices notices, HttpContext http) =>
-        commands.RunLockedAsync(id, caller, ProjectCommands.ManageRoles, http, async (p, now, cancellationToken) =>
+        commands.RunLockedAsync(id, caller, Permissions.ManageProjects, http, async (p, now, cancellationToken) =>
         {
             p.Publish(caller.UserId, now);
             return ProjectEvents.Published(p, (await notices.BuildAsync([p], cancellationToken))[0], now);
@@ -87,7 +87,7 @@ public static class StageEndpoints
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
         Reason(request) is { } problem ? problem
-        : await commands.RunAsync(id, caller, ProjectCommands.ManageRoles, http, (p, now) =>
+        : await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.Cancel(caller.UserId, request.Reason!.Trim(), now);
             return null;

@@ -9,7 +9,8 @@ public static class ContactCardEndpoints
     public static IEndpointRouteBuilder MapContactCardEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/visits/contact-cards", ListAsync).WithTags("Contact cards").WithName("ListContactCards")
-            .WithSummary("A village's households with and without the contact card (民情联系卡) handed over at a visit");
+            .WithSummary("A village's households with and without the contact card (民情联系卡) handed over at a visit")
+            .RequireRegionScope();
         return routes;
     }
 
@@ -29,11 +30,6 @@ public static class ContactCardEndpoints
         if (VillageFilter.Invalid(village) is { } invalid)
         {
             return invalid;
-        }
-
-        if (VillageFilter.Outside(village, caller) is { } outside)
-        {
-            return outside;
         }
 
         return TypedResults.Ok(await query.PageAsync(village, handedOver, page, pageSize, cancellationToken));

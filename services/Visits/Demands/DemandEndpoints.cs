@@ -12,10 +12,11 @@ public static class DemandEndpoints
     {
         routes.MapPost("/api/visits/visits/{id:guid}/demands", AddAsync).WithTags("Demands").WithName("AddDemand")
             .WithSummary("Add a demand (诉求) raised on a visit; it becomes a case in petitions. The same clientId again returns the demand first stored")
-            .RequireAuthorization(p => p.RequireRole(VisitScope.RecorderRoles))
+            .RequireAuthorization(Permissions.RecordVisits)
             .WithIdempotency<VisitsDbContext>();
         routes.MapGet("/api/visits/ledger", LedgerAsync).WithTags("Demands").WithName("VillageLedger")
-            .WithSummary("The village ledger (民情台账): demands raised on visits in your region with their case's status, newest first");
+            .WithSummary("The village ledger (民情台账): demands raised on visits in your region with their case's status, newest first")
+            .RequireRegionScope();
         return routes;
     }
 
@@ -49,11 +50,6 @@ public static class DemandEndpoints
         if (VillageFilter.Invalid(village) is { } invalid)
         {
             return invalid;
-        }
-
-        if (VillageFilter.Outside(village, caller) is { } outside)
-        {
-            return outside;
         }
 
         DemandStatus? parsed = null;

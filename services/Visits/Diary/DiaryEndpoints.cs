@@ -13,7 +13,7 @@ public static class DiaryEndpoints
         var diary = routes.MapGroup("/api/visits/diary").WithTags("Diary");
         diary.MapPost("/", WriteAsync).WithName("WriteDiaryEntry")
             .WithSummary("Write an entry of a cadre's diary (民情日记), free or linked to a visit; your own cadre unless staff name another")
-            .RequireAuthorization(p => p.RequireRole(VisitScope.RecorderRoles))
+            .RequireAuthorization(Permissions.RecordVisits)
             .WithIdempotency<VisitsDbContext>();
         diary.MapGet("/", ListAsync).WithName("ListDiaryEntries")
             .WithSummary("Diary entries of a cadre (yours by default for a work team member) or of your region's cadres, by Asia/Shanghai day from–to (inclusive)");

@@ -8,17 +8,15 @@ namespace MassWork.Visits.Frequency;
 
 public static class FrequencyPolicyEndpoints
 {
-    /// <summary>A city's frequency is set by those who set its other policies (petition limits, coverage).</summary>
-    private static readonly string[] PolicyRoles = [Roles.Operator, Roles.Leader];
-
     public static IEndpointRouteBuilder MapFrequencyPolicyEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/visits/policy").WithTags("Frequency policy");
         group.MapGet("/{cityCode}", GetAsync).WithName("GetFrequencyPolicy")
-            .WithSummary("The city's visiting frequency: contacts a year per paired household, days in the village by rank, meetings a quarter, due-soon days (defaults until edited)");
+            .WithSummary("The city's visiting frequency: contacts a year per paired household, days in the village by rank, meetings a quarter, due-soon days (defaults until edited)")
+            .RequireAuthorization(Permissions.ReadSettings).RequireRegionScope(RegionReach.InsideOrAbove);
         group.MapPut("/{cityCode}", PutAsync).WithName("PutFrequencyPolicy")
             .WithSummary("Replace the city's visiting frequency; the sweeper judges by it from its next run (a city-wide caller only)")
-            .RequireAuthorization(p => p.RequireRole(PolicyRoles));
+            .RequireAuthorization(Permissions.ManagePolicies).RequireCityScope();
         return routes;
     }
 
@@ -31,12 +29,6 @@ public static class FrequencyPolicyEndpoints
         if (CityProblem(cityCode) is { } invalid)
         {
             return invalid;
-        }
-
-        // A county or town may not set its city's figures: the caller's region must hold the whole city.
-        if (!cityCode.StartsWith(caller.RegionPrefix, StringComparison.Ordinal))
-        {
-            return Problems.OutsideRegion("cityCode", cityCode, caller.RegionPrefix);
         }
 
         var errors = policy.Validate();

@@ -12,10 +12,10 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder routes)
     {
-        var meetings = routes.MapGroup("/api/visits/meetings").WithTags("Analysis meetings");
+        var meetings = routes.MapGroup("/api/visits/meetings").WithTags("Analysis meetings").RequireRegionScope();
         meetings.MapPost("/", RecordAsync).WithName("RecordMeeting")
             .WithSummary("Record a village's 民情分析联席会: the day held, attendees, demands discussed, decisions and follow-ups with owners")
-            .RequireAuthorization(p => p.RequireRole(VisitScope.RecorderRoles))
+            .RequireAuthorization(Permissions.RecordVisits)
             .WithIdempotency<VisitsDbContext>();
         meetings.MapGet("/{id:guid}", GetAsync).WithName("GetMeeting").WithSummary("One meeting with its attendees, demands, decisions and follow-ups");
         meetings.MapGet("/", ListAsync).WithName("ListMeetings")
@@ -56,11 +56,6 @@ public static class MeetingEndpoints
             return invalid;
         }
 
-        if (VillageFilter.Outside(village, caller) is { } outside)
-        {
-            return outside;
-        }
-
         if (from is not null && to < from)
         {
             return Problems.Invalid("to", "On or after 'from'.");
@@ -92,11 +87,6 @@ public static class MeetingEndpoints
         if (!RegionPrefixes.IsValid(region))
         {
             return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits (360702 a county, 360702001 a town).");
-        }
-
-        if (!caller.Covers(region))
-        {
-            return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
         return TypedResults.Ok(await meetings.OwingAsync(region, q, page, pageSize, cancellationToken));

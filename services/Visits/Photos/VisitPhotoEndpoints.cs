@@ -14,7 +14,7 @@ public static class VisitPhotoEndpoints
         photos.MapPost("/", UploadAsync).WithName("UploadVisitPhotos")
             // No Accepts metadata: routing would answer another content type with a bare 415; PhotoIntake names the header.
             .WithSummary("Photos as proof of a visit (multipart/form-data, parts named 'photos': JPEG, PNG or HEIC); each compared with the visit and flagged, never refused, when it does not match")
-            .RequireAuthorization(p => p.RequireRole(VisitScope.RecorderRoles));
+            .RequireAuthorization(Permissions.RecordVisits);
         photos.MapGet("/", ListAsync).WithName("ListVisitPhotos").WithSummary("A visit's photos with what their EXIF says and their flags");
         photos.MapGet("/{photoId:guid}/content", DownloadAsync).WithName("DownloadVisitPhoto").WithSummary("The photo's bytes as uploaded");
         return routes;

@@ -9,10 +9,10 @@ public static class VisitEndpoints
 {
     public static IEndpointRouteBuilder MapVisitEndpoints(this IEndpointRouteBuilder routes)
     {
-        var visits = routes.MapGroup("/api/visits/visits").WithTags("Visits");
+        var visits = routes.MapGroup("/api/visits/visits").WithTags("Visits").RequireRegionScope();
         visits.MapPost("/", RecordAsync).WithName("RecordVisit")
             .WithSummary("Record a visit (走访) with what was delivered; the same clientId again returns the visit first stored")
-            .RequireAuthorization(p => p.RequireRole(VisitScope.RecorderRoles))
+            .RequireAuthorization(Permissions.RecordVisits)
             .WithIdempotency<VisitsDbContext>();
         visits.MapGet("/{id:guid}", GetAsync).WithName("GetVisit").WithSummary("One visit with its cadres, households and what was delivered");
         visits.MapGet("/", ListAsync).WithName("ListVisits")
@@ -53,11 +53,6 @@ public static class VisitEndpoints
         if (VillageFilter.Invalid(village) is { } invalid)
         {
             return invalid;
-        }
-
-        if (VillageFilter.Outside(village, caller) is { } outside)
-        {
-            return outside;
         }
 
         if (from is not null && to < from)

@@ -20,8 +20,6 @@ namespace MassWork.Visits.Records;
 /// </summary>
 public static class VisitScope
 {
-    public static readonly string[] RecorderRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.WorkTeam, Roles.Leader, Roles.Operator];
-
     private static readonly string[] StaffRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Leader, Roles.Operator];
 
     /// <summary>A work team member without a staff role: records visits, demands and diary entries as themselves only.</summary>

@@ -7,15 +7,9 @@ namespace MassWork.Visits.SpotChecks;
 
 public static class SpotCheckEndpoints
 {
-    /// <summary>
-    /// Spot-checks are supervision (督查): leaders and operators, as for the city's frequency policy.
-    /// Staff and work teams whose visits are checked neither draw nor answer them.
-    /// </summary>
-    public static readonly string[] SupervisorRoles = [Roles.Leader, Roles.Operator];
-
     public static IEndpointRouteBuilder MapSpotCheckEndpoints(this IEndpointRouteBuilder routes)
     {
-        var checks = routes.MapGroup("/api/visits/spot-checks").WithTags("Spot-checks").RequireAuthorization(p => p.RequireRole(SupervisorRoles));
+        var checks = routes.MapGroup("/api/visits/spot-checks").WithTags("Spot-checks").RequireAuthorization(Permissions.SpotCheckVisits).RequireRegionScope();
         checks.MapPost("/", DrawAsync).WithName("DrawSpotCheck")
             .WithSummary("Draw a reproducible sample of the households visited in a region and period to call (电话抽查); the same seed draws the same sample")
             .WithIdempotency<VisitsDbContext>();
@@ -46,11 +40,6 @@ public static class SpotCheckEndpoints
         if (region is not null && !RegionPrefixes.IsValid(region))
         {
             return Problems.Invalid("region", "A division code prefix of 2, 4, 6, 9 or 12 digits.");
-        }
-
-        if (region is not null && !caller.Covers(region))
-        {
-            return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
         return TypedResults.Ok(await checks.ListAsync(caller, region, page, pageSize, cancellationToken));

@@ -134,6 +134,10 @@ public class PlatformFixture : IAsyncLifetime
     public string Token(string region = Region, string role = Roles.TownStaff, string userId = "test-user") =>
         new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, Clock).Issue(userId, [role], region);
 
+    /// <summary>A token of several roles at once.</summary>
+    public string TokenOfRoles(string region, IEnumerable<string> roles, string userId = "test-user") =>
+        new DevTokenIssuer(new AuthOptions { SigningKey = _signingKey }, Clock).Issue(userId, roles, region);
+
     public HttpRequestMessage Request(HttpMethod method, string path, string? token, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
