@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
-using MassWork.Testing.Servers;
 using Npgsql;
 
 namespace MassWork.Benchmarks;
@@ -34,32 +31,16 @@ public sealed class AuditBenchmark(int households, int concurrency)
 
     private async Task<double> RegisterAsync(bool audited, CancellationToken cancellationToken)
     {
-        await using var database = new BenchDatabase();
-        await database.StartAsync();
-        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
-        await broker.StartAsync(cancellationToken);
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
-            ["ConnectionStrings:messaging"] = broker.ConnectionString,
-            ["Auth:SigningKey"] = signingKey,
-            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
-            ["Demo:Enabled"] = "false",
-            ["Audit:Enabled"] = audited ? "true" : "false",
-            ["AppHost:StartTimeout"] = "00:10:00",
-        }));
-        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
-        var issuer = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue("bench-operator", [Roles.Operator], "3607"));
+        await using var platform = await BenchPlatform.StartAsync(new Dictionary<string, string> { ["Audit:Enabled"] = audited ? "true" : "false" }, cancellationToken);
+        var database = platform.Database;
+        using var http = platform.Client(concurrency, platform.Token("bench-operator", [Roles.Operator], "3607"));
         using (var village = await http.PostAsync("/api/personnel/regions/import",
             new StringContent($"code,name,level,parent_code\n{Village},基准村,village,{Village[..9]}000\n", Encoding.UTF8, "text/csv"), cancellationToken))
         {
             village.EnsureSuccessStatusCode();
         }
 
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue("bench-clerk", [Roles.TownStaff], Village[..9]));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", platform.Token("bench-clerk", [Roles.TownStaff], Village[..9]));
         var label = audited ? "audited" : "not audited";
         await PostAsync(http, Math.Min(500, households), $"{label}: warm-up", "W", cancellationToken);
         var rate = await PostAsync(http, households, $"{label}: registrations", "B", cancellationToken);

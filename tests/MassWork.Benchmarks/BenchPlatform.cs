@@ -1,17 +1,101 @@
+using System.Security.Cryptography;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.Testing;
+using MassWork.Testing.Servers;
+
 namespace MassWork.Benchmarks;
 
-/// <summary>What every benchmark's platform is started with besides its own settings.</summary>
-internal static class BenchPlatform
+/// <summary>
+/// The real platform for a benchmark: a throwaway PostgreSQL (<see cref="BenchDatabase"/>) and
+/// RabbitMQ, and the AppHost with every service and the gateway on them. Every benchmark's platform
+/// runs without the demo town, with the gateway's rate limits lifted — a benchmark sends its whole
+/// load with one token from one address, which the limits would rightly refuse (429; the limits are
+/// tested in GatewayRateLimitTests) — and waits up to 10 minutes to start on a loaded machine rather
+/// than fail before it measures; a benchmark adds or overrides settings of its own.
+/// </summary>
+internal sealed class BenchPlatform : IAsyncDisposable
 {
-    /// <summary>
-    /// The settings given, with the gateway's rate limits lifted: a benchmark sends its whole load
-    /// with one token from one address, which the limits would rightly refuse (429). The limits
-    /// themselves are tested in GatewayRateLimitTests.
-    /// </summary>
-    public static Dictionary<string, string> Settings(Dictionary<string, string> settings) => new(settings)
+    private LocalRabbitMqServer? _broker;
+    private AppHostProcess? _platform;
+
+    private BenchPlatform()
     {
-        ["Gateway:RateLimits:PerUser"] = "1000000",
-        ["Gateway:RateLimits:PerAddress"] = "1000000",
-        ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
-    };
+    }
+
+    public BenchDatabase Database { get; } = new();
+
+    /// <summary>The key development tokens are signed with (Auth:SigningKey).</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public Uri Gateway => _platform!.Gateway;
+
+    public static async Task<BenchPlatform> StartAsync(IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        var bench = new BenchPlatform();
+        try
+        {
+            await bench.Database.StartAsync();
+            bench._broker = new LocalRabbitMqServer(Path.Combine(bench.Database.Folder, "rabbitmq"), (_, _) => { });
+            await bench._broker.StartAsync(cancellationToken);
+            var all = new Dictionary<string, string>
+            {
+                ["ConnectionStrings:postgres"] = bench.Database.ServerConnectionString,
+                ["ConnectionStrings:messaging"] = bench._broker.ConnectionString,
+                ["Auth:SigningKey"] = bench.SigningKey,
+                ["AppHost:DataDir"] = Path.Combine(bench.Database.Folder, "apphost"),
+                ["Demo:Enabled"] = "false",
+                ["AppHost:StartTimeout"] = "00:10:00",
+                ["Gateway:RateLimits:PerUser"] = "1000000",
+                ["Gateway:RateLimits:PerAddress"] = "1000000",
+                ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                all[key] = value;
+            }
+
+            bench._platform = AppHostProcess.Start(bench.Database.Folder, all);
+            await bench._platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
+            return bench;
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A development token of the platform, on the given clock (the system's by default).</summary>
+    public string Token(string userId, string[] roles, string region, TimeProvider? clock = null) =>
+        new DevTokenIssuer(new AuthOptions { SigningKey = SigningKey }, clock ?? TimeProvider.System).Issue(userId, roles, region);
+
+    /// <summary>A client of the gateway with up to <paramref name="connections"/> connections, sending the token when given.</summary>
+    public HttpClient Client(int connections, string? token = null, TimeSpan? timeout = null, bool followRedirects = true)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, AllowAutoRedirect = followRedirects, UseCookies = false })
+        {
+            BaseAddress = Gateway, Timeout = timeout ?? TimeSpan.FromSeconds(60),
+        };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
+        }
+
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
 }

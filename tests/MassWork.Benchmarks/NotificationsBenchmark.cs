@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -25,11 +24,6 @@ public sealed class NotificationsBenchmark(int households)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var database = new BenchDatabase();
-        await database.StartAsync();
-        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
-        await broker.StartAsync(cancellationToken);
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var personalData = new PersonalDataOptions
         {
             EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -38,23 +32,16 @@ public sealed class NotificationsBenchmark(int households)
         var simulatorPort = FreePort.Next();
         // Quiet hours would hold a broadcast sent at night: the platform runs at 10:00 Shanghai time, whatever the hour.
         var clock = ShiftedClock.StartingAt(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8)));
-        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
+        await using var platform = await BenchPlatform.StartAsync(new Dictionary<string, string>
         {
-            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
-            ["ConnectionStrings:messaging"] = broker.ConnectionString,
-            ["Auth:SigningKey"] = signingKey,
             ["PersonalData:EncryptionKey"] = personalData.EncryptionKey,
             ["PersonalData:HashKey"] = personalData.HashKey,
-            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
-            ["Demo:Enabled"] = "false",
             ["Clock:Offset"] = clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:SimulatorPort"] = simulatorPort.ToString(),
             ["Sms:SimulatorKeepMessages"] = "false",
-        }));
-        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
-        var issuer = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, clock);
-        using var http = new HttpClient { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issuer.Issue("bench-operator", [Roles.Operator], "3607"));
+        }, cancellationToken);
+        var database = platform.Database;
+        using var http = platform.Client(8, platform.Token("bench-operator", [Roles.Operator], "3607", clock));
         using var simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}") };
 
         var stopwatch = Stopwatch.StartNew();

@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using MassWork.Testing.Servers;
 using MassWork.Petitions.Categories;
 using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
 using Npgsql;
 
 namespace MassWork.Benchmarks;
@@ -22,23 +18,9 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var database = new BenchDatabase();
-        await database.StartAsync();
-        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
-        await broker.StartAsync(cancellationToken);
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
-            ["ConnectionStrings:messaging"] = broker.ConnectionString,
-            ["Auth:SigningKey"] = signingKey,
-            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
-            ["Demo:Enabled"] = "false",
-        }));
-        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(4));
-        var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
+        var database = platform.Database;
+        using var http = platform.Client(concurrency, platform.Token("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607"));
         var villages = Villages();
         Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
 

@@ -8,8 +8,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MassWork.Identity.Accounts;
 using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
-using MassWork.Testing.Servers;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
 
@@ -31,27 +29,10 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var hashes = HashRate();
-        await using var database = new BenchDatabase();
-        await database.StartAsync();
-        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
-        await broker.StartAsync(cancellationToken);
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, BenchPlatform.Settings(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
-            ["ConnectionStrings:messaging"] = broker.ConnectionString,
-            ["Auth:SigningKey"] = signingKey,
-            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
-            ["Demo:Enabled"] = "false",
-            ["AppHost:StartTimeout"] = "00:10:00",
-        }));
-        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
-        var admin = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System)
-            .Issue("bench-admin", [Roles.Operator, Roles.SecurityAdmin], "3607");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, AllowAutoRedirect = false, UseCookies = false })
-        {
-            BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(60),
-        };
+        await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
+        var admin = platform.Token("bench-admin", [Roles.Operator, Roles.SecurityAdmin], "3607");
+        // A browser's steps are read one by one: no redirect followed, no cookie kept.
+        using var http = platform.Client(concurrency, followRedirects: false);
 
         var staff = new (string UserName, byte[] Secret, long Step)[accounts];
         var stopwatch = Stopwatch.StartNew();

@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text.Json;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
-using MassWork.Testing.Servers;
 using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
@@ -42,27 +38,13 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var database = new BenchDatabase();
-        await database.StartAsync();
-        await using var broker = new LocalRabbitMqServer(Path.Combine(database.Folder, "rabbitmq"), (_, _) => { });
-        await broker.StartAsync(cancellationToken);
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var platform = AppHostProcess.Start(database.Folder, new Dictionary<string, string>
+        await using var platform = await BenchPlatform.StartAsync(new Dictionary<string, string>
         {
-            ["ConnectionStrings:postgres"] = database.ServerConnectionString,
-            ["ConnectionStrings:messaging"] = broker.ConnectionString,
-            ["Auth:SigningKey"] = signingKey,
-            ["AppHost:DataDir"] = Path.Combine(database.Folder, "apphost"),
-            ["Demo:Enabled"] = "false",
             // The service's own sweeper runs once at start, on empty tables, and not again in the run: the sweep measured is the only one.
             ["Visits:SweepInterval"] = "1.00:00:00",
-            // A loaded machine starts the platform slowly; the benchmark waits rather than fail before it measures.
-            ["AppHost:StartTimeout"] = "00:10:00",
-        });
-        await platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
-        var token = new DevTokenIssuer(new AuthOptions { SigningKey = signingKey }, TimeProvider.System).Issue("bench-leader", [Roles.Leader], "3607");
-        using var http = new HttpClient { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromMinutes(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }, cancellationToken);
+        var database = platform.Database;
+        using var http = platform.Client(8, platform.Token("bench-leader", [Roles.Leader], "3607"), TimeSpan.FromMinutes(10));
         var villages = Villages();
         Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; year {Year}; {Environment.ProcessorCount} cores");
 
