@@ -66,8 +66,9 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, IHostEnvironme
 
     private static AuditedChange Change(EntityEntry entry)
     {
+        // A key the database generates is not known before the save: such a row reads "new" (its values, when audited, say which).
         var key = entry.Metadata.FindPrimaryKey() is { } primary
-            ? string.Join("|", primary.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue)))
+            ? string.Join("|", primary.Properties.Select(p => entry.Property(p.Name) is { IsTemporary: true } ? "new" : Text(entry.Property(p.Name).CurrentValue)))
             : "";
         Dictionary<string, string?>? before = null, after = null;
         if (entry.Entity is IAuditedValues)

@@ -51,8 +51,9 @@ public sealed class AuditTests(PlatformFixture platform)
         var member = (await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households/{household}", _api.TownStaff)).GetProperty("members")[0].GetProperty("id").GetGuid();
         await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households/{household}/members/{member}/personal-data?purpose=核实低保资格", _api.TownStaff);
 
-        var entry = Assert.Single(await EntriesAsync("user=test-town-staff&pageSize=500", 1), e => e.GetProperty("changes").EnumerateArray()
-            .Any(c => c.GetProperty("entity").GetString() == "PersonalDataRead" && c.GetProperty("after").GetProperty("SubjectId").GetString() == member.ToString()));
+        var entry = Assert.Single(await EntriesAsync("entity=PersonalDataRead:new&user=test-town-staff&pageSize=500", 1, e => e.GetProperty("changes").EnumerateArray()
+            .Any(c => c.GetProperty("entity").GetString() == "PersonalDataRead" && c.GetProperty("after").GetProperty("SubjectId").GetString() == member.ToString())));
+        Assert.Equal("new", entry.GetProperty("changes")[0].GetProperty("key").GetString());
         Assert.Equal("GET /api/personnel/households/{id:guid}/members/{memberId:guid}/personal-data", entry.GetProperty("action").GetString());
         Assert.DoesNotContain("13907970000", entry.GetRawText());
         Assert.DoesNotContain("360702198003151234", entry.GetRawText());
@@ -87,13 +88,16 @@ public sealed class AuditTests(PlatformFixture platform)
         Assert.True((await _api.OkAsync(HttpMethod.Get, "/api/identity/audit/verify", Auditor)).GetProperty("intact").GetBoolean());
     }
 
-    /// <summary>The audit administrator's view, once at least <paramref name="count"/> records match (they arrive through the broker).</summary>
-    private async Task<List<JsonElement>> EntriesAsync(string query, int count)
+    /// <summary>
+    /// The audit administrator's view of the records the query finds and <paramref name="match"/>
+    /// keeps, once there are at least <paramref name="count"/> (they arrive through the broker).
+    /// </summary>
+    private async Task<List<JsonElement>> EntriesAsync(string query, int count, Func<JsonElement, bool>? match = null)
     {
         var entries = new List<JsonElement>();
         await Eventually.HoldsAsync(async () =>
         {
-            entries = [.. (await _api.OkAsync(HttpMethod.Get, $"/api/identity/audit?{query}", Auditor)).GetProperty("entries").EnumerateArray()];
+            entries = [.. (await _api.OkAsync(HttpMethod.Get, $"/api/identity/audit?{query}", Auditor)).GetProperty("entries").EnumerateArray().Where(match ?? (_ => true))];
             return entries.Count >= count;
         }, TimeSpan.FromSeconds(60), $"{count} audit records for {query}");
         return entries;
