@@ -34,6 +34,9 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         // A browser's steps are read one by one: no redirect followed, no cookie kept.
         using var http = platform.Client(concurrency, followRedirects: false);
 
+        // The console's registered address is under the issuer the identity service names (the gateway, as the AppHost gives it).
+        var issuer = (await http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", cancellationToken)).GetProperty("issuer").GetString()!;
+        var redirect = new Uri(new Uri(issuer), "console/signed-in").ToString();
         var staff = new (string UserName, byte[] Secret, long Step)[accounts];
         var stopwatch = Stopwatch.StartNew();
         await ParallelAsync(accounts, async i => staff[i] = await ActivateAsync(http, admin, $"bench{i:D5}", cancellationToken), cancellationToken);
@@ -44,7 +47,7 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         await ParallelAsync(accounts, async i =>
         {
             var watch = Stopwatch.StartNew();
-            await SignInAsync(http, staff[i], cancellationToken);
+            await SignInAsync(http, redirect, staff[i], cancellationToken);
             latencies[i] = watch.Elapsed.TotalMilliseconds;
         }, cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -97,11 +100,10 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         return (userName, secret, step);
     }
 
-    private static async Task SignInAsync(HttpClient http, (string UserName, byte[] Secret, long Step) staff, CancellationToken cancellationToken)
+    private static async Task SignInAsync(HttpClient http, string redirect, (string UserName, byte[] Secret, long Step) staff, CancellationToken cancellationToken)
     {
         var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var redirect = new Uri(http.BaseAddress!, "console/signed-in").ToString();
         using var start = await http.GetAsync($"/connect/authorize?client_id={Client}&response_type=code&scope=openid%20offline_access" +
             $"&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256&state=bench", cancellationToken);
         var form = Hidden(await Expect(start, HttpStatusCode.OK, cancellationToken));
