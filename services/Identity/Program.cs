@@ -24,7 +24,7 @@ builder.AddServiceMessaging<AccountsDbContext>("identity", bus =>
     bus.AddConsumer<CadreUpdatedConsumer>();
     bus.AddConsumer<CadreRetiredConsumer>();
     // Every service's audit records, chained into the one log the audit administrator reads.
-    bus.AddConsumer<AuditRecordedConsumer>();
+    bus.AddConsumer<AuditRecordedConsumer>(typeof(AuditRecordedConsumerDefinition));
 });
 builder.AddPersonalDataProtection();
 builder.AddStaffAccounts();
