@@ -39,11 +39,13 @@ var personnel = AddService<Projects.MassWork_Personnel>("personnel")
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true")
     .WithEnvironment("Imports__HouseholdsPerChunk", builder.Configuration["Personnel:ImportHouseholdsPerChunk"] ?? "5000");
 // Days a visit may be entered after it took place before it is flagged as a late entry (also the grace
-// before a year or quarter is judged overdue); how often the frequency sweeper runs (shortened by tests);
+// before a year or quarter is judged overdue); how often the frequency sweeper runs (shortened by tests)
+// and how often the villages' figures are refreshed in the background;
 // how far a photo may be from its visit's time and place before it is flagged. The demo town gets a year of visits.
 var visits = blobs.KeepsFiles(AddService<Projects.MassWork_Visits>("visits"))
     .WithEnvironment("Visits__LateEntryDays", builder.Configuration["Visits:LateEntryDays"] ?? "3")
     .WithEnvironment("Frequency__SweepInterval", builder.Configuration["Visits:SweepInterval"] ?? "00:15:00")
+    .WithEnvironment("Figures__RefreshInterval", builder.Configuration["Visits:FiguresRefreshInterval"] ?? "00:00:30")
     .WithEnvironment("Visits__Photos__TimeTolerance", builder.Configuration["Visits:Photos:TimeTolerance"] ?? "03:00:00")
     .WithEnvironment("Visits__Photos__DistanceMetres", builder.Configuration["Visits:Photos:DistanceMetres"] ?? "500")
     .WithEnvironment("Demo__Enabled", builder.Configuration["Demo:Enabled"] ?? "true");

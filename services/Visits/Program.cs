@@ -62,6 +62,9 @@ builder.Services.AddScoped<VisitPhotoUploader>();
 builder.Services.AddScoped<VisitPhotoReader>();
 builder.Services.AddScoped<SpotCheckService>();
 builder.Services.AddScoped<FiguresQuery>();
+builder.Services.AddScoped<VillageFiguresRefresh>();
+builder.Services.AddOptions<FiguresOptions>().Bind(builder.Configuration.GetSection(FiguresOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<FiguresRefresher>();
 // The demo town's year of visits, once personnel's demo town has arrived (Demo:Enabled).
 builder.Services.AddDemoVisits(builder.Configuration);
 

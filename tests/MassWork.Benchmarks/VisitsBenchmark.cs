@@ -3,6 +3,7 @@ using System.Text.Json;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Data;
+using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         {
             // The service's own sweeper runs once at start, on empty tables, and not again in the run: the sweep measured is the only one.
             ["Visits:SweepInterval"] = "1.00:00:00",
+            // Likewise the villages' figures: the refresh measured after the load is the only one.
+            ["Visits:FiguresRefreshInterval"] = "01:00:00",
         }, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(8, platform.Token("bench-leader", [Roles.Leader], "3607"), TimeSpan.FromMinutes(10));
@@ -65,6 +68,7 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         }
 
         Report("vacuum analyze", $"{stopwatch.Elapsed.TotalSeconds:N1} s");
+        await RefreshAsync(connectionString, cancellationToken);
 
         foreach (var (name, region, target) in new[] { ($"county 于都县 {County}", County, 300), ("city 赣州市 3607", "3607", 2000) })
         {
@@ -139,6 +143,31 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         }
 
         Report("frequency sweep, city (detect + raise)", $"{raised:N0} alerts raised in {seconds:N1} s ({string.Join(", ", kinds)})");
+    }
+
+    /// <summary>
+    /// The villages' kept figures built from scratch, as the service's background refresh does it
+    /// (<see cref="FiguresRefresher"/>, batches of 200 villages): every village the load queued, for
+    /// every year it touched.
+    /// </summary>
+    private static async Task RefreshAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddDbContext<VisitsDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history")));
+        services.AddSingleton<TimeProvider>(new FixedClock(ChinaTime.StartOf(new DateOnly(Year, 12, 31)).AddHours(20)));
+        services.AddScoped<VillageFiguresRefresh>();
+        await using var provider = services.BuildServiceProvider();
+        var refresher = new FiguresRefresher(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>(),
+            Options.Create(new FiguresOptions()), provider.GetRequiredService<ILogger<FiguresRefresher>>());
+        var stopwatch = Stopwatch.StartNew();
+        var villages = await refresher.RefreshAllAsync(cancellationToken);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM village_figures", connection);
+        var rows = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        Report("village figures refresh, whole city", $"{villages:N0} villages in {seconds:N1} s ({rows:N0} village × period rows)");
     }
 
     private sealed record Loaded(long Households, long Cadres, long Pairings, long Visits, long VisitCadres, long VisitHouseholds, long Photos)

@@ -2,6 +2,7 @@ using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Diary;
+using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Households;
 using MassWork.Visits.Meetings;
@@ -45,6 +46,10 @@ public sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) :
     public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
 
     public DbSet<SpotCheckCall> SpotCheckCalls => Set<SpotCheckCall>();
+
+    public DbSet<VillageFigures> VillageFigures => Set<VillageFigures>();
+
+    public DbSet<FiguresChange> FiguresChanges => Set<FiguresChange>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {

@@ -15,6 +15,10 @@ public sealed record FiguresPeriod(int Year, int? Quarter, int? Month)
 
     public DateOnly LastDay => Month is not null ? FirstDay.AddMonths(1).AddDays(-1) : Quarter is not null ? FirstDay.AddMonths(3).AddDays(-1) : new(Year, 12, 31);
 
+    /// <summary>Every period of a year: the year, its quarters and its months, the ones <see cref="VillageFigures"/> are kept for.</summary>
+    public static IReadOnlyList<FiguresPeriod> AllOf(int year) =>
+        [new(year, null, null), .. Enumerable.Range(1, 4).Select(q => new FiguresPeriod(year, q, null)), .. Enumerable.Range(1, 12).Select(m => new FiguresPeriod(year, null, m))];
+
     public string Name => Month is { } m ? $"{Year}-{m:00}" : Quarter is { } q ? $"{Year}Q{q}" : Year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>

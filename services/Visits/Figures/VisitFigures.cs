@@ -57,7 +57,9 @@ public sealed record CadreSpotChecks(Guid CadreId, string? Name, long Passed, lo
 /// <summary>
 /// The visits figures of a region for a period: the total, each area one level down (a city's
 /// counties, a county's towns, a town's villages), and the spot-checks' pass rate per town and per
-/// cadre.
+/// cadre. <see cref="PendingVillages"/>: villages of the region changed since their figures were
+/// last computed and not yet refreshed (the background refresh catches up within its interval);
+/// 0 means the figures include every change committed before the request.
 /// </summary>
 public sealed record VisitFiguresReport(
     string Region,
@@ -67,4 +69,5 @@ public sealed record VisitFiguresReport(
     AreaFigures Total,
     IReadOnlyList<AreaFigures> Areas,
     IReadOnlyList<TownSpotChecks> SpotChecksByTown,
-    IReadOnlyList<CadreSpotChecks> SpotChecksByCadre);
+    IReadOnlyList<CadreSpotChecks> SpotChecksByCadre,
+    long PendingVillages);

@@ -15,12 +15,18 @@ namespace MassWork.Visits.Frequency;
 /// </summary>
 public static class AlertDetection
 {
-    /// <summary>A pairing's first and last Shanghai dates within the period (as FrequencyRules.PairedDays); the figures count them alike.</summary>
-    internal const string PairedFrom = "GREATEST(COALESCE((p.started_at AT TIME ZONE @zone)::date, @first_day), @first_day)";
+    /// <summary>
+    /// A pairing's first and last Shanghai dates within the period (as FrequencyRules.PairedDays),
+    /// and whether it was held in the period; the figures count them alike. The period's bounds are
+    /// parameters (<c>@first_day</c> …) or, given "pd.", columns of a list of periods.
+    /// </summary>
+    internal static string PairedFrom(string period = "@") => $"GREATEST(COALESCE((p.started_at AT TIME ZONE @zone)::date, {period}first_day), {period}first_day)";
 
-    internal const string PairedTo = "LEAST(COALESCE(((p.ended_at - interval '1 microsecond') AT TIME ZONE @zone)::date, @last_day), @last_day)";
+    internal static string PairedTo(string period = "@") =>
+        $"LEAST(COALESCE(((p.ended_at - interval '1 microsecond') AT TIME ZONE @zone)::date, {period}last_day), {period}last_day)";
 
-    internal const string HeldInPeriod = "(p.started_at IS NULL OR p.started_at < @period_end) AND (p.ended_at IS NULL OR p.ended_at > @period_start)";
+    internal static string HeldInPeriod(string period = "@") =>
+        $"(p.started_at IS NULL OR p.started_at < {period}period_end) AND (p.ended_at IS NULL OR p.ended_at > {period}period_start)";
 
     internal const string City = "COALESCE(array_position(@cities, left(village_code, 4)), 0)";
 
@@ -28,15 +34,13 @@ public static class AlertDetection
         INSERT INTO frequency_alerts (kind, level, subject_key, first_day, last_day, cadre_id, household_id, village_code, required, done, due_at, found_at)
         """;
 
-    /// <summary>Each cadre's distinct days with a visit to each household paired with them, against what the pairing owes.</summary>
-    public static Task<int> HouseholdContactsAsync(VisitsDbContext db, CityPolicies cities, int year, AlertLevel level, bool[] open, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync($"""
+    private static readonly string HouseholdContactsSql = $"""
             WITH paired AS (
                 SELECT p.cadre_id, p.household_id,
                        (array_agg(p.village_code ORDER BY p.started_at DESC NULLS LAST))[1] AS village_code,
-                       LEAST(sum(GREATEST(0, {PairedTo} - {PairedFrom} + 1)), @table_length - 1)::int AS days
+                       LEAST(sum(GREATEST(0, {PairedTo()} - {PairedFrom()} + 1)), @table_length - 1)::int AS days
                 FROM pairings p
-                WHERE {HeldInPeriod}
+                WHERE {HeldInPeriod()}
                 GROUP BY p.cadre_id, p.household_id),
             owing AS (
                 SELECT x.*, (@required)[x.city * @table_length + x.days + 1] AS required
@@ -55,25 +59,16 @@ public static class AlertDetection
             LEFT JOIN contacts c ON c.cadre_id = o.cadre_id AND c.household_id = o.household_id
             WHERE (@open)[o.city + 1] AND COALESCE(c.done, 0) < o.required
             ON CONFLICT (kind, level, subject_key, first_day) DO NOTHING
-            """,
-            YearParameters(cities, year, AlertKind.HouseholdContacts, level, open, now,
-                new NpgsqlParameter("required", cities.RequiredTables(p => p.HouseholdContactsPerYear, year))),
-            cancellationToken);
+            """;
 
-    /// <summary>
-    /// Each cadre's distinct days with a visit in person (not by phone) to a household of a village
-    /// where they held a pairing that year, against what their rank owes for the span of the year
-    /// they held pairings (from the first day of any to the last day of any).
-    /// </summary>
-    public static Task<int> VillageDaysAsync(VisitsDbContext db, CityPolicies cities, int year, AlertLevel level, bool[] open, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync($"""
+    private static readonly string VillageDaysSql = $"""
             WITH held AS (
                 SELECT p.cadre_id,
                        (array_agg(p.village_code ORDER BY p.started_at DESC NULLS LAST))[1] AS village_code,
                        array_agg(DISTINCT p.village_code) AS villages,
-                       LEAST(GREATEST(0, max({PairedTo}) - min({PairedFrom}) + 1), @table_length - 1)::int AS days
+                       LEAST(GREATEST(0, max({PairedTo()}) - min({PairedFrom()}) + 1), @table_length - 1)::int AS days
                 FROM pairings p
-                WHERE {HeldInPeriod}
+                WHERE {HeldInPeriod()}
                 GROUP BY p.cadre_id),
             owing AS (
                 SELECT x.*,
@@ -98,7 +93,22 @@ public static class AlertDetection
             LEFT JOIN days d ON d.cadre_id = o.cadre_id
             WHERE (@open)[o.city + 1] AND COALESCE(d.done, 0) < o.required
             ON CONFLICT (kind, level, subject_key, first_day) DO NOTHING
-            """,
+            """;
+
+    /// <summary>Each cadre's distinct days with a visit to each household paired with them, against what the pairing owes.</summary>
+    public static Task<int> HouseholdContactsAsync(VisitsDbContext db, CityPolicies cities, int year, AlertLevel level, bool[] open, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(HouseholdContactsSql,
+            YearParameters(cities, year, AlertKind.HouseholdContacts, level, open, now,
+                new NpgsqlParameter("required", cities.RequiredTables(p => p.HouseholdContactsPerYear, year))),
+            cancellationToken);
+
+    /// <summary>
+    /// Each cadre's distinct days with a visit in person (not by phone) to a household of a village
+    /// where they held a pairing that year, against what their rank owes for the span of the year
+    /// they held pairings (from the first day of any to the last day of any).
+    /// </summary>
+    public static Task<int> VillageDaysAsync(VisitsDbContext db, CityPolicies cities, int year, AlertLevel level, bool[] open, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(VillageDaysSql,
             YearParameters(cities, year, AlertKind.VillageDays, level, open, now,
                 new NpgsqlParameter("section_required", cities.RequiredTables(p => p.SectionLevelVillageDays, year)),
                 new NpgsqlParameter("general_required", cities.RequiredTables(p => p.GeneralVillageDays, year)),

@@ -78,7 +78,8 @@ public sealed class FiguresRulesTests(VisitsFixture service)
     /// <see cref="FrequencyRules.PairedDays"/>), what it owes is <see cref="FrequencyRules.Required"/>
     /// of the year's figure for the days of all the cadre's pairings with the household; a cadre owes
     /// days in the village by rank for the span from their first paired day to their last. Contacts
-    /// and days done are distinct Shanghai dates, contacts counted at most to what is owed.
+    /// and days done are distinct Shanghai dates, contacts counted at most to what is owed. Each
+    /// subject counts in one village (<see cref="VillageFigures"/>) and so in one area of any region.
     /// </summary>
     private static Dictionary<string, Counts> Expected(Seed seed, string region, FiguresPeriod period)
     {
@@ -87,15 +88,16 @@ public sealed class FiguresRulesTests(VisitsFixture service)
             FrequencyRules.PairedDays(started is { } s && s > from ? s : from, ended is { } e && e < to ? e : to, period.Year);
         var childLength = FiguresQuery.ChildLength(region.Length);
         string Area(string village) => village[..childLength];
-        var mine = seed.Pairings.Where(p => p.Village.StartsWith(region, StringComparison.Ordinal)).ToList();
-        var held = mine.Where(p => Days(p.Started, p.Ended, start, end) > 0).ToList();
+        bool InRegion(string village) => village.StartsWith(region, StringComparison.Ordinal);
+        var held = seed.Pairings.Where(p => Days(p.Started, p.Ended, start, end) > 0).ToList();
         // The village a subject counts in: that of its latest begun pairing (one known only from its end is the earliest).
         string Latest(IEnumerable<Pairing> pairings) => pairings.OrderByDescending(p => p.Started ?? DateTimeOffset.MinValue).First().Village;
         IEnumerable<Contact> In(DateTimeOffset from) => seed.Visits.Where(v => v.At >= from && v.At < end);
         int Dates(IEnumerable<Contact> visits) => visits.Select(v => ChinaTime.LocalDate(v.At)).Distinct().Count();
 
-        var households = mine.Where(p => Days(p.Started, p.Ended, yearStart, end) > 0).GroupBy(p => p.Household).Select(g => (
-            Area: Area(g.Select(p => p.Village).Min(StringComparer.Ordinal)!),
+        // A household counts in the lowest village of all its pairings held this year to the period's end, wherever they are.
+        var households = seed.Pairings.Where(p => Days(p.Started, p.Ended, yearStart, end) > 0).GroupBy(p => p.Household).Select(g => (
+            Village: g.Select(p => p.Village).Min(StringComparer.Ordinal)!,
             Due: g.Any(p => Days(p.Started, p.Ended, start, end) > 0),
             Visited: In(start).Any(v => v.Households.Any(h => h.Household == g.Key)),
             Seen: In(yearStart).Any(v => v.Households.Any(h => h.Household == g.Key)))).ToList();
@@ -103,11 +105,11 @@ public sealed class FiguresRulesTests(VisitsFixture service)
         var contacts = held.GroupBy(p => (p.Cadre, p.Household)).Select(g =>
         {
             var required = FrequencyRules.Required(Policy.HouseholdContactsPerYear, g.Sum(p => Days(p.Started, p.Ended, start, end)), period.Year);
-            var done = Dates(In(start).Where(v => v.Cadres.Contains(g.Key.Cadre)
-                && v.Households.Any(h => h.Household == g.Key.Household && h.Village.StartsWith(region, StringComparison.Ordinal))));
-            return (g.Key.Cadre, Area: Area(Latest(g)), Required: required, Done: Math.Min(done, required), Behind: done < required);
+            var done = Dates(In(start).Where(v => v.Cadres.Contains(g.Key.Cadre) && v.Households.Any(h => h.Household == g.Key.Household)));
+            return (g.Key.Cadre, Village: Latest(g), Required: required, Done: Math.Min(done, required), Behind: done < required);
         }).ToList();
 
+        // A cadre counts once, in the village of their latest pairing, behind on days or on any household's contacts.
         var days = held.GroupBy(p => p.Cadre).Select(g =>
         {
             // From the first day of any pairing to the last day of any: one pairing from the earliest start to the latest end.
@@ -116,20 +118,19 @@ public sealed class FiguresRulesTests(VisitsFixture service)
             var required = FrequencyRules.Required(perYear, span, period.Year);
             var villages = g.Select(p => p.Village).ToHashSet();
             var done = Dates(In(start).Where(v => v.InPerson && v.Cadres.Contains(g.Key) && v.Households.Any(h => villages.Contains(h.Village))));
-            return (Cadre: g.Key, Area: Area(Latest(g)), Required: required, Done: done, Behind: done < required);
+            return (Cadre: g.Key, Village: Latest(g), Required: required, Done: done, Behind: done < required || contacts.Any(c => c.Cadre == g.Key && c.Behind));
         }).ToList();
 
         Counts Total(Func<string, bool> inArea)
         {
-            var hh = households.Where(h => inArea(h.Area)).ToList();
-            var c = contacts.Where(x => inArea(x.Area)).ToList();
-            var d = days.Where(x => inArea(x.Area)).ToList();
-            var cadres = c.Select(x => (x.Cadre, x.Behind)).Concat(d.Select(x => (x.Cadre, x.Behind))).ToList();
+            var hh = households.Where(h => InRegion(h.Village) && inArea(Area(h.Village))).ToList();
+            var c = contacts.Where(x => InRegion(x.Village) && inArea(Area(x.Village))).ToList();
+            var d = days.Where(x => InRegion(x.Village) && inArea(Area(x.Village))).ToList();
             return new Counts(hh.Count(h => h.Due), hh.Count(h => h.Due && h.Visited), hh.Count(h => !h.Seen), c.Sum(x => (long)x.Required), c.Sum(x => (long)x.Done),
-                d.Sum(x => (long)x.Required), d.Sum(x => (long)x.Done), cadres.Select(x => x.Cadre).Distinct().Count(), cadres.Where(x => x.Behind).Select(x => x.Cadre).Distinct().Count());
+                d.Sum(x => (long)x.Required), d.Sum(x => (long)x.Done), d.Count, d.Count(x => x.Behind));
         }
 
-        var areas = households.Select(h => h.Area).Concat(contacts.Select(c => c.Area)).Concat(days.Select(d => d.Area)).Distinct();
+        var areas = households.Select(h => h.Village).Concat(contacts.Select(c => c.Village)).Concat(days.Select(d => d.Village)).Where(InRegion).Select(Area).Distinct();
         return areas.ToDictionary(a => a, a => Total(x => x == a)).Append(new KeyValuePair<string, Counts>("", Total(_ => true))).ToDictionary();
     }
 

@@ -4,6 +4,9 @@ using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MassWork.ServiceTests.Visits;
 
@@ -17,6 +20,23 @@ public sealed class VisitsFixture : ServiceFixture
     /// so no sweep of the service's runs between a test's steps.
     /// </summary>
     public FrequencySweeper Sweeper => _service!.Services.GetRequiredService<FrequencySweeper>();
+
+    /// <summary>The background refresh of the villages' figures, likewise run by the test that needs it.</summary>
+    public FiguresRefresher Refresher => _service!.Services.GetRequiredService<FiguresRefresher>();
+
+    /// <summary>The background refresh as it would run with the clock at another instant (the service's own clock never goes back).</summary>
+    public FiguresRefresher RefresherAt(DateTimeOffset instant) => new(
+        _service!.Services.GetRequiredService<IServiceScopeFactory>(), new FakeTimeProvider(instant.ToUniversalTime()),
+        _service.Services.GetRequiredService<IOptions<FiguresOptions>>(), _service.Services.GetRequiredService<ILogger<FiguresRefresher>>());
+
+    /// <summary>The service's figures query as configured, or told to refresh no village itself (as for a region with many queued).</summary>
+    public async Task<VisitFiguresReport> FiguresAsync(string region, FiguresPeriod period, int inlineVillages)
+    {
+        await using var scope = _service!.Services.CreateAsyncScope();
+        var query = new FiguresQuery(scope.ServiceProvider.GetRequiredService<VisitsDbContext>(), scope.ServiceProvider.GetRequiredService<VillageFiguresRefresh>(),
+            Options.Create(new FiguresOptions { InlineVillages = inlineVillages }));
+        return await query.RunAsync(region, period, CancellationToken.None);
+    }
 
     /// <summary>The figures as the service's own query reads them, for a period the test names whatever the clock says.</summary>
     public async Task<VisitFiguresReport> FiguresAsync(string region, FiguresPeriod period)
@@ -33,6 +53,8 @@ public sealed class VisitsFixture : ServiceFixture
         {
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FrequencySweeper)));
             services.AddSingleton<FrequencySweeper>();
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(FiguresRefresher)));
+            services.AddSingleton<FiguresRefresher>();
         });
         Client = _service.CreateClient();
     }

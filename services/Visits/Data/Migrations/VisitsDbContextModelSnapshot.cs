@@ -365,6 +365,130 @@ namespace MassWork.Visits.Data.Migrations
                     b.ToTable("diary_entries", (string)null);
                 });
 
+            modelBuilder.Entity("MassWork.Visits.Figures.FiguresChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_figures_changes");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_figures_changes_village_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("VillageCode"), new[] { "varchar_pattern_ops" });
+
+                    b.ToTable("figures_changes", (string)null);
+                });
+
+            modelBuilder.Entity("MassWork.Visits.Figures.VillageFigures", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("village_code");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<long>("AidCashFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("aid_cash_fen");
+
+                    b.Property<long>("AidGoodsFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("aid_goods_fen");
+
+                    b.Property<long>("CadresBehind")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cadres_behind");
+
+                    b.Property<long>("CadresPaired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cadres_paired");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("ContactsDone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contacts_done");
+
+                    b.Property<long>("ContactsRequired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contacts_required");
+
+                    b.Property<long>("DaysDone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("days_done");
+
+                    b.Property<long>("DaysRequired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("days_required");
+
+                    b.Property<long>("FlaggedPhotos")
+                        .HasColumnType("bigint")
+                        .HasColumnName("flagged_photos");
+
+                    b.Property<long>("HouseholdsDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("households_due");
+
+                    b.Property<long>("HouseholdsNeverVisited")
+                        .HasColumnType("bigint")
+                        .HasColumnName("households_never_visited");
+
+                    b.Property<long>("HouseholdsVisited")
+                        .HasColumnType("bigint")
+                        .HasColumnName("households_visited");
+
+                    b.Property<long>("Photos")
+                        .HasColumnType("bigint")
+                        .HasColumnName("photos");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("visits");
+
+                    b.Property<long>("VisitsWithAid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("visits_with_aid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("VillageCode", "Period")
+                        .HasName("pk_village_figures");
+
+                    b.HasIndex("Period", "VillageCode")
+                        .HasDatabaseName("ix_village_figures_period_village_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Period", "VillageCode"), new[] { "text_ops", "varchar_pattern_ops" });
+
+                    b.HasIndex("Year", "VillageCode")
+                        .HasDatabaseName("ix_village_figures_year_village_code");
+
+                    b.ToTable("village_figures", (string)null);
+                });
+
             modelBuilder.Entity("MassWork.Visits.Frequency.FrequencyAlert", b =>
                 {
                     b.Property<long>("Id")
