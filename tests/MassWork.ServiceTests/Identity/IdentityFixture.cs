@@ -13,7 +13,7 @@ namespace MassWork.ServiceTests.Identity;
 /// The identity service in this process on the test's clock, with its own keys and an archive folder
 /// of its own. The audit archiver does not run by itself: a test runs it once the clock is where it wants.
 /// </summary>
-public sealed class IdentityFixture : ServiceFixture
+public class IdentityFixture : ServiceFixture
 {
     private ServiceHost<AccountsDbContext>? _service;
 
