@@ -75,6 +75,30 @@ public static class Permissions
     public const string EditRegionUnits = nameof(EditRegionUnits);
     public const string EditNoticeBoard = nameof(EditNoticeBoard);
     public const string FilePetitions = nameof(FilePetitions);
+
+    // Petition cases: the case's region (or the department holding it) says which cases; these say which steps.
+
+    /// <summary>Route and reassign cases of the caller's region, and set their 五定.</summary>
+    public const string RouteCases = nameof(RouteCases);
+
+    /// <summary>Act as the holder of a case held by an office of the caller's region: accept, object, send back, answer, sign, mediate, call back.</summary>
+    public const string HandleRegionCases = nameof(HandleRegionCases);
+
+    /// <summary>Act as the holder of a case of the caller's region that a department holds, without belonging to that department.</summary>
+    public const string HandleDepartmentCases = nameof(HandleDepartmentCases);
+
+    /// <summary>Approve a case's one extension.</summary>
+    public const string ApproveExtensions = nameof(ApproveExtensions);
+
+    /// <summary>Revisit cases (回访) and register review requests.</summary>
+    public const string FollowCases = nameof(FollowCases);
+
+    /// <summary>Answer 复查/复核; also needs a county- or city-level token.</summary>
+    public const string ReviewCases = nameof(ReviewCases);
+
+    /// <summary>Know who filed an accusation (信访工作条例); also needs a county- or city-level token.</summary>
+    public const string SeeAccusers = nameof(SeeAccusers);
+
     public const string ManageDepartments = nameof(ManageDepartments);
     public const string SendBroadcasts = nameof(SendBroadcasts);
     public const string ProposeProjects = nameof(ProposeProjects);
@@ -113,6 +137,13 @@ public static class Permissions
         [EditRegionUnits] = [V, T, O],
         [EditNoticeBoard] = [W, V, T, O],
         [FilePetitions] = [V, T, W, L, C, O],
+        [RouteCases] = [T, L, O],
+        [HandleRegionCases] = [V, T, W, L, O],
+        [HandleDepartmentCases] = [O],
+        [ApproveExtensions] = [L, O],
+        [FollowCases] = [V, T, W, L, O],
+        [ReviewCases] = [T, C, L, O],
+        [SeeAccusers] = [C, L],
         [ManageDepartments] = [O, L],
         [SendBroadcasts] = [T, L, O],
         [ProposeProjects] = [V, T, W, L],

@@ -52,4 +52,17 @@ public static class Inbox
             cancellationToken);
         return inserted == 1;
     }
+
+    /// <summary>Records the messages for the consumer in one statement; answers those not recorded before.</summary>
+    public static async Task<IReadOnlySet<Guid>> TryRecordAllAsync(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = messageIds.ToArray();
+        var inserted = await db.Database.SqlQuery<Guid>(
+            $"""
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            SELECT DISTINCT id, {consumer}, {now} FROM unnest({ids}) AS id
+            ON CONFLICT DO NOTHING RETURNING message_id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return inserted.ToHashSet();
+    }
 }

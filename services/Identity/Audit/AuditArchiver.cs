@@ -36,7 +36,11 @@ public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditSto
         }
     }
 
-    /// <summary>Archives one batch of records older than the retention; answers how many.</summary>
+    /// <summary>
+    /// Archives one batch of records older than the retention; answers how many. Only the front of the
+    /// chain moves: records are chained as they arrive, not in the order their services made them, so
+    /// a record past the retention that follows one still inside it waits for that one.
+    /// </summary>
     public async Task<int> ArchiveOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -44,40 +48,56 @@ public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditSto
         var cutoff = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AuditChain.LockAsync(db, cancellationToken);
-        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.At < cutoff).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken);
-        if (entries.Count == 0)
+        var front = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Take(Batch)
+            .Select(e => new { e.Sequence, e.At }).ToListAsync(cancellationToken);
+        var old = front.TakeWhile(e => e.At < cutoff).ToList();
+        if (old.Count == 0)
         {
             return 0;
         }
 
-        var folder = options.Value.ArchiveFolder;
-        Directory.CreateDirectory(folder);
-        var name = $"audit-{entries[0].Sequence:D12}-{entries[^1].Sequence:D12}.jsonl.gz";
-        var path = Path.Combine(folder, name);
-        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
-        await using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        var last = old[^1].Sequence;
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence <= last).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        // A broken chain is not archived: the break would leave the live log, and verification with it.
+        var (anchorSequence, anchorHash) = await AuditChain.AnchorAsync(db, cancellationToken);
+        if (AuditChain.FirstBreak(entries, anchorSequence, anchorHash) is { } broken)
         {
-            foreach (var entry in entries)
-            {
-                await JsonSerializer.SerializeAsync(gzip, entry, JsonSerializerOptions.Web, cancellationToken);
-                gzip.WriteByte((byte)'\n');
-            }
+            throw new InvalidOperationException($"The audit chain is broken at record {broken.Sequence} ({broken.Reason}); nothing is archived until it is restored.");
         }
 
-        // Read back before anything leaves the database: a file that does not hold the records is not an archive.
+        var folder = options.Value.ArchiveFolder;
+        Directory.CreateDirectory(folder);
+        var name = $"audit-{entries[0].Sequence:D12}-{last:D12}.jsonl.gz";
+        var path = Path.Combine(folder, name);
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await using (var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                foreach (var entry in entries)
+                {
+                    await JsonSerializer.SerializeAsync(gzip, entry, JsonSerializerOptions.Web, cancellationToken);
+                    gzip.WriteByte((byte)'\n');
+                }
+            }
+
+            // On the disk, not only in its cache, before the records leave the database.
+            file.Flush(flushToDisk: true);
+        }
+
+        // Read back before anything leaves the database: a file that does not hold every record, each
+        // with its content and chained from the anchor, is not an archive.
         var written = await ReadAsync(path, cancellationToken);
-        if (written.Count != entries.Count || written[^1].Hash != entries[^1].Hash)
+        if (written.Count != entries.Count || written[^1].Hash != entries[^1].Hash || AuditChain.FirstBreak(written, anchorSequence, anchorHash) is not null)
         {
             throw new IOException($"Archive {path} does not read back as written; nothing was removed.");
         }
 
         db.AuditArchives.Add(new AuditArchive
         {
-            FirstSequence = entries[0].Sequence, LastSequence = entries[^1].Sequence, LastHash = entries[^1].Hash, File = name,
+            FirstSequence = entries[0].Sequence, LastSequence = last, LastHash = entries[^1].Hash, File = name,
             FileSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken))), ArchivedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        var last = entries[^1].Sequence;
         await db.AuditEntries.Where(e => e.Sequence <= last).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Archived audit records {First}–{Last} to {File}", entries[0].Sequence, last, name);

@@ -69,7 +69,7 @@ public static class NoticeBoardEndpoints
     }
 
     internal static async Task<Results<Ok<NoticeBoardResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string villageCode, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string villageCode, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!DivisionCode.IsVillage(villageCode))
         {

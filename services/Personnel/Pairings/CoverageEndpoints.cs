@@ -19,52 +19,52 @@ public static class CoverageEndpoints
         return routes;
     }
 
-    internal static async Task<Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int sample = 20)
+    internal static async Task<Results<Ok<CoverageReport>, ValidationProblem>> ReportAsync(
+        string code, PersonnelDbContext db, CancellationToken cancellationToken, int sample = 20)
     {
-        var scope = await ScopeAsync(code, caller, db, sample is < 0 or > 500 ? Problems.Invalid("sample", "Between 0 and 500.") : null, cancellationToken);
-        return scope.Invalid ?? scope.Outside
-            ?? (Results<Ok<CoverageReport>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(await CoverageQueries.ReportAsync(db, scope.Prefix, scope.Policy!, sample, cancellationToken));
+        var scope = await ScopeAsync(code, db, sample is < 0 or > 500 ? Problems.Invalid("sample", "Between 0 and 500.") : null, cancellationToken);
+        return scope.Invalid
+            ?? (Results<Ok<CoverageReport>, ValidationProblem>)TypedResults.Ok(await CoverageQueries.ReportAsync(db, scope.Prefix, scope.Policy!, sample, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<List<UncoveredHousehold>>, ValidationProblem, ProblemHttpResult>> UncoveredAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
+    internal static async Task<Results<Ok<List<UncoveredHousehold>>, ValidationProblem>> UncoveredAsync(
+        string code, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
     {
-        var scope = await ScopeAsync(code, caller, db, Problems.Paging(page, pageSize), cancellationToken);
-        return scope.Invalid ?? scope.Outside
-            ?? (Results<Ok<List<UncoveredHousehold>>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(
+        var scope = await ScopeAsync(code, db, Problems.Paging(page, pageSize), cancellationToken);
+        return scope.Invalid
+            ?? (Results<Ok<List<UncoveredHousehold>>, ValidationProblem>)TypedResults.Ok(
                 await CoverageQueries.UncoveredAsync(db.Database.GetConnectionString()!, scope.Prefix, scope.Policy!, (page - 1) * pageSize, pageSize, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<List<UnderloadedCadre>>, ValidationProblem, ProblemHttpResult>> BelowMinimumAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
+    internal static async Task<Results<Ok<List<UnderloadedCadre>>, ValidationProblem>> BelowMinimumAsync(
+        string code, PersonnelDbContext db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
     {
-        var scope = await ScopeAsync(code, caller, db, Problems.Paging(page, pageSize), cancellationToken);
-        return scope.Invalid ?? scope.Outside
-            ?? (Results<Ok<List<UnderloadedCadre>>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(
+        var scope = await ScopeAsync(code, db, Problems.Paging(page, pageSize), cancellationToken);
+        return scope.Invalid
+            ?? (Results<Ok<List<UnderloadedCadre>>, ValidationProblem>)TypedResults.Ok(
                 await CoverageQueries.BelowMinimumAsync(db.Database.GetConnectionString()!, scope.Prefix, scope.Policy!, (page - 1) * pageSize, pageSize, cancellationToken));
     }
 
-    private sealed record Scope(ValidationProblem? Invalid, ProblemHttpResult? Outside, string Prefix, CoveragePolicy? Policy);
+    private sealed record Scope(ValidationProblem? Invalid, string Prefix, CoveragePolicy? Policy);
 
     /// <summary>
     /// What every report checks first, in this order (the caller's region was checked by the group's
     /// region-scope filter): the code (a city or below: the policy is a city's), then the report's own
     /// parameter problem; else the prefix and policy.
     /// </summary>
-    private static async Task<Scope> ScopeAsync(string code, Caller caller, PersonnelDbContext db, ValidationProblem? parameterProblem, CancellationToken cancellationToken)
+    private static async Task<Scope> ScopeAsync(string code, PersonnelDbContext db, ValidationProblem? parameterProblem, CancellationToken cancellationToken)
     {
         if (!DivisionCode.IsWellFormed(code) || DivisionCode.LevelOf(code) == RegionLevel.Province)
         {
-            return new Scope(Problems.Invalid("code", "The 12-digit division code of a city, county, town or village."), null, "", null);
+            return new Scope(Problems.Invalid("code", "The 12-digit division code of a city, county, town or village."), "", null);
         }
 
         if (parameterProblem is not null)
         {
-            return new Scope(parameterProblem, null, "", null);
+            return new Scope(parameterProblem, "", null);
         }
 
         var prefix = DivisionCode.Prefix(code);
-        return new Scope(null, null, prefix, await PolicyStore.ForRegionAsync(db, prefix, cancellationToken));
+        return new Scope(null, prefix, await PolicyStore.ForRegionAsync(db, prefix, cancellationToken));
     }
 }

@@ -19,7 +19,7 @@ public static class PolicyEndpoints
     }
 
     internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
-        string cityCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string cityCode, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
         {

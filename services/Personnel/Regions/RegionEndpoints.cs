@@ -73,7 +73,7 @@ public static class RegionEndpoints
     }
 
     internal static async Task<Results<Ok<RegionNode>, ValidationProblem, ProblemHttpResult>> GetTreeAsync(
-        string code, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken, int depth = 1)
+        string code, PersonnelDbContext db, CancellationToken cancellationToken, int depth = 1)
     {
         if (!DivisionCode.IsWellFormed(code))
         {
@@ -110,7 +110,7 @@ public static class RegionEndpoints
     }
 
     internal static async Task<Results<Created<RegionUnitResponse>, ValidationProblem, ProblemHttpResult>> AddUnitAsync(
-        string villageCode, AddRegionUnitRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string villageCode, AddRegionUnitRequest request, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!EnumNames.TryParse<RegionUnitKind>(request.Kind, out var kind))
@@ -154,7 +154,7 @@ public static class RegionEndpoints
     }
 
     internal static async Task<Results<Ok<RegionNode>, ValidationProblem, ProblemHttpResult>> LocateAsync(
-        string code, LocateRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string code, LocateRequest request, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!DivisionCode.IsVillage(code) && !DivisionCode.IsTown(code))

@@ -207,7 +207,7 @@ public static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<TownOfficialsResponse>, ValidationProblem, ProblemHttpResult>> SetOfficialsAsync(
-        string townCode, SetTownOfficialsRequest request, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string townCode, SetTownOfficialsRequest request, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         if (!DivisionCode.IsTown(townCode))
         {
@@ -236,7 +236,7 @@ public static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<TownOfficialsResponse>, ProblemHttpResult>> GetOfficialsAsync(
-        string townCode, Caller caller, PersonnelDbContext db, CancellationToken cancellationToken)
+        string townCode, PersonnelDbContext db, CancellationToken cancellationToken)
     {
         var officials = await db.TownOfficials.AsNoTracking().SingleOrDefaultAsync(o => o.TownCode == townCode, cancellationToken);
         return officials is null

@@ -2,39 +2,36 @@ using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.Petitions.Cases;
 
-/// <summary>What a caller may do to a case.</summary>
+/// <summary>What a caller may do to a case; each step but reading is a permission of the matrix.</summary>
 public enum CasePermission
 {
+    /// <summary>Any caller over the case's region, or of the department holding it.</summary>
     Read,
 
-    /// <summary>Route, reassign and set the 五定: the town's staff and leaders over the case's region.</summary>
+    /// <summary>Route, reassign and set the 五定 (<see cref="Permissions.RouteCases"/>) over the case's region.</summary>
     Route,
 
     /// <summary>Act as the holder: accept, object, send back, answer, sign, mediate, call back.</summary>
     Handle,
 
-    /// <summary>Approve the one extension: a leader over the case's region.</summary>
+    /// <summary>Approve the one extension (<see cref="Permissions.ApproveExtensions"/>) over the case's region.</summary>
     Approve,
 
-    /// <summary>Revisit and register a review request: any staff over the case's region.</summary>
+    /// <summary>Revisit and register a review request (<see cref="Permissions.FollowCases"/>) over the case's region.</summary>
     Follow,
 
-    /// <summary>Answer 复查/复核: a body above the town (county or city level) over the case's region.</summary>
+    /// <summary>Answer 复查/复核 (<see cref="Permissions.ReviewCases"/>) with a county- or city-level token over the case's region.</summary>
     Review,
 }
 
 /// <summary>
-/// Region scope and role checks for cases. A department's staff act on the cases it holds; an
-/// accuser's identity is shown only to county- or city-level leaders and departments, never to
-/// the town or village of the accused, and never in lists.
+/// Region scope and permission checks for cases: what each role may do is the permission matrix
+/// (<see cref="Permissions"/>); which cases it may do it to is the case's region or holder. A
+/// department's staff act on the cases it holds; an accuser's identity is shown only to county- or
+/// city-level leaders and departments, never to the town or village of the accused, and never in lists.
 /// </summary>
 public static class CaseAccess
 {
-    private static readonly string[] RouterRoles = [Roles.TownStaff, Roles.Leader, Roles.Operator];
-    private static readonly string[] RegionHandlerRoles = [Roles.TownStaff, Roles.VillageStaff, Roles.WorkTeam, Roles.Leader, Roles.Operator];
-    private static readonly string[] FollowerRoles = [Roles.TownStaff, Roles.VillageStaff, Roles.WorkTeam, Roles.Leader, Roles.Operator];
-    private static readonly string[] ReviewerRoles = [Roles.Leader, Roles.CountyDepartment, Roles.TownStaff, Roles.Operator];
-
     public static bool Allows(Caller caller, Case c, CasePermission permission, IReadOnlyCollection<string> callerDepartments)
     {
         var holdsIt = c.Holder is { Kind: HolderKind.Department } holder && callerDepartments.Contains(holder.Code);
@@ -42,17 +39,17 @@ public static class CaseAccess
         return permission switch
         {
             CasePermission.Read => covers || holdsIt,
-            CasePermission.Route => covers && HasAny(caller, RouterRoles),
+            CasePermission.Route => covers && caller.Can(Permissions.RouteCases),
             CasePermission.Handle => c.Holder switch
             {
-                { Kind: HolderKind.Department } => holdsIt || (covers && caller.IsInRole(Roles.Operator)),
-                { Kind: HolderKind.Region } h => caller.Covers(h.Code) && HasAny(caller, RegionHandlerRoles),
+                { Kind: HolderKind.Department } => holdsIt || (covers && caller.Can(Permissions.HandleDepartmentCases)),
+                { Kind: HolderKind.Region } h => caller.Covers(h.Code) && caller.Can(Permissions.HandleRegionCases),
                 // No holder yet: the case's state, not the caller, refuses the step (409).
-                _ => covers && HasAny(caller, RegionHandlerRoles),
+                _ => covers && caller.Can(Permissions.HandleRegionCases),
             },
-            CasePermission.Approve => covers && (caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.Operator)),
-            CasePermission.Follow => covers && HasAny(caller, FollowerRoles),
-            CasePermission.Review => covers && caller.RegionPrefix.Length <= 6 && HasAny(caller, ReviewerRoles),
+            CasePermission.Approve => covers && caller.Can(Permissions.ApproveExtensions),
+            CasePermission.Follow => covers && caller.Can(Permissions.FollowCases),
+            CasePermission.Review => covers && AboveTheTown(caller) && caller.Can(Permissions.ReviewCases),
             _ => false,
         };
     }
@@ -63,8 +60,7 @@ public static class CaseAccess
     /// Who may know who accused (信访工作条例): county- or city-level leaders and departments. Nobody
     /// else may see an accuser, nor find an accusation by the accuser's household, phone or name.
     /// </summary>
-    public static bool SeesAccusers(Caller caller) =>
-        caller.RegionPrefix.Length <= 6 && (caller.IsInRole(Roles.Leader) || caller.IsInRole(Roles.CountyDepartment));
+    public static bool SeesAccusers(Caller caller) => AboveTheTown(caller) && caller.Can(Permissions.SeeAccusers);
 
     public static IntakeLevel LevelOf(string regionPrefix) => regionPrefix.Length switch
     {
@@ -74,5 +70,6 @@ public static class CaseAccess
         _ => IntakeLevel.City,
     };
 
-    private static bool HasAny(Caller caller, string[] roles) => roles.Any(caller.IsInRole);
+    /// <summary>A county- or city-level token.</summary>
+    private static bool AboveTheTown(Caller caller) => caller.RegionPrefix.Length <= 6;
 }

@@ -30,7 +30,7 @@ public static class PolicyEndpoints
     }
 
     internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
-        string cityCode, Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
+        string cityCode, PetitionsDbContext db, CancellationToken cancellationToken)
     {
         if (CityProblem(cityCode) is { } invalid)
         {

@@ -39,7 +39,7 @@ public static class NoticeEndpoints
     }
 
     internal static async Task<Results<Ok<NoticeBoard>, ValidationProblem, ProblemHttpResult>> BoardAsync(
-        Caller caller, ProjectsDbContext db, Notices notices, TimeProvider time, CancellationToken cancellationToken, string? village = null)
+        ProjectsDbContext db, Notices notices, TimeProvider time, CancellationToken cancellationToken, string? village = null)
     {
         if (village is null || village.Length != 12 || !village.All(char.IsAsciiDigit))
         {

@@ -15,7 +15,7 @@ public static class ContactCardEndpoints
     }
 
     internal static async Task<Results<Ok<ContactCardPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Caller caller, ContactCardQuery query, CancellationToken cancellationToken, string? village = null, bool? handedOver = null, int page = 1, int pageSize = 100)
+        ContactCardQuery query, CancellationToken cancellationToken, string? village = null, bool? handedOver = null, int page = 1, int pageSize = 100)
     {
         if (Problems.Paging(page, pageSize) is { } paging)
         {
