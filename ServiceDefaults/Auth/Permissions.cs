@@ -56,6 +56,9 @@ public static class Permissions
     // The work itself.
 
     public const string RecordVisits = nameof(RecordVisits);
+
+    /// <summary>Enter visits, demands, diary entries and meetings for any cadre (from diaries, by phone); without it a recorder acts as the cadre they are.</summary>
+    public const string RecordVisitsForOthers = nameof(RecordVisitsForOthers);
     public const string SpotCheckVisits = nameof(SpotCheckVisits);
     public const string RegisterHouseholds = nameof(RegisterHouseholds);
 
@@ -124,6 +127,7 @@ public static class Permissions
         [ManageKeys] = [Sec],
         [ReadAudit] = [Aud],
         [RecordVisits] = [V, T, W, L, O],
+        [RecordVisitsForOthers] = [V, T, L, O],
         [SpotCheckVisits] = [L, O],
         [RegisterHouseholds] = [V, T, W, O],
         [ReadHouseholdDetails] = [T, O],

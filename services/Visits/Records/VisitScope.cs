@@ -10,7 +10,7 @@ namespace MassWork.Visits.Records;
 /// Who may record a visit to whom — the one place this rule lives. In order:
 /// <list type="number">
 /// <item>every household lies in the caller's region;</item>
-/// <item>a caller acting as a cadre (work team, no staff role) records their own visits: their login is one of the cadres named —
+/// <item>a caller acting as a cadre (allowed to record visits but not for others: a work team member) records their own visits: their login is one of the cadres named —
 /// staff (village, town, leaders, operators) enter visits for any cadre, from diaries or by phone;</item>
 /// <item>every household is paired (结对) with one of the cadres named at the time of the visit, or lies in a village where one of them
 /// then held a pairing. A work team serves its villages (工作队包村) and its cadres are paired only there (personnel refuses other
@@ -20,10 +20,8 @@ namespace MassWork.Visits.Records;
 /// </summary>
 public static class VisitScope
 {
-    private static readonly string[] StaffRoles = [Roles.VillageStaff, Roles.TownStaff, Roles.Leader, Roles.Operator];
-
-    /// <summary>A work team member without a staff role: records visits, demands and diary entries as themselves only.</summary>
-    public static bool ActsAsCadre(Caller caller) => caller.IsInRole(Roles.WorkTeam) && !StaffRoles.Any(caller.IsInRole);
+    /// <summary>A recorder without <see cref="Permissions.RecordVisitsForOthers"/> (a work team member): records visits, demands and diary entries as themselves only.</summary>
+    public static bool ActsAsCadre(Caller caller) => caller.Can(Permissions.RecordVisits) && !caller.Can(Permissions.RecordVisitsForOthers);
 
     /// <param name="households">The households named, in request order.</param>
     /// <param name="cadres">The cadres named, in request order.</param>
