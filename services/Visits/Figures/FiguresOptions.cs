@@ -13,10 +13,11 @@ public sealed class FiguresOptions
     /// <summary>
     /// A request for figures first refreshes its region's queued villages itself when there are no
     /// more than this many, so a clerk sees the visit just recorded; beyond that it answers at once
-    /// from what is computed and says how many villages are still pending.
+    /// from what is computed and says how many villages are still pending. A village costs up to a
+    /// second to recompute on a busy city's data, so this stays small.
     /// </summary>
     [Range(0, 10_000)]
-    public int InlineVillages { get; set; } = 50;
+    public int InlineVillages { get; set; } = 10;
 
     /// <summary>Villages the background refresh recomputes per transaction.</summary>
     [Range(1, 100_000)]

@@ -31,12 +31,11 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
         households_in AS (SELECT DISTINCT household_id FROM pairings WHERE village_code = ANY(@villages)),
         cadres_in AS (SELECT DISTINCT cadre_id FROM pairings WHERE village_code = ANY(@villages)),
         -- Every pairing of those households and cadres held in the year: a household is placed, and a cadre judged, by all of theirs.
+        -- As arrays (= ANY): looked up by index however many the planner guesses; a join guessed large read all pairings.
         hp AS MATERIALIZED (
-            SELECT p.* FROM pairings p JOIN households_in h ON h.household_id = p.household_id
-            WHERE (p.started_at IS NULL OR p.started_at < @year_end) AND (p.ended_at IS NULL OR p.ended_at > @year_start)
-            UNION
-            SELECT p.* FROM pairings p JOIN cadres_in c ON c.cadre_id = p.cadre_id
-            WHERE (p.started_at IS NULL OR p.started_at < @year_end) AND (p.ended_at IS NULL OR p.ended_at > @year_start)),
+            SELECT p.* FROM pairings p
+            WHERE (p.household_id = ANY(ARRAY(SELECT household_id FROM households_in)) OR p.cadre_id = ANY(ARRAY(SELECT cadre_id FROM cadres_in)))
+              AND (p.started_at IS NULL OR p.started_at < @year_end) AND (p.ended_at IS NULL OR p.ended_at > @year_start)),
         -- Each cadre's Shanghai days at each of those households this year: one pass serves the households and the contacts.
         met AS MATERIALIZED (
             SELECT vc.cadre_id, vh.household_id, (v.visited_at AT TIME ZONE @zone)::date AS day
@@ -71,7 +70,7 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
             SELECT pd.name, m.cadre_id, m.household_id, count(*)::int AS done
             FROM pd JOIN met m ON m.day BETWEEN pd.first_day AND pd.last_day
             GROUP BY 1, 2, 3),
-        lines AS (
+        lines AS MATERIALIZED (
             SELECT x.name, x.cadre_id, x.village_code, (@contacts_required)[x.city * @table_length + x.days + 1] AS required, COALESCE(c.done, 0) AS done
             FROM (SELECT paired.*, {AlertDetection.City} AS city FROM paired) x
             LEFT JOIN contacts c ON c.name = x.name AND c.cadre_id = x.cadre_id AND c.household_id = x.household_id),
@@ -105,13 +104,18 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
             GROUP BY o.name, o.cadre_id),
         lines_behind AS (
             SELECT DISTINCT name, cadre_id FROM lines WHERE done < required),
+        -- Summed by village before the union: a row per period and village, not per pairing.
+        village_lines AS (
+            SELECT name, village_code, sum(required) AS required, sum(LEAST(done, required)) AS done
+            FROM lines WHERE village_code = ANY(@villages)
+            GROUP BY name, village_code),
         subjects AS (
             SELECT name, village_code, due, visited, never, 0::bigint AS contacts_required, 0::bigint AS contacts_done,
                    0::bigint AS days_required, 0::bigint AS days_done, 0::bigint AS paired, 0::bigint AS behind
             FROM households
             UNION ALL
-            SELECT name, village_code, 0, 0, 0, required, LEAST(done, required), 0, 0, 0, 0
-            FROM lines WHERE village_code = ANY(@villages)
+            SELECT name, village_code, 0, 0, 0, required, done, 0, 0, 0, 0
+            FROM village_lines
             UNION ALL
             SELECT o.name, o.village_code, 0, 0, 0, 0, 0, o.required, COALESCE(d.done, 0), 1,
                    CASE WHEN COALESCE(d.done, 0) < o.required OR b.cadre_id IS NOT NULL THEN 1 ELSE 0 END

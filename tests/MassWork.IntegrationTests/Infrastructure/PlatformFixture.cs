@@ -74,6 +74,7 @@ public class PlatformFixture : IAsyncLifetime
             ["Demo:Enabled"] = "false",
             ["Petitions:SweepInterval"] = "00:00:01",
             ["Visits:SweepInterval"] = "00:00:01",
+            ["Visits:FiguresRefreshInterval"] = "00:00:01",
             ["Personnel:ImportHouseholdsPerChunk"] = "2",
             ["Clock:Offset"] = Clock.Offset.ToString("c", CultureInfo.InvariantCulture),
             ["Sms:FirstRetryDelay"] = "00:00:00.200",
