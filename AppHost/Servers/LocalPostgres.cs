@@ -57,7 +57,10 @@ public static class LocalPostgresExtensions
             .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false)
             .WithArgs(context =>
             {
-                foreach (var argument in prefix.Concat(["-D", data, "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={socket}", "-p"]))
+                // Seven services share this one server, each with its own connection pool: PostgreSQL's
+                // default of 100 connections runs out when one service takes a burst of 50 writes while
+                // the others still hold idle connections (53300, answered 503).
+                foreach (var argument in prefix.Concat(["-D", data, "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={socket}", "-c", "max_connections=300", "-p"]))
                 {
                     context.Args.Add(argument);
                 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace MassWork.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Base of every consumer: the message id goes into the inbox in the same transaction as the
+/// Base of every consumer: each message id goes into the inbox in the same transaction as the
 /// consumer's effect (and any events it raises), so a redelivered message changes nothing twice.
 /// A concurrent duplicate waits on the inbox row's unique key and then sees it taken.
+/// <para>
+/// Messages arrive in batches (<see cref="ConsumerBatchOptions"/>): one transaction, one commit and
+/// one inbox insert per batch, which is what a message cost before. Each message is still handled
+/// and saved in turn, from a clean change tracker, so it sees what the ones before it did exactly as
+/// if it came alone. A batch that fails is taken again one message per transaction: the others'
+/// effects commit, and only the failing message is retried and, in the end, left to the error queue.
+/// </para>
 /// </summary>
-public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider time, ILogger logger) : IConsumer<TMessage>
+public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider time, ILogger logger) : IConsumer<Batch<TMessage>>
     where TMessage : class
     where TContext : ServiceDbContext
 {
@@ -18,51 +26,73 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
 
     protected TimeProvider Time => time;
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
-        var consumer = GetType().Name;
+        var messages = context.Message.Select(m => (
+            Id: m.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated."),
+            Context: m)).ToList();
         var cancellationToken = context.CancellationToken;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var firstTime = await Inbox.TryRecordAsync(db, messageId, consumer, time.GetUtcNow(), cancellationToken);
-        if (!firstTime)
+        if (messages.Count == 1)
         {
-            logger.LogInformation("{Consumer} skips message {MessageId}: already processed", consumer, messageId);
+            await ConsumeAsync(messages, cancellationToken);
             return;
         }
 
-        await HandleAsync(context.Message, context);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await ConsumeAsync(messages, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogBatchFailed(logger, e, GetType().Name, messages.Count);
+            ExceptionDispatchInfo? first = null;
+            foreach (var message in messages)
+            {
+                try
+                {
+                    await ConsumeAsync([message], cancellationToken);
+                }
+                catch (Exception alone) when (!cancellationToken.IsCancellationRequested)
+                {
+                    first ??= ExceptionDispatchInfo.Capture(alone);
+                }
+            }
+
+            first?.Throw();
+        }
     }
 
     /// <summary>Apply the message through <see cref="Db"/>; the base class saves and commits.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
-}
 
-public static class Inbox
-{
-    /// <summary>Records the message for the consumer; false when it was recorded before.</summary>
-    public static async Task<bool> TryRecordAsync(DbContext db, Guid messageId, string consumer, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ConsumeAsync(IReadOnlyList<(Guid Id, ConsumeContext<TMessage> Context)> messages, CancellationToken cancellationToken)
     {
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {now}) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        return inserted == 1;
+        var consumer = GetType().Name;
+
+        // A retried batch, or one taken apart, starts clean: nothing a failed attempt added stays tracked.
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = new HashSet<Guid>(await Inbox.TryRecordAllAsync(db, [.. messages.Select(m => m.Id)], consumer, time.GetUtcNow(), cancellationToken));
+        foreach (var (id, message) in messages)
+        {
+            // Remove: a message delivered twice within one batch is handled once.
+            if (!fresh.Remove(id))
+            {
+                LogSkipped(logger, consumer, id);
+                continue;
+            }
+
+            await HandleAsync(message.Message, message);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Records the messages for the consumer in one statement; answers those not recorded before.</summary>
-    public static async Task<IReadOnlySet<Guid>> TryRecordAllAsync(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ids = messageIds.ToArray();
-        var inserted = await db.Database.SqlQuery<Guid>(
-            $"""
-            INSERT INTO inbox_messages (message_id, consumer, processed_at)
-            SELECT DISTINCT id, {consumer}, {now} FROM unnest({ids}) AS id
-            ON CONFLICT DO NOTHING RETURNING message_id AS "Value"
-            """).ToListAsync(cancellationToken);
-        return inserted.ToHashSet();
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Consumer} skips message {MessageId}: already processed")]
+    private static partial void LogSkipped(ILogger logger, string consumer, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer} could not take a batch of {Count} together; taking its messages one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string consumer, int count);
 }

@@ -13,7 +13,8 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI):
     /// quorum queues named "&lt;service&gt;-&lt;consumer&gt;", retries, then the "_error" queue;
-    /// plus the outbox relay for <typeparamref name="TContext"/>.
+    /// every <see cref="IdempotentConsumer{TMessage, TContext}"/> of <typeparamref name="TContext"/>'s
+    /// service registered, in batches; plus the outbox relay for <typeparamref name="TContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(
         this IHostApplicationBuilder builder,
@@ -26,9 +27,15 @@ public static class MessagingExtensions
                 $"ConnectionStrings:{ConnectionName} is not configured (environment: ConnectionStrings__{ConnectionName}).");
         var broker = new Uri(connectionString);
 
+        builder.Services.AddOptions<ConsumerBatchOptions>().BindConfiguration(ConsumerBatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            foreach (var consumer in IdempotentConsumersOf<TContext>())
+            {
+                bus.AddConsumer(consumer, typeof(IdempotentConsumerDefinition<>).MakeGenericType(consumer));
+            }
+
             configure?.Invoke(bus);
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
@@ -61,6 +68,23 @@ public static class MessagingExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<PlatformRetention<TContext>>();
         return builder;
+    }
+
+    /// <summary>The service's consumers: every concrete <see cref="IdempotentConsumer{TMessage, TContext}"/> over its database.</summary>
+    internal static IEnumerable<Type> IdempotentConsumersOf<TContext>() where TContext : ServiceDbContext =>
+        typeof(TContext).Assembly.GetTypes().Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false } && ConsumesInto<TContext>(type)).OrderBy(type => type.FullName);
+
+    private static bool ConsumesInto<TContext>(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IdempotentConsumer<,>))
+            {
+                return t.GenericTypeArguments[1] == typeof(TContext);
+            }
+        }
+
+        return false;
     }
 
     private static string VirtualHost(Uri broker)

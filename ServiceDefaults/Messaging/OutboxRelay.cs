@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using MassTransit;
 using MassWork.ServiceDefaults.Data;
@@ -22,10 +23,10 @@ public sealed class OutboxRelayOptions
 }
 
 /// <summary>
-/// Publishes committed outbox rows in id order with publisher confirms, then marks them sent.
-/// One relay per database works at a time (a transaction-scoped advisory lock), so the order of
-/// events per aggregate holds across replicas. A failed publish stops the batch: later rows wait
-/// rather than overtake. A crash between publish and mark republishes; consumers' inboxes absorb it.
+/// Publishes committed outbox rows in id order per aggregate with publisher confirms, then marks
+/// them sent. One relay per database works at a time (a transaction-scoped advisory lock), so the
+/// order of events per aggregate holds across replicas. A failed publish stops its aggregate: later
+/// rows wait rather than overtake. A crash between publish and mark republishes; consumers' inboxes absorb it.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -78,7 +79,13 @@ internal sealed partial class OutboxRelay<TContext>(
         }
     }
 
-    /// <summary>Publishes one batch; returns how many went out and whether nothing is left.</summary>
+    /// <summary>
+    /// Publishes one batch; returns how many went out and whether nothing is left. Each aggregate's
+    /// rows go out in order, one confirm after the other, while different aggregates' rows are in
+    /// flight together, so the batch waits for the broker about as long as for its longest
+    /// aggregate rather than for every row in turn. A failed publish holds back only its aggregate's
+    /// later rows; the rows sent are marked in one statement, and the failure then backs the relay off.
+    /// </summary>
     internal async Task<(int Published, bool Drained)> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -94,44 +101,64 @@ internal sealed partial class OutboxRelay<TContext>(
         }
 
         var batchSize = options.Value.BatchSize;
-        var batch = await db.OutboxMessages
+        var batch = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null)
             .OrderBy(m => m.Id)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
 
-        var published = 0;
-        foreach (var row in batch)
+        var outcomes = (await Task.WhenAll(batch.GroupBy(row => row.AggregateId).Select(rows => PublishInOrderAsync(rows, cancellationToken))))
+            .SelectMany(o => o).ToList();
+        var now = time.GetUtcNow();
+        long[] sent = [.. outcomes.Where(o => o.Error is null).Select(o => o.Id)];
+        long[] unknown = [.. outcomes.Where(o => o.Unknown).Select(o => o.Id)];
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE outbox_messages SET sent_at = {now}, attempts = attempts + 1 WHERE id = ANY({sent})", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE outbox_messages SET failed_at = {now}, last_error = 'Unknown message type ' || message_type WHERE id = ANY({unknown})", cancellationToken);
+        var failed = outcomes.Where(o => o is { Error: not null, Unknown: false }).ToList();
+        foreach (var (id, error, _) in failed)
+        {
+            var message = error!.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {message} WHERE id = {id}", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (failed.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(failed[0].Error!);
+        }
+
+        return (sent.Length, batch.Count < batchSize);
+    }
+
+    /// <summary>One aggregate's rows, in order, up to the first that cannot go out.</summary>
+    private async Task<List<(long Id, Exception? Error, bool Unknown)>> PublishInOrderAsync(IEnumerable<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<(long Id, Exception? Error, bool Unknown)>();
+        foreach (var row in rows)
         {
             if (!TryReadMessage(row, out var message, out var messageType))
             {
-                row.FailedAt = time.GetUtcNow();
-                row.LastError = $"Unknown message type {row.MessageType}";
+                // Set aside for good: it can never be published, and holding its aggregate back would hold it forever.
                 LogUnknownType(row.Id, row.MessageType);
+                outcomes.Add((row.Id, new InvalidOperationException($"Unknown message type {row.MessageType}"), true));
                 continue;
             }
 
             try
             {
                 await PublishAsync(row, message, messageType, cancellationToken);
+                outcomes.Add((row.Id, null, false));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                row.Attempts++;
-                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                throw;
+                outcomes.Add((row.Id, ex, false));
+                break;
             }
-
-            row.SentAt = time.GetUtcNow();
-            row.Attempts++;
-            published++;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (published, batch.Count < batchSize);
+        return outcomes;
     }
 
     private async Task PublishAsync(OutboxMessage row, object message, Type messageType, CancellationToken cancellationToken)

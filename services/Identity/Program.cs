@@ -20,9 +20,6 @@ builder.AddDefaultOpenApi("MassWork Identity API (账号与登录)");
 builder.AddServiceDatabase<AccountsDbContext>("identitydb");
 builder.AddServiceMessaging<AccountsDbContext>("identity", bus =>
 {
-    bus.AddConsumer<CadreRegisteredConsumer>();
-    bus.AddConsumer<CadreUpdatedConsumer>();
-    bus.AddConsumer<CadreRetiredConsumer>();
     // Every service's audit records, chained into the one log the audit administrator reads.
     bus.AddConsumer<AuditRecordedConsumer>(typeof(AuditRecordedConsumerDefinition));
 });

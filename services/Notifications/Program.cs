@@ -16,34 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Notifications API (通知短信)");
 builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
-builder.AddServiceMessaging<NotificationsDbContext>("notifications", bus =>
-{
-    bus.AddConsumer<HouseholdRegisteredConsumer>();
-    bus.AddConsumer<HouseholdUpdatedConsumer>();
-    bus.AddConsumer<HouseholdsImportedConsumer>();
-    bus.AddConsumer<CadreRegisteredConsumer>();
-    bus.AddConsumer<CadreUpdatedConsumer>();
-    bus.AddConsumer<CadreRetiredConsumer>();
-    bus.AddConsumer<PairingStartedConsumer>();
-    bus.AddConsumer<LeaveRequestedConsumer>();
-    bus.AddConsumer<LeaveDecidedConsumer>();
-    bus.AddConsumer<PetitionRegisteredConsumer>();
-    bus.AddConsumer<PetitionAcceptedConsumer>();
-    bus.AddConsumer<PetitionNotAcceptedConsumer>();
-    bus.AddConsumer<PetitionProgressConsumer>();
-    bus.AddConsumer<PetitionAnsweredConsumer>();
-    bus.AddConsumer<PetitionClosedConsumer>();
-    bus.AddConsumer<PetitionOwnershipConsumer>();
-    bus.AddConsumer<PetitionDeadlineApproachingConsumer>();
-    bus.AddConsumer<PetitionDeadlineMissedConsumer>();
-    bus.AddConsumer<TeamMemberJoinedConsumer>();
-    bus.AddConsumer<TeamMemberLeftConsumer>();
-    bus.AddConsumer<VisitDueSoonConsumer>();
-    bus.AddConsumer<VisitOverdueConsumer>();
-    bus.AddConsumer<MeetingOverdueConsumer>();
-    bus.AddConsumer<ProjectCompletedConsumer>();
-    bus.AddConsumer<SignInCodeRequestedConsumer>();
-});
+builder.AddServiceMessaging<NotificationsDbContext>("notifications");
 builder.AddPersonalDataProtection();
 
 builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection(SmsOptions.Section));

@@ -17,17 +17,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Personnel API (人员与结对)");
 builder.AddServiceDatabase<PersonnelDbContext>("personneldb");
-builder.AddServiceMessaging<PersonnelDbContext>("personnel", bus =>
-{
-    // Problems on the village notice board (公示) come from the petitions service.
-    bus.AddConsumer<PetitionRegisteredConsumer>();
-    bus.AddConsumer<PetitionClosedConsumer>();
-    bus.AddConsumer<PetitionRevisitedConsumer>();
-    bus.AddConsumer<PetitionReviewConsumer>();
-    bus.AddConsumer<PetitionNotAcceptedConsumer>();
-    // Published projects (项目公示) come from the projects service.
-    bus.AddConsumer<ProjectPublishedConsumer>();
-});
+// Problems on the village notice board (公示) come from the petitions service, published projects
+// (项目公示) from the projects service.
+builder.AddServiceMessaging<PersonnelDbContext>("personnel");
 builder.AddPersonalDataProtection();
 
 builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

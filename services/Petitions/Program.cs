@@ -16,15 +16,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Petitions API (诉求信访)");
 builder.AddServiceDatabase<PetitionsDbContext>("petitionsdb");
-builder.AddServiceMessaging<PetitionsDbContext>("petitions", bus =>
-{
-    bus.AddConsumer<HouseholdRegisteredConsumer>();
-    bus.AddConsumer<HouseholdUpdatedConsumer>();
-    bus.AddConsumer<HouseholdsImportedConsumer>();
-    bus.AddConsumer<DemandRaisedInVisitConsumer>();
-    // A completed 为民办实事 project answers the cases it was linked to.
-    bus.AddConsumer<ProjectCompletedConsumer>();
-});
+// Households come from personnel; a completed 为民办实事 project answers the cases it was linked to.
+builder.AddServiceMessaging<PetitionsDbContext>("petitions");
 builder.AddPersonalDataProtection();
 
 builder.Services.Configure<SweeperOptions>(builder.Configuration.GetSection(SweeperOptions.Section));

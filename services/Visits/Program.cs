@@ -23,29 +23,7 @@ builder.AddServiceDatabase<VisitsDbContext>("visitsdb");
 // Photos as proof of visits (留痕) live in the blob store, under "visits".
 builder.AddBlobStore("visits");
 // Who should visit whom comes from personnel's events alone; the village ledger from petitions'.
-builder.AddServiceMessaging<VisitsDbContext>("visits", bus =>
-{
-    bus.AddConsumer<HouseholdRegisteredConsumer>();
-    bus.AddConsumer<HouseholdUpdatedConsumer>();
-    bus.AddConsumer<HouseholdsImportedConsumer>();
-    bus.AddConsumer<CadreRegisteredConsumer>();
-    bus.AddConsumer<CadreUpdatedConsumer>();
-    bus.AddConsumer<PairingStartedConsumer>();
-    bus.AddConsumer<PairingEndedConsumer>();
-    bus.AddConsumer<PetitionRegisteredConsumer>();
-    bus.AddConsumer<PetitionAssignedConsumer>();
-    bus.AddConsumer<PetitionAcceptedConsumer>();
-    bus.AddConsumer<PetitionNotAcceptedConsumer>();
-    bus.AddConsumer<PetitionObjectedConsumer>();
-    bus.AddConsumer<PetitionSentBackConsumer>();
-    bus.AddConsumer<PetitionEscalatedConsumer>();
-    bus.AddConsumer<PetitionSignedConsumer>();
-    bus.AddConsumer<PetitionAnsweredConsumer>();
-    bus.AddConsumer<PetitionRevisitedConsumer>();
-    bus.AddConsumer<PetitionClosedConsumer>();
-    bus.AddConsumer<PetitionReviewRequestedConsumer>();
-    bus.AddConsumer<PetitionReviewAnsweredConsumer>();
-});
+builder.AddServiceMessaging<VisitsDbContext>("visits");
 
 builder.Services.AddOptions<VisitOptions>().Bind(builder.Configuration.GetSection(VisitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<VisitRecorder>();

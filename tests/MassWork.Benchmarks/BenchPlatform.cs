@@ -29,6 +29,9 @@ internal sealed class BenchPlatform : IAsyncDisposable
 
     public Uri Gateway => _platform!.Gateway;
 
+    /// <summary>The platform's RabbitMQ (amqp://), for a benchmark's own bus beside the services'.</summary>
+    public string BrokerConnectionString => _broker!.ConnectionString;
+
     public static async Task<BenchPlatform> StartAsync(IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
         var bench = new BenchPlatform();

@@ -8,6 +8,7 @@ using MassWork.Benchmarks;
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- visits [households] [visits]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- audit [households] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- signin [accounts] [concurrency]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- pipeline [events] [rounds]
 var suite = args.FirstOrDefault() ?? "personnel";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 
@@ -31,11 +32,12 @@ Func<CancellationToken, Task>? run = suite switch
     "visits" => new VisitsBenchmark(Arg(1, 3_000_000), Arg(2, 10_000_000), repositoryRoot).RunAsync,
     "audit" => new AuditBenchmark(Arg(1, 5_000), Arg(2, 16)).RunAsync,
     "signin" => new SignInBenchmark(Arg(1, 400), Arg(2, 16)).RunAsync,
+    "pipeline" => new PipelineBenchmark(Arg(1, 20_000), Arg(2, 3)).RunAsync,
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, visits, audit, signin");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, visits, audit, signin, pipeline");
     return 2;
 }
 

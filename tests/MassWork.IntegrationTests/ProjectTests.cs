@@ -271,11 +271,14 @@ public sealed class ProjectTests(PlatformFixture platform)
         var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
         var refused = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
         var remaining = await Task.WhenAll(refused.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("remainingFen").GetInt64()));
+        var others = await Task.WhenAll(responses.Where(r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
+            .Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"));
         foreach (var response in responses)
         {
             response.Dispose();
         }
 
+        Assert.True(others.Length == 0, string.Join("\n", others));
         Assert.Equal((33, 17), (created, refused.Count));
         Assert.All(remaining, r => Assert.Equal(10_000, r));
         var totals = (await _api.LedgerAsync(id, town)).GetProperty("sources")[0];

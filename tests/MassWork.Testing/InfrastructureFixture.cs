@@ -68,7 +68,12 @@ public sealed class InfrastructureFixture : IAsyncDisposable
     }
 
     /// <summary>Publishes straight to the broker, as another service would, the same message id each time (a redelivery).</summary>
-    public async Task PublishAsync<T>(T message, Guid messageId, int times = 1)
+    public Task PublishAsync<T>(T message, Guid messageId, int times = 1)
+        where T : class =>
+        PublishAllAsync(Enumerable.Repeat((message, messageId), times));
+
+    /// <summary>Publishes the messages in order on one connection, at once, so a consumer takes them in as few batches as it can.</summary>
+    public async Task PublishAllAsync<T>(IEnumerable<(T Message, Guid MessageId)> messages)
         where T : class
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host("127.0.0.1", (ushort)BrokerPort, "/", h =>
@@ -79,7 +84,7 @@ public sealed class InfrastructureFixture : IAsyncDisposable
         await bus.StartAsync();
         try
         {
-            for (var i = 0; i < times; i++)
+            foreach (var (message, messageId) in messages)
             {
                 await bus.Publish(message, ctx => ctx.MessageId = messageId);
             }
@@ -87,6 +92,22 @@ public sealed class InfrastructureFixture : IAsyncDisposable
         finally
         {
             await bus.StopAsync();
+        }
+    }
+
+    /// <summary>How many messages wait in a queue (0 when it does not exist yet).</summary>
+    public async Task<uint> QueueDepthAsync(string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { HostName = "127.0.0.1", Port = BrokerPort, UserName = "guest", Password = "guest" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
         }
     }
 

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using MassWork.Contracts.Personnel.V1;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MassWork.Benchmarks;
+
+/// <summary>
+/// The event pipeline against raw MassTransit on the same broker in the same run, alternated over
+/// the given rounds. Pipeline: HouseholdRegistered events committed to personnel's outbox (binary
+/// COPY, as a bulk path writes them), published by its relay, consumed by the petitions,
+/// notifications and visits services, each into its read model with its inbox row; timed from
+/// the relay's first publish to the moment every consumer's inbox holds every event. Raw: the same
+/// payloads published by a bare MassTransit bus to a quorum queue with publisher confirms, 100 in
+/// flight, and counted by a consumer that does nothing else; timed from the first publish to the
+/// last message consumed.
+/// </summary>
+public sealed class PipelineBenchmark(int events, int rounds)
+{
+    private const string Village = "360702003250";
+    private static readonly string[] Consumers = ["petitionsdb", "notificationsdb", "visitsdb"];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
+        var pipeline = new List<double>();
+        var raw = new List<double>();
+
+        // One unmeasured round of each: the services' and the bus's first messages pay for JIT and topology.
+        await PipelineAsync(platform, "warm-up", Math.Min(events, 2_000), cancellationToken);
+        await RawAsync(platform.BrokerConnectionString, "warm-up", Math.Min(events, 2_000), cancellationToken);
+        for (var round = 1; round <= rounds; round++)
+        {
+            pipeline.Add(await PipelineAsync(platform, $"round {round}", events, cancellationToken));
+            raw.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, cancellationToken));
+        }
+
+        var (p, r) = (Median(pipeline), Median(raw));
+        Report("pipeline vs raw MassTransit", $"{p / r:P0} (median {p:N0} vs {r:N0} events/s over {rounds} rounds; target ≥ 50 %)");
+    }
+
+    private static async Task<double> PipelineAsync(BenchPlatform platform, string label, int count, CancellationToken cancellationToken)
+    {
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+        var households = Enumerable.Range(0, count).Select(i => Household(prefix, i)).ToList();
+        var messageIds = households.Select(_ => Guid.CreateVersion7()).ToArray();
+        await using (var personnel = new NpgsqlConnection(platform.Database.Database("personneldb")))
+        {
+            await personnel.OpenAsync(cancellationToken);
+            await using var transaction = await personnel.BeginTransactionAsync(cancellationToken);
+            await using (var writer = await personnel.BeginBinaryImportAsync(
+                "COPY outbox_messages (message_id, message_type, payload, aggregate_id, occurred_at, attempts) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                var type = $"{typeof(HouseholdRegistered).FullName}, {typeof(HouseholdRegistered).Assembly.GetName().Name}";
+                foreach (var (household, messageId) in households.Zip(messageIds))
+                {
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(messageId, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(type, NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(JsonSerializer.Serialize(household, JsonSerializerOptions.Web), NpgsqlDbType.Json, cancellationToken);
+                    await writer.WriteAsync(household.HouseholdId.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                    await writer.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+                }
+
+                await writer.CompleteAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Done when every consuming service's inbox holds every event; the effect is written in the same transaction.
+        var ids = households.Select(h => h.HouseholdId).ToArray();
+        var deadline = Stopwatch.StartNew();
+        long[] consumed = new long[Consumers.Length];
+        while (consumed.Any(c => c < count))
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(15))
+            {
+                throw new InvalidOperationException($"{label}: after 15 minutes the consumers hold {string.Join(", ", consumed)} of {count:N0} events.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+            for (var i = 0; i < Consumers.Length; i++)
+            {
+                consumed[i] = consumed[i] < count ? await ConsumedAsync(platform, Consumers[i], messageIds, cancellationToken) : count;
+            }
+        }
+
+        var done = DateTimeOffset.UtcNow;
+        var (firstSent, lastSent) = await SentAsync(platform, ids, cancellationToken);
+        var seconds = (done - firstSent).TotalSeconds;
+        var relaySeconds = (lastSent - firstSent).TotalSeconds;
+        Report($"pipeline, {label}", $"{count:N0} events in {seconds:N1} s = {count / seconds:N0} events/s into 3 services ({3 * count / seconds:N0} deliveries/s); " +
+            $"the relay published them in {relaySeconds:N1} s = {count / Math.Max(relaySeconds, 0.001):N0}/s");
+        return count / seconds;
+    }
+
+    /// <summary>Events of this round the service has taken in; each household's read-model row and its inbox row commit together.</summary>
+    private static async Task<long> ConsumedAsync(BenchPlatform platform, string database, Guid[] messageIds, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database.Database(database));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM inbox_messages WHERE consumer = 'HouseholdRegisteredConsumer' AND message_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", messageIds);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<(DateTimeOffset First, DateTimeOffset Last)> SentAsync(BenchPlatform platform, Guid[] households, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database.Database("personneldb"));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT min(sent_at), max(sent_at) FROM outbox_messages WHERE aggregate_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", households.Select(h => h.ToString()).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private static async Task<double> RawAsync(string broker, string label, int count, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(broker);
+        var received = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(uri.Host, (ushort)uri.Port, "/", host =>
+            {
+                host.Username("guest");
+                host.Password("guest");
+                host.PublisherConfirmation = true;
+            });
+            rabbit.ReceiveEndpoint("bench-raw", endpoint =>
+            {
+                endpoint.SetQuorumQueue();
+                endpoint.Handler<RawEvent>(_ =>
+                {
+                    if (Interlocked.Increment(ref received) == count)
+                    {
+                        all.TrySetResult();
+                    }
+
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await bus.StartAsync(cancellationToken);
+        try
+        {
+            var prefix = Guid.NewGuid().ToString("N")[..8];
+            var messages = Enumerable.Range(0, count).Select(i => new RawEvent(Household(prefix, i))).ToList();
+            using var inFlight = new SemaphoreSlim(100);
+            var stopwatch = Stopwatch.StartNew();
+            var publishes = messages.Select(async message =>
+            {
+                await inFlight.WaitAsync(cancellationToken);
+                try
+                {
+                    await bus.Publish(message, cancellationToken);
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(publishes);
+            await all.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            Report($"raw MassTransit, {label}", $"{count:N0} messages in {seconds:N1} s = {count / seconds:N0}/s (quorum queue, confirms, 100 in flight)");
+            return count / seconds;
+        }
+        finally
+        {
+            await bus.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static HouseholdRegistered Household(string prefix, int i) => new(
+        Guid.CreateVersion7(), $"P{prefix}{i:D8}", Village, "刘桂英", DateTimeOffset.UtcNow, "和平路12号", "Resident", ["脱贫户"],
+        [
+            new HouseholdMemberContact(Guid.CreateVersion7(), "刘桂英", "户主", true, null),
+            new HouseholdMemberContact(Guid.CreateVersion7(), "刘桂英之夫", "配偶", false, null),
+        ]);
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
+
+    /// <summary>The raw bus's message: the same payload under a type no service consumes.</summary>
+    public sealed record RawEvent(HouseholdRegistered Household);
+}
