@@ -9,8 +9,8 @@ namespace MassWork.AppHost.Supervision;
 /// Start-up ends in a running platform or in a clear failure, never in silent waiting: a server or
 /// set-up step that exits (Aspire would leave what waits for it "Waiting" forever), or anything
 /// not healthy within AppHost:StartTimeout (3 minutes), is reported with its last log lines and
-/// the AppHost stops with exit code 1. Once running, a server that exits stops the platform the
-/// same way; services that crash are the <see cref="ServiceRestarter"/>'s.
+/// the AppHost stops with exit code 1. Once the platform runs, the watch ends: servers that stop and
+/// services that crash are the <see cref="ServiceRestarter"/>'s.
 /// </summary>
 internal sealed class StartupWatch(
     DistributedApplicationModel model, ResourceNotificationService notifications, ResourceLoggerService logs,
@@ -59,8 +59,8 @@ internal sealed class StartupWatch(
                     : state == KnownResourceStates.Running && e.Snapshot.HealthStatus is null or HealthStatus.Healthy;
                 if (up && pending.Remove(resource.Name) && pending.Count == 0)
                 {
-                    deadline.CancelAfter(Timeout.InfiniteTimeSpan);
                     ReadyBanner.Print(model, configuration, logger);
+                    return;
                 }
             }
         }

@@ -65,6 +65,21 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
     /// <summary>Apply the message through <see cref="Db"/>; the base class saves and commits.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 
+    /// <summary>
+    /// Applies a batch's new messages, in order: by default each handled and saved in turn from a
+    /// clean change tracker, as if it came alone. <see cref="ProjectionConsumer{TMessage, TContext}"/>
+    /// applies them in one set-based statement instead.
+    /// </summary>
+    protected virtual async Task HandleAllAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await HandleAsync(message.Message, message);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private async Task ConsumeAsync(IReadOnlyList<(Guid Id, ConsumeContext<TMessage> Context)> messages, CancellationToken cancellationToken)
     {
         var consumer = GetType().Name;
@@ -73,20 +88,22 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fresh = new HashSet<Guid>(await Inbox.TryRecordAllAsync(db, [.. messages.Select(m => m.Id)], consumer, time.GetUtcNow(), cancellationToken));
+        var toHandle = new List<ConsumeContext<TMessage>>(fresh.Count);
         foreach (var (id, message) in messages)
         {
             // Remove: a message delivered twice within one batch is handled once.
-            if (!fresh.Remove(id))
+            if (fresh.Remove(id))
+            {
+                toHandle.Add(message);
+            }
+            else
             {
                 LogSkipped(logger, consumer, id);
-                continue;
             }
-
-            await HandleAsync(message.Message, message);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
 
+        await HandleAllAsync(toHandle, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -29,8 +29,8 @@ public sealed class PipelineBenchmark(int events, int rounds)
         var raw = new List<double>();
 
         // One unmeasured round of each: the services' and the bus's first messages pay for JIT and topology.
-        await PipelineAsync(platform, "warm-up", Math.Min(events, 2_000), cancellationToken);
-        await RawAsync(platform.BrokerConnectionString, "warm-up", Math.Min(events, 2_000), cancellationToken);
+        await PipelineAsync(platform, "warm-up", Math.Min(events, 1_000), cancellationToken);
+        await RawAsync(platform.BrokerConnectionString, "warm-up", Math.Min(events, 1_000), cancellationToken);
         for (var round = 1; round <= rounds; round++)
         {
             pipeline.Add(await PipelineAsync(platform, $"round {round}", events, cancellationToken));

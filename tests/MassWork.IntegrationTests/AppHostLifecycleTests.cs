@@ -50,6 +50,11 @@ public sealed class AppHostLifecycleTests
                     && await GatewayHealthyAsync(appHost), TimeSpan.FromMinutes(2), "personnel restarted and the gateway healthy again");
                 Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
 
+                // The servers stopped cleanly, as pg_ctl stop and rabbitmqctl stop do (exit code 0): the host says so and brings them back.
+                await ServerComesBackAsync(appHost, "postgres -D", Posix.SIGINT, "postgres");
+                await ServerComesBackAsync(appHost, "beam.smp", Posix.SIGTERM, "messaging");
+                Assert.Equal(2000, (await DemoCoverageAsync(appHost)).GetProperty("households").GetInt64());
+
                 await StopsLeavingNothingAsync(appHost, Posix.SIGINT);
             }
 
@@ -69,6 +74,16 @@ public sealed class AppHostLifecycleTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static async Task ServerComesBackAsync(AppHostProcess appHost, string command, int signal, string resource)
+    {
+        var server = Assert.Single(ProcessTree.Platform(appHost.Pid), pid => ProcessTree.Command(pid).Contains(command));
+        Posix.Signal(server, signal);
+        await Eventually.HoldsAsync(async () =>
+            ProcessTree.Platform(appHost.Pid).Any(pid => pid != server && ProcessTree.Command(pid).Contains(command))
+            && await GatewayHealthyAsync(appHost), TimeSpan.FromMinutes(3), $"{resource} restarted and the gateway healthy again");
+        Assert.Contains($"Server {resource} stopped", appHost.Log);
     }
 
     [Fact]

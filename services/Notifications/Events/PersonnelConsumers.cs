@@ -10,31 +10,31 @@ using Microsoft.EntityFrameworkCore;
 namespace MassWork.Notifications.Events;
 
 public sealed class HouseholdRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<HouseholdRegisteredConsumer> logger)
-    : IdempotentConsumer<HouseholdRegistered, NotificationsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdRegistered, NotificationsDbContext>(db, time, logger)
 {
-    protected override async Task HandleAsync(HouseholdRegistered m, ConsumeContext<HouseholdRegistered> context)
+    protected override async Task ApplyAsync(IReadOnlyList<HouseholdRegistered> messages, CancellationToken cancellationToken)
     {
-        await RecipientProjection.ApplyAsync(Db, protector, [RecipientProjection.Of(m)], context.CancellationToken);
-        await writer.WriteAsync([.. EventNotices.Welcome(m.HouseholdId, m.HouseholdNumber, m.VillageCode, m.Members)], context.CancellationToken);
+        await RecipientProjection.ApplyAsync(Db, protector, [.. messages.Select(RecipientProjection.Of)], cancellationToken);
+        await writer.WriteAsync([.. messages.SelectMany(m => EventNotices.Welcome(m.HouseholdId, m.HouseholdNumber, m.VillageCode, m.Members))], cancellationToken);
     }
 }
 
 public sealed class HouseholdUpdatedConsumer(NotificationsDbContext db, PersonalDataProtector protector, TimeProvider time, ILogger<HouseholdUpdatedConsumer> logger)
-    : IdempotentConsumer<HouseholdUpdated, NotificationsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdUpdated, NotificationsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdUpdated m, ConsumeContext<HouseholdUpdated> context) =>
-        RecipientProjection.ApplyAsync(Db, protector, [RecipientProjection.Of(m)], context.CancellationToken);
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdUpdated> messages, CancellationToken cancellationToken) =>
+        RecipientProjection.ApplyAsync(Db, protector, [.. messages.Select(RecipientProjection.Of)], cancellationToken);
 }
 
 /// <summary>Households added by a bulk import get the same welcome notice as those registered one by one.</summary>
 public sealed class HouseholdsImportedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<HouseholdsImportedConsumer> logger)
-    : IdempotentConsumer<HouseholdsImported, NotificationsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdsImported, NotificationsDbContext>(db, time, logger)
 {
-    protected override async Task HandleAsync(HouseholdsImported m, ConsumeContext<HouseholdsImported> context)
+    protected override async Task ApplyAsync(IReadOnlyList<HouseholdsImported> messages, CancellationToken cancellationToken)
     {
         await RecipientProjection.ApplyAsync(Db, protector,
-            [.. m.Registered.Select(RecipientProjection.Of), .. m.Updated.Select(RecipientProjection.Of)], context.CancellationToken);
-        await writer.WriteAsync([.. m.Registered.SelectMany(h => EventNotices.Welcome(h.HouseholdId, h.HouseholdNumber, h.VillageCode, h.Members))], context.CancellationToken);
+            [.. messages.SelectMany(m => m.Registered.Select(RecipientProjection.Of).Concat(m.Updated.Select(RecipientProjection.Of)))], cancellationToken);
+        await writer.WriteAsync([.. messages.SelectMany(m => m.Registered).SelectMany(h => EventNotices.Welcome(h.HouseholdId, h.HouseholdNumber, h.VillageCode, h.Members))], cancellationToken);
     }
 }
 

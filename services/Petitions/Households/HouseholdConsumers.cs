@@ -6,24 +6,24 @@ using MassWork.ServiceDefaults.Messaging;
 namespace MassWork.Petitions.Households;
 
 public sealed class HouseholdRegisteredConsumer(PetitionsDbContext db, TimeProvider time, ILogger<HouseholdRegisteredConsumer> logger)
-    : IdempotentConsumer<HouseholdRegistered, PetitionsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdRegistered, PetitionsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdRegistered message, ConsumeContext<HouseholdRegistered> context) =>
-        HouseholdProjection.ApplyAsync(Db, [HouseholdProjection.Of(message)], context.CancellationToken);
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdRegistered> messages, CancellationToken cancellationToken) =>
+        HouseholdProjection.ApplyAsync(Db, [.. messages.Select(HouseholdProjection.Of)], cancellationToken);
 }
 
 public sealed class HouseholdUpdatedConsumer(PetitionsDbContext db, TimeProvider time, ILogger<HouseholdUpdatedConsumer> logger)
-    : IdempotentConsumer<HouseholdUpdated, PetitionsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdUpdated, PetitionsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdUpdated message, ConsumeContext<HouseholdUpdated> context) =>
-        HouseholdProjection.ApplyAsync(Db, [HouseholdProjection.Of(message)], context.CancellationToken);
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdUpdated> messages, CancellationToken cancellationToken) =>
+        HouseholdProjection.ApplyAsync(Db, [.. messages.Select(HouseholdProjection.Of)], cancellationToken);
 }
 
 public sealed class HouseholdsImportedConsumer(PetitionsDbContext db, TimeProvider time, ILogger<HouseholdsImportedConsumer> logger)
-    : IdempotentConsumer<HouseholdsImported, PetitionsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdsImported, PetitionsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdsImported message, ConsumeContext<HouseholdsImported> context) =>
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdsImported> messages, CancellationToken cancellationToken) =>
         HouseholdProjection.ApplyAsync(Db,
-            [.. message.Registered.Select(HouseholdProjection.Of), .. message.Updated.Select(HouseholdProjection.Of)],
-            context.CancellationToken);
+            [.. messages.SelectMany(m => m.Registered.Select(HouseholdProjection.Of).Concat(m.Updated.Select(HouseholdProjection.Of)))],
+            cancellationToken);
 }

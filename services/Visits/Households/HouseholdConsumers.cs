@@ -6,25 +6,25 @@ using MassWork.Visits.Data;
 namespace MassWork.Visits.Households;
 
 public sealed class HouseholdRegisteredConsumer(VisitsDbContext db, TimeProvider time, ILogger<HouseholdRegisteredConsumer> logger)
-    : IdempotentConsumer<HouseholdRegistered, VisitsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdRegistered, VisitsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdRegistered message, ConsumeContext<HouseholdRegistered> context) =>
-        HouseholdProjection.ApplyAsync(Db, [HouseholdProjection.Of(message)], context.CancellationToken);
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdRegistered> messages, CancellationToken cancellationToken) =>
+        HouseholdProjection.ApplyAsync(Db, [.. messages.Select(HouseholdProjection.Of)], cancellationToken);
 }
 
 public sealed class HouseholdUpdatedConsumer(VisitsDbContext db, TimeProvider time, ILogger<HouseholdUpdatedConsumer> logger)
-    : IdempotentConsumer<HouseholdUpdated, VisitsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdUpdated, VisitsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdUpdated message, ConsumeContext<HouseholdUpdated> context) =>
-        HouseholdProjection.ApplyAsync(Db, [HouseholdProjection.Of(message)], context.CancellationToken);
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdUpdated> messages, CancellationToken cancellationToken) =>
+        HouseholdProjection.ApplyAsync(Db, [.. messages.Select(HouseholdProjection.Of)], cancellationToken);
 }
 
 /// <summary>A bulk import's part: up to 500 households in one statement.</summary>
 public sealed class HouseholdsImportedConsumer(VisitsDbContext db, TimeProvider time, ILogger<HouseholdsImportedConsumer> logger)
-    : IdempotentConsumer<HouseholdsImported, VisitsDbContext>(db, time, logger)
+    : ProjectionConsumer<HouseholdsImported, VisitsDbContext>(db, time, logger)
 {
-    protected override Task HandleAsync(HouseholdsImported message, ConsumeContext<HouseholdsImported> context) =>
+    protected override Task ApplyAsync(IReadOnlyList<HouseholdsImported> messages, CancellationToken cancellationToken) =>
         HouseholdProjection.ApplyAsync(Db,
-            [.. message.Registered.Select(HouseholdProjection.Of), .. message.Updated.Select(HouseholdProjection.Of)],
-            context.CancellationToken);
+            [.. messages.SelectMany(m => m.Registered.Select(HouseholdProjection.Of).Concat(m.Updated.Select(HouseholdProjection.Of)))],
+            cancellationToken);
 }
