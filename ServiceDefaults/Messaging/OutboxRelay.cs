@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -19,7 +20,8 @@ public sealed class OutboxRelayOptions
     /// <summary>How long one publish may wait for the broker's confirm.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public int BatchSize { get; set; } = 200;
+    /// <summary>Rows per pass; different aggregates' rows of a pass are all in flight to the broker at once.</summary>
+    public int BatchSize { get; set; } = 1000;
 }
 
 /// <summary>
@@ -38,6 +40,9 @@ internal sealed partial class OutboxRelay<TContext>(
     where TContext : ServiceDbContext
 {
     private static readonly ActivitySource Source = new(ServiceDefaultsExtensions.ActivitySourceName);
+
+    // Type.GetType parses the assembly-qualified name and searches every time; a service publishes a few dozen types.
+    private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
     // Any fixed number works: each service has its own database.
     private const long RelayLockKey = 0x4D57_4F42_5831;
@@ -180,7 +185,7 @@ internal sealed partial class OutboxRelay<TContext>(
     private static bool TryReadMessage(OutboxMessage row, out object message, out Type messageType)
     {
         message = null!;
-        messageType = Type.GetType(row.MessageType, throwOnError: false)!;
+        messageType = Types.GetOrAdd(row.MessageType, name => Type.GetType(name, throwOnError: false))!;
         if (messageType is null)
         {
             return false;
