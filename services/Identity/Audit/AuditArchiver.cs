@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -13,26 +14,19 @@ namespace MassWork.Identity.Audit;
 /// the file's SHA-256), and only then deleted — in one transaction under the chain's lock, so the
 /// live chain always continues from its anchor.
 /// </summary>
-public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditStoreOptions> options, TimeProvider time, ILogger<AuditArchiver> logger) : BackgroundService
+public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditStoreOptions> options, TimeProvider time, ILogger<AuditArchiver> logger)
+    : PeriodicWork(time, logger)
 {
     private const int Batch = 50_000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ArchiveOnceAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Audit archiving failed; it is tried again at the next interval");
-            }
+    protected override TimeSpan Interval => options.Value.ArchiveInterval;
 
-            await Task.Delay(options.Value.ArchiveInterval, time, stoppingToken);
+    protected override string WorkName => "Audit archiving";
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        while (await ArchiveOnceAsync(cancellationToken) > 0)
+        {
         }
     }
 
@@ -45,7 +39,7 @@ public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditSto
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
-        var cutoff = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
+        var cutoff = Time.GetUtcNow().AddDays(-options.Value.RetentionDays);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AuditChain.LockAsync(db, cancellationToken);
         var front = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Take(Batch)
@@ -95,12 +89,12 @@ public sealed class AuditArchiver(IServiceScopeFactory scopes, IOptions<AuditSto
         db.AuditArchives.Add(new AuditArchive
         {
             FirstSequence = entries[0].Sequence, LastSequence = last, LastHash = entries[^1].Hash, File = name,
-            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken))), ArchivedAt = time.GetUtcNow(),
+            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken))), ArchivedAt = Time.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         await db.AuditEntries.Where(e => e.Sequence <= last).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Archived audit records {First}–{Last} to {File}", entries[0].Sequence, last, name);
+        Logger.LogInformation("Archived audit records {First}–{Last} to {File}", entries[0].Sequence, last, name);
         return entries.Count;
     }
 

@@ -23,27 +23,20 @@ public sealed class SweeperOptions
 /// it was raised, in the same transaction as the outbox event. A missed limit puts the case under
 /// 督办. Rows are claimed with SKIP LOCKED, so replicas sweep side by side without doubling.
 /// </summary>
-public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> logger) : BackgroundService
+public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> logger)
+    : PeriodicWork(time, logger)
 {
     /// <summary>An objection window that lapses is not a failure: the holder simply may no longer object.</summary>
     private static readonly DeadlineKind[] Silent = [DeadlineKind.Objection];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SweepOnceAsync(stoppingToken) == options.Value.BatchSize)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Deadline sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
-            }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-            await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+    protected override string WorkName => "Deadline sweep";
+
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        while (await SweepOnceAsync(cancellationToken) == options.Value.BatchSize)
+        {
         }
     }
 
@@ -53,7 +46,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var batch = options.Value.BatchSize;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,11 +93,11 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         catch (DbUpdateConcurrencyException)
         {
             // A case changed under the sweep (a clerk met the deadline meanwhile): nothing was saved; the next sweep sees the new state.
-            logger.LogInformation("Deadline sweep met a concurrent case change; retrying on the next sweep");
+            Logger.LogInformation("Deadline sweep met a concurrent case change; retrying on the next sweep");
             return 0;
         }
 
-        logger.LogInformation("Deadline sweep: {Approaching} approaching, {Missed} missed", approaching.Count, missed.Count);
+        Logger.LogInformation("Deadline sweep: {Approaching} approaching, {Missed} missed", approaching.Count, missed.Count);
         return Math.Max(missed.Count, approaching.Count);
     }
 }

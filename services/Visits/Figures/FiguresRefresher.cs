@@ -9,31 +9,20 @@ namespace MassWork.Visits.Figures;
 /// is left. Safe with several replicas: the refresh itself runs one at a time.
 /// </summary>
 public sealed class FiguresRefresher(IServiceScopeFactory scopes, TimeProvider time, IOptions<FiguresOptions> options, ILogger<FiguresRefresher> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAllAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Refreshing the villages' figures failed; it runs again in {Interval}", options.Value.RefreshInterval);
-            }
+    protected override TimeSpan Interval => options.Value.RefreshInterval;
 
-            await Task.Delay(options.Value.RefreshInterval, time, stoppingToken);
-        }
-    }
+    protected override string WorkName => "Refreshing the villages' figures";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => RefreshAllAsync(cancellationToken);
 
     /// <summary>One round; returns the villages refreshed.</summary>
     public async Task<int> RefreshAllAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<VillageFiguresRefresh>().CarryIntoAsync(ChinaTime.Today(time).Year, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<VillageFiguresRefresh>().CarryIntoAsync(ChinaTime.Today(Time).Year, cancellationToken);
         }
 
         var refreshed = 0;

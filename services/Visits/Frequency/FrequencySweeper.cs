@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults;
 using MassWork.Contracts.Visits.V1;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.Visits.Data;
@@ -16,24 +17,13 @@ namespace MassWork.Visits.Frequency;
 /// </summary>
 public sealed class FrequencySweeper(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<FrequencyOptions> options, IOptions<VisitOptions> visitOptions, ILogger<FrequencySweeper> logger)
-    : BackgroundService
+    : PeriodicWork(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Frequency sweep failed; it runs again in {Interval}", options.Value.SweepInterval);
-            }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-            await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
-        }
-    }
+    protected override string WorkName => "Frequency sweep";
+
+    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
     /// <summary>One sweep: detection, then every alert not yet raised; returns how many it raised.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
@@ -50,7 +40,7 @@ public sealed class FrequencySweeper(
 
         if (raised > 0)
         {
-            logger.LogInformation("Frequency sweep raised {Count} reminders", raised);
+            Logger.LogInformation("Frequency sweep raised {Count} reminders", raised);
         }
 
         return raised;
@@ -60,7 +50,7 @@ public sealed class FrequencySweeper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VisitsDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var plan = SweepPlan.At(now, visitOptions.Value.LateEntryDays);
         var cities = await CityPolicies.LoadAsync(db, cancellationToken);
 
@@ -100,7 +90,7 @@ public sealed class FrequencySweeper(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VisitsDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var alerts = await db.FrequencyAlerts.FromSql($"""
             SELECT * FROM frequency_alerts WHERE raised_at IS NULL ORDER BY id LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
