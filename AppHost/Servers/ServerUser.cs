@@ -20,18 +20,27 @@ public sealed class ServerUser(string name)
     public void Own(string path)
     {
         Directory.CreateDirectory(path);
-        if (IsRoot && Exec("chown", "-R", $"{name}:{name}", path) != 0)
+        if (!IsRoot)
         {
-            throw new InvalidOperationException($"chown of {path} to {name} failed.");
+            return;
         }
 
-        if (IsRoot && Exec("setpriv", $"--reuid={name}", $"--regid={name}", "--init-groups", "--", "test", "-x", path) != 0)
+        if (Run("chown", "-R", $"{name}:{name}", path) is { Code: not 0 } chown)
         {
-            throw new InvalidOperationException($"The {name} user cannot reach {path}; choose a data folder outside a private home (AppHost:DataDir).");
+            throw new InvalidOperationException($"chown of {path} to {name} failed (exit code {chown.Code}): {chown.Error}");
+        }
+
+        if (Run("setpriv", $"--reuid={name}", $"--regid={name}", "--init-groups", "--", "test", "-x", path) is { Code: not 0 } reach)
+        {
+            throw new InvalidOperationException($"The {name} user cannot reach {path} (exit code {reach.Code}{(reach.Error.Length > 0 ? $": {reach.Error}" : "")}); " +
+                "choose a data folder outside a private home (AppHost:DataDir).");
         }
     }
 
-    public static int Exec(string file, params string[] arguments)
+    public static int Exec(string file, params string[] arguments) => Run(file, arguments).Code;
+
+    /// <summary>Runs a command to its end; its exit code and what it wrote to standard error.</summary>
+    private static (int Code, string Error) Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments)
@@ -40,9 +49,9 @@ public sealed class ServerUser(string name)
         }
 
         using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
         process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
         process.WaitForExit();
-        return process.ExitCode;
+        return (process.ExitCode, error.Result.Trim());
     }
 }
