@@ -4,15 +4,6 @@ namespace MassWork.ServiceDefaults.Messaging;
 
 public static class Inbox
 {
-    /// <summary>Records the message for the consumer; false when it was recorded before.</summary>
-    public static async Task<bool> TryRecordAsync(DbContext db, Guid messageId, string consumer, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {now}) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        return inserted == 1;
-    }
-
     /// <summary>Records the messages for the consumer in one statement; answers those not recorded before.</summary>
     public static async Task<IReadOnlySet<Guid>> TryRecordAllAsync(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer, DateTimeOffset now, CancellationToken cancellationToken)
     {
