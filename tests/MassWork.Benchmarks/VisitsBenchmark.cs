@@ -44,7 +44,7 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
             // The service's own sweeper runs once at start, on empty tables, and not again in the run: the sweep measured is the only one.
             ["Visits:SweepInterval"] = "1.00:00:00",
             // Likewise the villages' figures: the refresh measured after the load is the only one.
-            ["Visits:FiguresRefreshInterval"] = "01:00:00",
+            ["Visits:FiguresRefreshInterval"] = "1.00:00:00",
         }, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(8, platform.Token("bench-leader", [Roles.Leader], "3607"), TimeSpan.FromMinutes(10));
