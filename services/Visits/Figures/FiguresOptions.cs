@@ -6,8 +6,8 @@ public sealed class FiguresOptions
 {
     public const string Section = "Figures";
 
-    /// <summary>How often the background refresh recomputes the villages queued since the last one.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    /// <summary>How often the background refresh recomputes the villages queued since the last one; up to a day, for a city that wants its kept figures refreshed nightly (a region with few villages pending is refreshed on read anyway).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
