@@ -2,6 +2,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Messaging.FailedMessages;
 using MassWork.ServiceDefaults.Redaction;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -96,7 +97,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>/health</c> is readiness (every check, including database and broker); <c>/alive</c>
-    /// only says the process answers. Both are anonymous so orchestrators can probe them.
+    /// only says the process answers. Both are anonymous so orchestrators can probe them. A service
+    /// with messaging also gets its operator's failed-message endpoints.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -104,6 +106,11 @@ public static class ServiceDefaultsExtensions
             .AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous();
+        if (app.Services.GetService<ServiceQueues>() is { } queues)
+        {
+            app.MapFailedMessageEndpoints(queues.Service);
+        }
+
         return app;
     }
 

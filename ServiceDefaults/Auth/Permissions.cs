@@ -34,7 +34,7 @@ public static class Permissions
     /// <summary>Load the statistical region register (区划代码).</summary>
     public const string ManageRegions = nameof(ManageRegions);
 
-    /// <summary>Look at and retry failed SMS (dead letters).</summary>
+    /// <summary>Look at and retry failed SMS (dead letters) and the services' failed messages (error queues).</summary>
     public const string OperateMessaging = nameof(OperateMessaging);
 
     // Accounts and keys (安全管理员).

@@ -102,8 +102,18 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
             }
         }
 
-        await HandleAllAsync(toHandle, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await HandleAllAsync(toHandle, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is not null)
+        {
+            // The database's own words (the constraint, the code) are what an operator reads in the
+            // error queue's fault headers; EF's wrapper says only "see the inner exception".
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using MassWork.ServiceDefaults.Data;
+using MassWork.ServiceDefaults.Messaging.FailedMessages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +13,8 @@ public static class MessagingExtensions
 
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI):
-    /// quorum queues named "&lt;service&gt;-&lt;consumer&gt;", retries, then the "_error" queue;
+    /// quorum queues named "&lt;service&gt;-&lt;consumer&gt;", retries, then the "_error" queue (an
+    /// operator lists and retries its messages: <see cref="FailedMessageEndpoints"/>);
     /// every <see cref="IdempotentConsumer{TMessage, TContext}"/> of <typeparamref name="TContext"/>'s
     /// service registered, in batches; plus the outbox relay for <typeparamref name="TContext"/>.
     /// </summary>
@@ -27,6 +29,9 @@ public static class MessagingExtensions
                 $"ConnectionStrings:{ConnectionName} is not configured (environment: ConnectionStrings__{ConnectionName}).");
         var broker = new Uri(connectionString);
 
+        var queues = new ServiceQueues(serviceName);
+        builder.Services.AddSingleton(queues);
+        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<FailedMessageBroker>(provider, broker));
         builder.Services.AddOptions<ConsumerBatchOptions>().BindConfiguration(ConsumerBatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMassTransit(bus =>
         {
@@ -38,8 +43,9 @@ public static class MessagingExtensions
 
             configure?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
+                queues.Add(queue);
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     // Quorum queues are replicated across a RabbitMQ cluster and survive a node loss.

@@ -24,6 +24,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 
+# The fault drills' checker lines (sent, stored, effects, lost, duplicated, recovered), from their results file.
+if [ -f "$results/MassWork.FaultDrills.trx" ]; then
+  grep -oE '[^>&;]+: sent [0-9]+, stored [0-9]+, effects [0-9]+, lost [0-9]+, duplicated [0-9]+, recovered [0-9]+' "$results/MassWork.FaultDrills.trx" | sort -u | sed 's/^ */drill: /'
+fi
+
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "No test results were produced." >&2
   status=1
