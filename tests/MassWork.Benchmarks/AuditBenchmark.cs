@@ -26,7 +26,7 @@ public sealed class AuditBenchmark(int households, int concurrency)
             rates.Add(await RegisterAsync(audited, cancellationToken));
         }
 
-        Report("cost of auditing", $"{rates[1] / rates[0]:P0} of the unaudited rate ({rates[1]:N0} vs {rates[0]:N0} registrations/s)");
+        BenchReport.Line("cost of auditing", $"{rates[1] / rates[0]:P0} of the unaudited rate ({rates[1]:N0} vs {rates[0]:N0} registrations/s)");
     }
 
     private async Task<double> RegisterAsync(bool audited, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class AuditBenchmark(int households, int concurrency)
                 }
             }
 
-            Report("audited: chained by identity", $"{chained:N0} of {expected:N0} records chained {stopwatch.Elapsed.TotalSeconds:N1} s after the last registration");
+            BenchReport.Line("audited: chained by identity", $"{chained:N0} of {expected:N0} records chained {stopwatch.Elapsed.TotalSeconds:N1} s after the last registration");
         }
 
         return rate;
@@ -72,43 +72,27 @@ public sealed class AuditBenchmark(int households, int concurrency)
 
     private async Task<double> PostAsync(HttpClient http, int count, string label, string prefix, CancellationToken cancellationToken)
     {
-        var latencies = new double[count];
-        var next = -1;
-        var failures = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var load = await BenchLoad.RunAsync(count, concurrency, (i, cancellationToken) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            var body = new
             {
-                var body = new
+                householdNumber = $"{prefix}{i:D9}", villageCode = Village, address = "和平路12号", status = "Resident",
+                members = new object[]
                 {
-                    householdNumber = $"{prefix}{i:D9}", villageCode = Village, address = "和平路12号", status = "Resident",
-                    members = new object[]
-                    {
-                        new { name = "刘桂英", relation = "户主", idNumber = IdNumber(i), phone = $"139{i:D8}" },
-                        new { name = "刘桂英之夫", relation = "配偶" },
-                    },
-                };
-                var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsJsonAsync("/api/personnel/households", body, cancellationToken);
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }
-        }));
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        Report(label, $"{count:N0} POST /api/personnel/households in {seconds:N1} s = {count / seconds:N0}/s at concurrency {concurrency}; " +
-            $"p50 {latencies[count / 2]:N0} ms, p95 {latencies[(int)(count * 0.95)]:N0} ms; {failures} failed");
-        if (failures > 0)
+                    new { name = "刘桂英", relation = "户主", idNumber = IdNumber(i), phone = $"139{i:D8}" },
+                    new { name = "刘桂英之夫", relation = "配偶" },
+                },
+            };
+            return http.PostAsJsonAsync("/api/personnel/households", body, cancellationToken);
+        }, cancellationToken);
+        BenchReport.Line(label, $"{count:N0} POST /api/personnel/households in {load.Seconds:N1} s = {load.PerSecond:N0}/s at concurrency {concurrency}; " +
+            $"{load.Percentiles}; {load.Failed} failed");
+        if (load.Failed > 0)
         {
-            throw new InvalidOperationException($"{failures} registrations failed.");
+            throw new InvalidOperationException($"{load.Failed} registrations failed.");
         }
 
-        return count / seconds;
+        return load.PerSecond;
     }
 
     /// <summary>A valid 18-digit ID number (GB 11643 check digit), distinct per i: a day of birth from 1950 and a sequence.</summary>
@@ -120,6 +104,4 @@ public sealed class AuditBenchmark(int households, int concurrency)
         var sum = body.Select((c, k) => (c - '0') * weights[k]).Sum();
         return body + "10X98765432"[sum % 11];
     }
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 }

@@ -46,7 +46,7 @@ public sealed class NotificationsBenchmark(int households)
 
         var stopwatch = Stopwatch.StartNew();
         await LoadRecipientsAsync(database.Database("notificationsdb"), new PersonalDataProtector(Options.Create(personalData)), cancellationToken);
-        Report("recipients (binary COPY)", $"{households:N0} heads of household with phones in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        BenchReport.Line("recipients (binary COPY)", $"{households:N0} heads of household with phones in {stopwatch.Elapsed.TotalSeconds:N1} s");
 
         stopwatch.Restart();
         using var created = await http.PostAsJsonAsync("/api/notifications/broadcasts", new
@@ -69,7 +69,7 @@ public sealed class NotificationsBenchmark(int households)
             if (fannedOut == TimeSpan.Zero && status != "Preparing")
             {
                 fannedOut = stopwatch.Elapsed;
-                Report("fan-out (chunked INSERT … SELECT)", $"{broadcast.GetProperty("recipients").GetInt64():N0} messages written {fannedOut.TotalSeconds:N1} s after the POST");
+                BenchReport.Line("fan-out (chunked INSERT … SELECT)", $"{broadcast.GetProperty("recipients").GetInt64():N0} messages written {fannedOut.TotalSeconds:N1} s after the POST");
             }
 
             var stats = await simulator.GetFromJsonAsync<JsonElement>("/simulator/stats", cancellationToken);
@@ -95,9 +95,9 @@ public sealed class NotificationsBenchmark(int households)
         var total = stopwatch.Elapsed;
         var final = await http.GetFromJsonAsync<JsonElement>($"/api/notifications/broadcasts/{id}", cancellationToken);
         Console.WriteLine($"  progress: {string.Join("; ", progress)}");
-        Report("handed to the provider", $"{households:N0} messages {handedOver.TotalSeconds:N1} s after the POST = {households / handedOver.TotalSeconds:N0} messages/s " +
+        BenchReport.Line("handed to the provider", $"{households:N0} messages {handedOver.TotalSeconds:N1} s after the POST = {households / handedOver.TotalSeconds:N0} messages/s " +
             "(sending starts with the first chunk written)");
-        Report("end to end (POST → every receipt in)", $"{total.TotalSeconds:N1} s; by status {final.GetProperty("messages").GetRawText()}");
+        BenchReport.Line("end to end (POST → every receipt in)", $"{total.TotalSeconds:N1} s; by status {final.GetProperty("messages").GetRawText()}");
     }
 
     private async Task LoadRecipientsAsync(string connectionString, PersonalDataProtector protector, CancellationToken cancellationToken)
@@ -134,6 +134,4 @@ public sealed class NotificationsBenchmark(int households)
         await using var analyze = new NpgsqlCommand("ANALYZE recipients", connection);
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 }

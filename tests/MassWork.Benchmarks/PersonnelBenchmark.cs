@@ -45,18 +45,18 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             }
 
             var size = new FileInfo(file).Length;
-            Report("generate CSV", $"{generated:N0} households, {size / 1024.0 / 1024:N0} MiB in {stopwatch.Elapsed.TotalSeconds:N1} s");
+            BenchReport.Line("generate CSV", $"{generated:N0} households, {size / 1024.0 / 1024:N0} MiB in {stopwatch.Elapsed.TotalSeconds:N1} s");
 
             var importer = services.GetRequiredService<HouseholdImporter>();
             stopwatch.Restart();
             var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
-            Report("import (parse, encrypt, COPY, merge, events)",
+            BenchReport.Line("import (parse, encrypt, COPY, merge, events)",
                 $"{outcome.Inserted:N0} households / {outcome.Staged:N0} member lines in {seconds:N1} s = {outcome.Inserted / seconds:N0} households/s, {outcome.Staged / seconds:N0} lines/s; {outcome.Events:N0} outbox events");
 
             stopwatch.Restart();
             var again = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
-            Report("re-import of the same file", $"{again.Unchanged:N0} unchanged, {again.Inserted + again.Updated} written in {stopwatch.Elapsed.TotalSeconds:N1} s");
+            BenchReport.Line("re-import of the same file", $"{again.Unchanged:N0} unchanged, {again.Inserted + again.Updated} written in {stopwatch.Elapsed.TotalSeconds:N1} s");
         }
         finally
         {
@@ -82,7 +82,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
                 }
 
                 timings.Sort();
-                Report($"coverage report, {name}",
+                BenchReport.Line($"coverage report, {name}",
                     $"median {timings[2]:N0} ms (min {timings[0]:N0}, max {timings[^1]:N0}) over 5 runs: {report!.Households:N0} households, {report.Covered:N0} covered, {report.DoubleCovered:N0} double, {report.Cadres:N0} cadres, {report.CadresBelowMinimum:N0} below minimum");
             }
         }
@@ -98,7 +98,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             var proposeMs = stopwatch.Elapsed.TotalMilliseconds;
             stopwatch.Restart();
             await service.ApplyAsync(proposal, "bench", cancellationToken);
-            Report("auto-assignment, one town (梓山镇)",
+            BenchReport.Line("auto-assignment, one town (梓山镇)",
                 $"propose {proposal.Items.Count:N0} pairings in {proposeMs:N0} ms; apply with events in {stopwatch.Elapsed.TotalMilliseconds:N0} ms");
         }
     }
@@ -114,7 +114,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         var villages = rows.Where(r => r.Level == RegionLevel.Town)
             .SelectMany(t => generator.Villages(t.Code, t.Name, urban: 3, rural: VillagesPerTown - 3)).ToList();
         await RegionStore.UpsertAsync(db, villages, cancellationToken);
-        Report("regions", $"{rows.Count} real regions, {villages.Count:N0} generated villages");
+        BenchReport.Line("regions", $"{rows.Count} real regions, {villages.Count:N0} generated villages");
         return villages;
     }
 
@@ -164,7 +164,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("cadres", cadres);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        Report("seed cadres, teams, pairings", $"{cadres:N0} cadres in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        BenchReport.Line("seed cadres, teams, pairings", $"{cadres:N0} cadres in {stopwatch.Elapsed.TotalSeconds:N1} s");
     }
 
     private static ServiceProvider Services(string connectionString)
@@ -183,6 +183,4 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         services.AddScoped<AssignmentService>();
         return services.BuildServiceProvider();
     }
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-48} {result}");
 }

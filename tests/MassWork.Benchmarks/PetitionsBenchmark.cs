@@ -21,8 +21,8 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(concurrency, platform.Token("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607"));
-        var villages = Villages();
-        Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
+        var villages = BenchData.Villages(repositoryRoot, VillagesPerTown);
+        BenchReport.Line("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
 
         await IntakeAsync(http, villages, Math.Min(500, intakes), concurrency, "warm-up", cancellationToken);
         await IntakeAsync(http, villages, intakes, concurrency, "intake through the gateway", cancellationToken);
@@ -30,7 +30,7 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         var petitions = database.Database("petitionsdb");
         var stopwatch = Stopwatch.StartNew();
         var added = await SeedAsync(petitions, villages, cases - intakes - Math.Min(500, intakes), cancellationToken);
-        Report("bulk seed (one INSERT … SELECT)", $"{added:N0} cases in {stopwatch.Elapsed.TotalSeconds:N1} s; {await CountAsync(petitions, cancellationToken):N0} cases in all");
+        BenchReport.Line("bulk seed (one INSERT … SELECT)", $"{added:N0} cases in {stopwatch.Elapsed.TotalSeconds:N1} s; {await BenchData.ScalarAsync(petitions, "SELECT count(*) FROM cases", cancellationToken):N0} cases in all");
 
         foreach (var (name, query) in new[]
         {
@@ -39,18 +39,8 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
             ("ledger page 1, county 于都县", "/api/petitions/ledger?region=360731&pageSize=50"),
         })
         {
-            var timings = new List<double>();
-            for (var i = 0; i < 6; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                using var response = await http.GetAsync(query, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                timings.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            var measured = timings.Skip(1).Order().ToList();
-            Report(name, $"median {measured[measured.Count / 2]:N0} ms, best {measured[0]:N0} ms (5 runs after one warm-up, through the gateway)");
+            var (median, best) = await BenchLoad.TimeGetAsync(http, query, cancellationToken);
+            BenchReport.Line(name, $"median {median:N0} ms, best {best:N0} ms (5 runs after one warm-up, through the gateway)");
         }
     }
 
@@ -58,37 +48,22 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
     {
         var categories = DefaultCategories.All.Select(c => c.Code).ToArray();
         var channels = new[] { "WalkIn", "Letter", "Phone", "Hotline", "Online", "Visit" };
-        var latencies = new double[count];
-        var next = -1;
-        var failures = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var load = await BenchLoad.RunAsync(count, concurrency, (i, cancellationToken) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
+            var body = new
             {
-                var body = new
-                {
-                    channel = channels[i % channels.Length],
-                    matterType = i % 10 == 0 ? "Dispute" : i % 7 == 0 ? "Suggestion" : "Request",
-                    categoryCode = categories[i % categories.Length],
-                    regionCode = villages[Random.Shared.Next(villages.Count)],
-                    petitioner = new { name = "基准测试", phone = $"139{Random.Shared.Next(0, 100_000_000):D8}" },
-                    content = "村组道路破损严重，雨天无法通行，请求修复。",
-                };
-                var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsJsonAsync("/api/petitions/cases", body, cancellationToken);
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (!response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }
-        }));
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        Report(label, $"{count:N0} POST /api/petitions/cases in {seconds:N1} s = {count / seconds:N0} requests/s at concurrency {concurrency}; " +
-            $"p50 {latencies[count / 2]:N0} ms, p95 {latencies[(int)(count * 0.95)]:N0} ms, p99 {latencies[(int)(count * 0.99)]:N0} ms; {failures} failed");
+                channel = channels[i % channels.Length],
+                matterType = i % 10 == 0 ? "Dispute" : i % 7 == 0 ? "Suggestion" : "Request",
+                categoryCode = categories[i % categories.Length],
+                regionCode = villages[Random.Shared.Next(villages.Count)],
+                petitioner = new { name = "基准测试", phone = $"139{Random.Shared.Next(0, 100_000_000):D8}" },
+                content = "村组道路破损严重，雨天无法通行，请求修复。",
+            };
+            return http.PostAsJsonAsync("/api/petitions/cases", body, cancellationToken);
+        }, cancellationToken);
+        var failures = load.Failed;
+        BenchReport.Line(label, $"{count:N0} POST /api/petitions/cases in {load.Seconds:N1} s = {load.PerSecond:N0} requests/s at concurrency {concurrency}; " +
+            $"{load.Percentiles}; {failures} failed");
         if (failures > 0)
         {
             throw new InvalidOperationException($"{failures} intake requests failed.");
@@ -108,7 +83,7 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         await using var command = new NpgsqlCommand("""
             INSERT INTO cases (id, number, channel, matter_type, category_code, work_order_class, region_code, level, petitioner_name, representatives,
                                content, attachments, status, not_accepted_reason, repeat_of_case_id, repeat_count, skip_level, extended, reopens, review_stage,
-                               outcome, opinion, answered_at, answered_on_time, satisfaction, revisited_at, closed_at, supervised_at, mediation_step, settled_level,
+                               outcome, opinion, answered_at, answered_on_time, satisfaction, revisited_at, closed_at, supervised_at, mediation_step, mediation_parties, settled_level,
                                registered_at, registered_by, updated_at)
             SELECT gen_random_uuid(), 'BENCH-' || g, (ARRAY['Visit','WalkIn','Letter','Phone','Hotline','Online'])[1 + g % 6],
                    CASE WHEN g % 10 = 0 THEN 'Dispute' WHEN g % 7 = 0 THEN 'Suggestion' ELSE 'Request' END,
@@ -126,6 +101,7 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
                    CASE WHEN s.status IN ('Closed','Terminated') THEN s.at + interval '40 days' END,
                    CASE WHEN g % 40 = 0 THEN s.at + interval '61 days' END,
                    CASE WHEN g % 10 = 0 AND s.status NOT IN ('Registered','Assigned','NotAccepted') THEN (ARRAY['Investigated','Mediated','Settled','Settled'])[1 + g % 4] END,
+                   '{}'::text[],
                    CASE WHEN g % 10 = 0 AND s.status NOT IN ('Registered','Assigned','NotAccepted') AND g % 4 >= 2 THEN (ARRAY['Group','Village','Town'])[1 + g % 3] END,
                    s.at, 'bench', s.at
             FROM generate_series(1, @count) AS g
@@ -145,23 +121,4 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         await analyze.ExecuteNonQueryAsync(cancellationToken);
         return inserted;
     }
-
-    private static async Task<long> CountAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM cases", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>Rural villages (村委会, numbered from 200) under every real town of the city.</summary>
-    private List<string> Villages() =>
-        File.ReadLines(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
-            .Skip(1)
-            .Select(line => line.Split(','))
-            .Where(parts => parts.Length >= 3 && parts[2] == "town")
-            .SelectMany(parts => Enumerable.Range(0, VillagesPerTown).Select(k => $"{parts[0][..9]}{200 + k:000}"))
-            .ToList();
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 }

@@ -38,7 +38,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
         }
 
         var (p, r) = (Median(pipeline), Median(raw));
-        Report("pipeline vs raw MassTransit", $"{p / r:P0} (median {p:N0} vs {r:N0} events/s over {rounds} rounds; target ≥ 50 %)");
+        BenchReport.Line("pipeline vs raw MassTransit", $"{p / r:P0} (median {p:N0} vs {r:N0} events/s over {rounds} rounds; target ≥ 50 %)");
     }
 
     private static async Task<double> PipelineAsync(BenchPlatform platform, string label, int count, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
         var (firstSent, lastSent) = await SentAsync(platform, ids, cancellationToken);
         var seconds = (done - firstSent).TotalSeconds;
         var relaySeconds = (lastSent - firstSent).TotalSeconds;
-        Report($"pipeline, {label}", $"{count:N0} events in {seconds:N1} s = {count / seconds:N0} events/s into 3 services ({3 * count / seconds:N0} deliveries/s); " +
+        BenchReport.Line($"pipeline, {label}", $"{count:N0} events in {seconds:N1} s = {count / seconds:N0} events/s into 3 services ({3 * count / seconds:N0} deliveries/s); " +
             $"the relay published them in {relaySeconds:N1} s; each service had all after " +
             string.Join(", ", Consumers.Select((c, i) => $"{c[..^2]} {(completed[i] - firstSent).TotalSeconds:N1} s")));
         return count / seconds;
@@ -174,7 +174,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
             await Task.WhenAll(publishes);
             await all.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
-            Report($"raw MassTransit, {label}", $"{count:N0} messages in {seconds:N1} s = {count / seconds:N0}/s (quorum queue, confirms, 100 in flight)");
+            BenchReport.Line($"raw MassTransit, {label}", $"{count:N0} messages in {seconds:N1} s = {count / seconds:N0}/s (quorum queue, confirms, 100 in flight)");
             return count / seconds;
         }
         finally
@@ -191,8 +191,6 @@ public sealed class PipelineBenchmark(int events, int rounds)
         ]);
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 
     /// <summary>The raw bus's message: the same payload under a type no service consumes.</summary>
     public sealed record RawEvent(HouseholdRegistered Household);

@@ -28,15 +28,15 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
         await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(concurrency, platform.Token("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607"));
-        var villages = Villages();
-        Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
+        var villages = BenchData.Villages(repositoryRoot, VillagesPerTown);
+        BenchReport.Line("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; {Environment.ProcessorCount} cores");
 
         var connectionString = database.Database("projectsdb");
         var stopwatch = Stopwatch.StartNew();
         var loaded = await LoadAsync(connectionString, villages, cancellationToken);
-        Report("load (binary COPY)", $"{projects:N0} projects, {loaded.Milestones:N0} milestones, {loaded.Entries:N0} ledger entries, {loaded.Balances:N0} source totals " +
+        BenchReport.Line("load (binary COPY)", $"{projects:N0} projects, {loaded.Milestones:N0} milestones, {loaded.Entries:N0} ledger entries, {loaded.Balances:N0} source totals " +
             $"in {stopwatch.Elapsed.TotalSeconds:N1} s");
-        Report("invariants after the load", await InvariantsAsync(connectionString, cancellationToken));
+        BenchReport.Line("invariants after the load", await InvariantsAsync(connectionString, cancellationToken));
 
         var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-366)).ToString("yyyy-MM-dd");
         foreach (var (name, query) in new[]
@@ -45,25 +45,15 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
             ("figures, city 赣州市", $"/api/projects/figures?region=3607&from={from}"),
         })
         {
-            var timings = new List<double>();
-            for (var i = 0; i < 6; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                using var response = await http.GetAsync(query, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                timings.Add(watch.Elapsed.TotalMilliseconds);
-            }
-
-            var measured = timings.Skip(1).Order().ToList();
-            Report(name, $"median {measured[measured.Count / 2]:N0} ms, best {measured[0]:N0} ms (5 runs after one warm-up, through the gateway)");
+            var (median, best) = await BenchLoad.TimeGetAsync(http, query, cancellationToken);
+            BenchReport.Line(name, $"median {median:N0} ms, best {best:N0} ms (5 runs after one warm-up, through the gateway)");
         }
 
         var warmedUp = await WriteAsync(http, loaded.WriteTargets, Math.Min(500, writes), "warm-up", cancellationToken);
         var created = await WriteAsync(http, loaded.WriteTargets, writes, "ledger writes through the gateway", cancellationToken);
-        Report("invariants after the writes", await InvariantsAsync(connectionString, cancellationToken));
-        var total = await ScalarAsync(connectionString, "SELECT count(*) FROM ledger_entries", cancellationToken);
-        Report("entries", $"{total:N0} in the ledger = {loaded.Entries:N0} loaded + {warmedUp + created:N0} written with 201 (warm-up included)");
+        BenchReport.Line("invariants after the writes", await InvariantsAsync(connectionString, cancellationToken));
+        var total = await BenchData.ScalarAsync(connectionString, "SELECT count(*) FROM ledger_entries", cancellationToken);
+        BenchReport.Line("entries", $"{total:N0} in the ledger = {loaded.Entries:N0} loaded + {warmedUp + created:N0} written with 201 (warm-up included)");
         if (total != loaded.Entries + warmedUp + created)
         {
             throw new InvalidOperationException("The ledger does not hold exactly the entries answered 201.");
@@ -77,42 +67,18 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
     /// </summary>
     private async Task<long> WriteAsync(HttpClient http, IReadOnlyList<Guid> targets, int count, string label, CancellationToken cancellationToken)
     {
-        var latencies = new double[count];
-        var next = -1;
-        long created = 0, refused = 0, failed = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var load = await BenchLoad.RunAsync(count, concurrency, (_, cancellationToken) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var project = targets[Random.Shared.Next(targets.Count)];
-                var roll = Random.Shared.Next(10);
-                object body = roll == 0 ? new { kind = "Budget", source = "CityFund", amountFen = 200_000 }
-                    : roll <= 3 ? new { kind = "Allocation", source = "CityFund", amountFen = 100_000 }
-                    : new { kind = "Payment", source = "CityFund", amountFen = 30_000 + Random.Shared.Next(0, 20_000), payee = "于都县路桥工程有限公司", note = "进度款" };
-                var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsJsonAsync($"/api/projects/{project}/ledger", body, cancellationToken);
-                latencies[i] = watch.Elapsed.TotalMilliseconds;
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    Interlocked.Increment(ref created);
-                }
-                else if (response.StatusCode == HttpStatusCode.Conflict)
-                {
-                    Interlocked.Increment(ref refused);
-                }
-                else
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            }
-        }));
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        Report(label, $"{count:N0} POST /api/projects/{{id}}/ledger in {seconds:N1} s = {count / seconds:N0} writes/s at concurrency {concurrency} " +
-            $"({created:N0} written = {created / seconds:N0}/s, {refused:N0} refused 409 by the totals); " +
-            $"p50 {latencies[count / 2]:N0} ms, p95 {latencies[(int)(count * 0.95)]:N0} ms, p99 {latencies[(int)(count * 0.99)]:N0} ms; {failed} failed");
+            var project = targets[Random.Shared.Next(targets.Count)];
+            var roll = Random.Shared.Next(10);
+            object body = roll == 0 ? new { kind = "Budget", source = "CityFund", amountFen = 200_000 }
+                : roll <= 3 ? new { kind = "Allocation", source = "CityFund", amountFen = 100_000 }
+                : new { kind = "Payment", source = "CityFund", amountFen = 30_000 + Random.Shared.Next(0, 20_000), payee = "于都县路桥工程有限公司", note = "进度款" };
+            return http.PostAsJsonAsync($"/api/projects/{project}/ledger", body, cancellationToken);
+        }, cancellationToken);
+        var (created, refused, failed) = (load.Answered(HttpStatusCode.Created), load.Answered(HttpStatusCode.Conflict), load.Other(HttpStatusCode.Created, HttpStatusCode.Conflict));
+        BenchReport.Line(label, $"{count:N0} POST /api/projects/{{id}}/ledger in {load.Seconds:N1} s = {load.PerSecond:N0} writes/s at concurrency {concurrency} " +
+            $"({created:N0} written = {created / load.Seconds:N0}/s, {refused:N0} refused 409 by the totals); {load.Percentiles}; {failed} failed");
         if (failed > 0)
         {
             throw new InvalidOperationException($"{failed} ledger writes failed.");
@@ -160,7 +126,7 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"INSERT INTO pooled_funds (id, name, region_code, deposited_fen, allocated_fen, created_at, created_by) VALUES ('{fund}', '赣州市帮扶资金统筹池', '3607', 0, 0, now(), 'bench')", cancellationToken);
+        await BenchData.ExecuteAsync(connection, $"INSERT INTO pooled_funds (id, name, region_code, deposited_fen, allocated_fen, created_at, created_by) VALUES ('{fund}', '赣州市帮扶资金统筹池', '3607', 0, 0, now(), 'bench')", cancellationToken);
 
         var ids = new Guid[projects];
         var sources = new string[projects][];
@@ -360,13 +326,13 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
         }
 
         // The fund holds what was allocated from it and 10 million yuan more.
-        await ExecuteAsync(connection, $"""
+        await BenchData.ExecuteAsync(connection, $"""
             INSERT INTO fund_deposits (id, fund_id, unit_name, amount_fen, recorded_at, recorded_by) VALUES ('{Guid.CreateVersion7()}', '{fund}', '市直挂点单位', {pooled + 1_000_000_000}, now(), 'bench');
             UPDATE pooled_funds SET deposited_fen = {pooled + 1_000_000_000}, allocated_fen = {pooled} WHERE id = '{fund}';
             """, cancellationToken);
         foreach (var table in new[] { "projects", "milestones", "ledger_entries", "source_balances" })
         {
-            await ExecuteAsync(connection, $"VACUUM ANALYZE {table}", cancellationToken);
+            await BenchData.ExecuteAsync(connection, $"VACUUM ANALYZE {table}", cancellationToken);
         }
 
         var targets = Enumerable.Range(0, projects).Where(i => stages[i] == "UnderWay").Take(WriteTargets).Select(i => ids[i]).ToList();
@@ -381,7 +347,7 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
     private static async Task<string> InvariantsAsync(string connectionString, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var broken = await ScalarAsync(connectionString, """
+        var broken = await BenchData.ScalarAsync(connectionString, """
             WITH effects AS (
                 SELECT e.project_id, e.source, coalesce(r.kind, e.kind) AS kind, CASE WHEN e.kind = 'Reversal' THEN -e.amount_fen ELSE e.amount_fen END AS delta
                 FROM ledger_entries e LEFT JOIN ledger_entries r ON r.id = e.reverses_entry_id),
@@ -393,13 +359,13 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
             WHERE b.project_id IS NULL OR s.project_id IS NULL OR b.budget_fen <> s.budget OR b.allocated_fen <> s.allocated OR b.paid_fen <> s.paid
                OR b.paid_fen < 0 OR b.paid_fen > b.allocated_fen OR b.allocated_fen > b.budget_fen
             """, cancellationToken);
-        var funds = await ScalarAsync(connectionString, """
+        var funds = await BenchData.ScalarAsync(connectionString, """
             SELECT count(*) FROM pooled_funds f
             WHERE f.allocated_fen > f.deposited_fen
                OR f.deposited_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM fund_deposits d WHERE d.fund_id = f.id)
                OR f.allocated_fen <> (SELECT coalesce(sum(CASE WHEN e.kind = 'Reversal' THEN -e.amount_fen ELSE e.amount_fen END), 0) FROM ledger_entries e WHERE e.fund_id = f.id)
             """, cancellationToken);
-        var totals = await ScalarAsync(connectionString, "SELECT count(*) FROM source_balances", cancellationToken);
+        var totals = await BenchData.ScalarAsync(connectionString, "SELECT count(*) FROM source_balances", cancellationToken);
         if (broken > 0 || funds > 0)
         {
             throw new InvalidOperationException($"Invariants broken: {broken} project/source totals, {funds} pooled funds.");
@@ -408,29 +374,4 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
         return $"held: all {totals:N0} project/source totals equal their entries and keep paid ≤ allocated ≤ budget; the pooled fund within its deposits " +
             $"(checked in {watch.Elapsed.TotalSeconds:N1} s)";
     }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Rural villages (村委会, numbered from 200) under every real town of the city.</summary>
-    private List<string> Villages() =>
-        File.ReadLines(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
-            .Skip(1)
-            .Select(line => line.Split(','))
-            .Where(parts => parts.Length >= 3 && parts[2] == "town")
-            .SelectMany(parts => Enumerable.Range(0, VillagesPerTown).Select(k => $"{parts[0][..9]}{200 + k:000}"))
-            .ToList();
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 }

@@ -40,7 +40,7 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         var staff = new (string UserName, byte[] Secret, long Step)[accounts];
         var stopwatch = Stopwatch.StartNew();
         await ParallelAsync(accounts, async i => staff[i] = await ActivateAsync(http, admin, $"bench{i:D5}", cancellationToken), cancellationToken);
-        Report("accounts created and activated", $"{accounts:N0} in {stopwatch.Elapsed.TotalSeconds:N1} s (each: create, invite, set password, confirm authenticator)");
+        BenchReport.Line("accounts created and activated", $"{accounts:N0} in {stopwatch.Elapsed.TotalSeconds:N1} s (each: create, invite, set password, confirm authenticator)");
 
         var latencies = new double[accounts];
         stopwatch.Restart();
@@ -52,9 +52,9 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         }, cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Array.Sort(latencies);
-        Report("sign-ins through the gateway", $"{accounts:N0} in {seconds:N1} s = {accounts / seconds:N1} sign-ins/s at concurrency {concurrency}; " +
+        BenchReport.Line("sign-ins through the gateway", $"{accounts:N0} in {seconds:N1} s = {accounts / seconds:N1} sign-ins/s at concurrency {concurrency}; " +
             $"p50 {latencies[accounts / 2]:N0} ms, p95 {latencies[(int)(accounts * 0.95)]:N0} ms (authorize, password, authenticator code, token)");
-        Report("against the password hash alone", $"{accounts / seconds / hashes:P0} of the hashes/s one core of this process makes");
+        BenchReport.Line("against the password hash alone", $"{accounts / seconds / hashes:P0} of the hashes/s one core of this process makes");
     }
 
     /// <summary>ASP.NET Core Identity's hasher as the identity service uses it: PBKDF2-HMAC-SHA512, 100,000 iterations.</summary>
@@ -71,7 +71,7 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         }
 
         var each = stopwatch.Elapsed.TotalMilliseconds / Count;
-        Report("password hash (reference)", $"PBKDF2-HMAC-SHA512, 100,000 iterations: {each:N1} ms each on one core = {1000 / each:N1} hashes/s");
+        BenchReport.Line("password hash (reference)", $"PBKDF2-HMAC-SHA512, 100,000 iterations: {each:N1} ms each on one core = {1000 / each:N1} hashes/s");
         return 1000 / each;
     }
 
@@ -158,6 +158,4 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
 
     [GeneratedRegex("[?&]code=([^&]+)")]
     private static partial Regex CodePattern();
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 }

@@ -48,14 +48,14 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         }, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(8, platform.Token("bench-leader", [Roles.Leader], "3607"), TimeSpan.FromMinutes(10));
-        var villages = Villages();
-        Report("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; year {Year}; {Environment.ProcessorCount} cores");
+        var villages = BenchData.Villages(repositoryRoot, VillagesPerTown);
+        BenchReport.Line("platform", $"{villages.Count:N0} villages under {villages.Count / VillagesPerTown} real towns; year {Year}; {Environment.ProcessorCount} cores");
 
         var connectionString = database.Database("visitsdb");
         var stopwatch = Stopwatch.StartNew();
         var loaded = await LoadAsync(connectionString, villages, cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        Report("load (binary COPY)", $"{loaded.Rows:N0} rows in {seconds:N1} s = {loaded.Rows / seconds:N0} rows/s: {households:N0} households, {loaded.Cadres:N0} cadres, " +
+        BenchReport.Line("load (binary COPY)", $"{loaded.Rows:N0} rows in {seconds:N1} s = {loaded.Rows / seconds:N0} rows/s: {households:N0} households, {loaded.Cadres:N0} cadres, " +
             $"{loaded.Pairings:N0} pairings, {loaded.Visits:N0} visits, {loaded.VisitCadres:N0} visit cadres, {loaded.VisitHouseholds:N0} visit households, {loaded.Photos:N0} photos");
         stopwatch.Restart();
         await using (var connection = new NpgsqlConnection(connectionString))
@@ -63,21 +63,21 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
             await connection.OpenAsync(cancellationToken);
             foreach (var table in new[] { "households", "cadres", "pairings", "visits", "visit_cadres", "visit_households", "visit_photos" })
             {
-                await ExecuteAsync(connection, $"VACUUM ANALYZE {table}", cancellationToken);
+                await BenchData.ExecuteAsync(connection, $"VACUUM ANALYZE {table}", cancellationToken);
             }
         }
 
-        Report("vacuum analyze", $"{stopwatch.Elapsed.TotalSeconds:N1} s");
+        BenchReport.Line("vacuum analyze", $"{stopwatch.Elapsed.TotalSeconds:N1} s");
         await RefreshAsync(connectionString, cancellationToken);
 
         foreach (var (name, region, target) in new[] { ($"county 于都县 {County}", County, 300), ("city 赣州市 3607", "3607", 2000) })
         {
             // The least any figure of the region costs: one pass over the period's visits of its households.
-            var reference = await TimeAsync(5, () => ScalarAsync(connectionString, $"""
+            var reference = await TimeAsync(5, () => BenchData.ScalarAsync(connectionString, $"""
                 SELECT count(*) FROM visits v JOIN visit_households vh ON vh.visit_id = v.id
                 WHERE vh.village_code LIKE '{region}%' AND v.visited_at >= '{ChinaTime.StartOf(new DateOnly(Year, 1, 1)):O}' AND v.visited_at < '{FrequencyRules.YearEnd(Year):O}'
                 """, cancellationToken));
-            Report($"reference join, {name}", $"median {reference.Median:N0} ms, max {reference.Max:N0} ms (5 runs, SQL only)");
+            BenchReport.Line($"reference join, {name}", $"median {reference.Median:N0} ms, max {reference.Max:N0} ms (5 runs, SQL only)");
 
             JsonElement total = default;
             (double Median, double Max) figures;
@@ -99,14 +99,14 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
             catch (HttpRequestException e)
             {
                 // A request past the service's command timeout is a result too; the sweep is still measured.
-                Report($"figures, {name}", $"failed: {e.Message}");
+                BenchReport.Line($"figures, {name}", $"failed: {e.Message}");
                 continue;
             }
 
-            Report($"figures, {name}", $"median {figures.Median:N0} ms, max {figures.Max:N0} ms (5 runs after one warm-up, through the gateway); target < {target:N0} ms; " +
+            BenchReport.Line($"figures, {name}", $"median {figures.Median:N0} ms, max {figures.Max:N0} ms (5 runs after one warm-up, through the gateway); target < {target:N0} ms; " +
                 $"{figures.Median / Math.Max(1, reference.Median):N1}× the reference join");
             var (hh, contacts, cadres, days) = (total.GetProperty("households"), total.GetProperty("contacts"), total.GetProperty("cadres"), total.GetProperty("villageDays"));
-            Report($"  what it said", $"households due {hh.GetProperty("due").GetInt64():N0}, visited {hh.GetProperty("visited").GetInt64():N0}, " +
+            BenchReport.Line($"  what it said", $"households due {hh.GetProperty("due").GetInt64():N0}, visited {hh.GetProperty("visited").GetInt64():N0}, " +
                 $"never {hh.GetProperty("neverVisitedThisYear").GetInt64():N0}; contacts {contacts.GetProperty("done").GetInt64():N0} of {contacts.GetProperty("required").GetInt64():N0}; " +
                 $"days {days.GetProperty("done").GetInt64():N0} of {days.GetProperty("required").GetInt64():N0}; cadres behind {cadres.GetProperty("behind").GetInt64():N0} of {cadres.GetProperty("paired").GetInt64():N0}");
         }
@@ -142,7 +142,7 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
             }
         }
 
-        Report("frequency sweep, city (detect + raise)", $"{raised:N0} alerts raised in {seconds:N1} s ({string.Join(", ", kinds)})");
+        BenchReport.Line("frequency sweep, city (detect + raise)", $"{raised:N0} alerts raised in {seconds:N1} s ({string.Join(", ", kinds)})");
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM village_figures", connection);
         var rows = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        Report("village figures refresh, whole city", $"{villages:N0} villages in {seconds:N1} s ({rows:N0} village × period rows)");
+        BenchReport.Line("village figures refresh, whole city", $"{villages:N0} villages in {seconds:N1} s ({rows:N0} village × period rows)");
     }
 
     private sealed record Loaded(long Households, long Cadres, long Pairings, long Visits, long VisitCadres, long VisitHouseholds, long Photos)
@@ -433,30 +433,6 @@ public sealed class VisitsBenchmark(int households, int visits, string repositor
         return (timings[timings.Count / 2], timings[^1]);
     }
 
-    private static async Task<long> ScalarAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Rural villages (村委会, numbered from 200) under every real town of the city.</summary>
-    private List<string> Villages() =>
-        File.ReadLines(Path.Combine(repositoryRoot, "deploy", "data", "regions-ganzhou-3607.csv"))
-            .Skip(1)
-            .Select(line => line.Split(','))
-            .Where(parts => parts.Length >= 3 && parts[2] == "town")
-            .SelectMany(parts => Enumerable.Range(0, VillagesPerTown).Select(k => $"{parts[0][..9]}{200 + k:000}"))
-            .ToList();
-
-    private static void Report(string what, string result) => Console.WriteLine($"{what,-40} {result}");
 
     /// <summary>The sweeper's clock, standing at the instant the sweep is measured at.</summary>
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

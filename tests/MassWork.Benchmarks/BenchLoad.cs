@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+
+namespace MassWork.Benchmarks;
+
+/// <summary>What a load of requests came to: how many, how long, each one's latency (sorted) and the statuses answered.</summary>
+public sealed record LoadResult(int Count, double Seconds, double[] Latencies, IReadOnlyDictionary<HttpStatusCode, int> Statuses)
+{
+    public double PerSecond => Count / Seconds;
+
+    public int Answered(HttpStatusCode status) => Statuses.GetValueOrDefault(status);
+
+    /// <summary>Requests not answered with a success (2xx).</summary>
+    public int Failed => Statuses.Where(s => (int)s.Key is < 200 or >= 300).Sum(s => s.Value);
+
+    /// <summary>Requests answered with none of the given statuses.</summary>
+    public int Other(params HttpStatusCode[] expected) => Statuses.Where(s => !expected.Contains(s.Key)).Sum(s => s.Value);
+
+    public string Percentiles => $"p50 {At(0.50):N0} ms, p95 {At(0.95):N0} ms, p99 {At(0.99):N0} ms";
+
+    private double At(double quantile) => Latencies[Math.Min(Latencies.Length - 1, (int)(Latencies.Length * quantile))];
+}
+
+/// <summary>How the suites put load on the platform through the gateway, the same way each time.</summary>
+public static class BenchLoad
+{
+    /// <summary>Requests 0 … count−1, each made by <paramref name="send"/>, from <paramref name="concurrency"/> loops that take the next one as soon as theirs is answered.</summary>
+    public static async Task<LoadResult> RunAsync(int count, int concurrency, Func<int, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        var latencies = new double[count];
+        var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await send(i, cancellationToken);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+            }
+        }));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new LoadResult(count, seconds, latencies, statuses);
+    }
+
+    /// <summary>A GET six times in a row: the first warms up, the five after are timed; their median and best, in ms.</summary>
+    public static async Task<(double Median, double Best)> TimeGetAsync(HttpClient http, string query, CancellationToken cancellationToken)
+    {
+        var timings = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await http.GetAsync(query, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var measured = timings.Skip(1).Order().ToList();
+        return (measured[measured.Count / 2], measured[0]);
+    }
+}
