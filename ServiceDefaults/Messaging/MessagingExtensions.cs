@@ -1,6 +1,7 @@
 using MassTransit;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging.FailedMessages;
+using MassWork.ServiceDefaults.Messaging.Watchdog;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,8 @@ public static class MessagingExtensions
     /// quorum queues named "&lt;service&gt;-&lt;consumer&gt;", retries, then the "_error" queue (an
     /// operator lists and retries its messages: <see cref="FailedMessageEndpoints"/>);
     /// every <see cref="IdempotentConsumer{TMessage, TContext}"/> of <typeparamref name="TContext"/>'s
-    /// service registered, in batches; plus the outbox relay for <typeparamref name="TContext"/>.
+    /// service registered, in batches; plus the outbox relay for <typeparamref name="TContext"/>, and
+    /// a watchdog that exits the process when its consumers stall (<see cref="ConsumerWatchdog"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(
         this IHostApplicationBuilder builder,
@@ -68,6 +70,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        builder.Services.AddSingleton(new BrokerProbe(broker, serviceName));
+        builder.Services.AddOptions<WatchdogOptions>().BindConfiguration(WatchdogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<ConsumerWatchdog>();
 
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
         builder.Services.AddHostedService<OutboxRelay<TContext>>();

@@ -57,7 +57,7 @@ public sealed class HouseholdChainTests(PlatformFixture platform)
         }
         finally
         {
-            await platform.Infrastructure.StartBrokerAsync();
+            await platform.StartBrokerAsync();
         }
 
         await Eventually.HoldsAsync(async () => await NoticeCountAsync(id) > 0, TimeSpan.FromSeconds(90), "the notice after the broker returned");

@@ -111,6 +111,22 @@ public sealed class InfrastructureFixture : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes a queue and, when <paramref name="classicInstead"/>, declares a classic queue of the
+    /// same name at once: the service's quorum declaration is then refused on every reconnect.
+    /// </summary>
+    public async Task ReplaceQueueAsync(string queue, bool classicInstead)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { HostName = "127.0.0.1", Port = BrokerPort, UserName = "guest", Password = "guest" };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
+        if (classicInstead)
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        }
+    }
+
     public async Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString(database));

@@ -178,6 +178,95 @@ public class PlatformFixture : IAsyncLifetime
         return lines;
     }
 
+    /// <summary>
+    /// Starts the broker again after a test stopped it, and waits until every service's consumers
+    /// are back: the next test must not meet a platform still reconnecting. A service whose
+    /// consumers do not come back fails the test here, naming the endpoints still down.
+    /// </summary>
+    public async Task StartBrokerAsync()
+    {
+        await Infrastructure.StartBrokerAsync();
+        await WaitForConsumersAsync(TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>The exit code of the resource's next exit (a restart by the host follows it); null if it did not exit within <paramref name="timeout"/>.</summary>
+    public async Task<int?> NextExitAsync(string resource, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await foreach (var e in _app!.ResourceNotifications.WatchAsync(cancel.Token))
+            {
+                if (e.Resource.Name == resource && e.Snapshot.State?.Text is "Exited" or "Finished" && e.Snapshot.ExitCode is { } code)
+                {
+                    return code;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Did not exit in time: the caller says what it expected.
+        }
+
+        return null;
+    }
+
+    /// <summary>Waits until each messaging service's bus reports every receive endpoint ready on its /health.</summary>
+    public async Task WaitForConsumersAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var waiting = MessagingServices.ToDictionary(s => s, _ => "not asked yet");
+        var deadline = DateTime.UtcNow + timeout;
+        while (waiting.Count > 0)
+        {
+            foreach (var service in waiting.Keys.ToList())
+            {
+                var bus = await BusHealthAsync(http, service);
+                if (bus is null)
+                {
+                    waiting.Remove(service);
+                }
+                else
+                {
+                    waiting[service] = bus;
+                }
+            }
+
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Consumers not back {timeout} after the broker returned: {string.Join("; ", waiting.Select(w => $"{w.Key}: {w.Value}"))}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static readonly string[] MessagingServices = ["personnel", "visits", "petitions", "projects", "notifications", "identity"];
+
+    /// <summary>Null when the service's bus is healthy; otherwise what its health says (or why it could not be asked).</summary>
+    private async Task<string?> BusHealthAsync(HttpClient http, string service)
+    {
+        try
+        {
+            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(_app!.GetEndpoint(service, "http"), "/health")));
+            if (!health.RootElement.GetProperty("entries").TryGetProperty("masstransit-bus", out var bus))
+            {
+                return null;
+            }
+
+            return bus.GetProperty("status").GetString() == "Healthy" ? null : $"{bus.GetProperty("status").GetString()} ({bus.GetProperty("description").GetString()})";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            return e.Message;
+        }
+    }
+
     public Task<long> CountAsync(string database, string sql, params (string Name, object Value)[] parameters) =>
         Infrastructure.CountAsync(database, sql, parameters);
 }
