@@ -98,13 +98,7 @@ public sealed partial class FailedMessageBroker(Uri broker, ServiceQueues queues
 
     private async Task<T> WithConnectionAsync<T>(Func<IConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = broker,
-            ClientProvidedName = $"{queues.Service}-operator",
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = BrokerConnections.Factory(broker, $"{queues.Service}-operator");
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);

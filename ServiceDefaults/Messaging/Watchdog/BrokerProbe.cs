@@ -4,18 +4,12 @@ using RabbitMQ.Client.Exceptions;
 
 namespace MassWork.ServiceDefaults.Messaging.Watchdog;
 
-/// <summary>Whether the broker accepts a connection now: opened and closed at once, no recovery, a short timeout.</summary>
+/// <summary>Whether the broker accepts a connection now: opened and closed at once.</summary>
 public sealed class BrokerProbe(Uri broker, string service)
 {
     public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            Uri = broker,
-            ClientProvidedName = $"{service}-watchdog",
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            AutomaticRecoveryEnabled = false,
-        };
+        var factory = BrokerConnections.Factory(broker, $"{service}-watchdog");
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
