@@ -68,16 +68,48 @@ internal sealed class BenchPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Where a service's own web server listens, to measure it without the gateway: read from the
+    /// environment of the process running <paramref name="assembly"/> that carries this platform's
+    /// signing key (another platform may run beside it on the machine).
+    /// </summary>
+    public Uri ServiceAddress(string assembly)
+    {
+        foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(process, "cmdline")).Contains(assembly, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var environment = File.ReadAllText(Path.Combine(process, "environ")).Split('\0');
+                if (environment.Contains($"Auth__SigningKey={SigningKey}")
+                    && environment.FirstOrDefault(e => e.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal)) is { } urls)
+                {
+                    return new Uri(urls["ASPNETCORE_URLS=".Length..].Split(';')[0]);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while it was read, or is another user's.
+            }
+        }
+
+        throw new InvalidOperationException($"No process of {assembly} on this platform was found.");
+    }
+
     /// <summary>A development token of the platform, on the given clock (the system's by default).</summary>
     public string Token(string userId, string[] roles, string region, TimeProvider? clock = null) =>
         new DevTokenIssuer(new AuthOptions { SigningKey = SigningKey }, clock ?? TimeProvider.System).Issue(userId, roles, region);
 
-    /// <summary>A client of the gateway with up to <paramref name="connections"/> connections, sending the token when given.</summary>
-    public HttpClient Client(int connections, string? token = null, TimeSpan? timeout = null, bool followRedirects = true)
+    /// <summary>A client of the gateway (or of <paramref name="address"/>) with up to <paramref name="connections"/> connections, sending the token when given.</summary>
+    public HttpClient Client(int connections, string? token = null, TimeSpan? timeout = null, bool followRedirects = true, Uri? address = null)
     {
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, AllowAutoRedirect = followRedirects, UseCookies = false })
         {
-            BaseAddress = Gateway, Timeout = timeout ?? TimeSpan.FromSeconds(60),
+            BaseAddress = address ?? Gateway, Timeout = timeout ?? TimeSpan.FromSeconds(60),
         };
         if (token is not null)
         {

@@ -9,8 +9,8 @@ using MassWork.Benchmarks;
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- audit [households] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- signin [accounts] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- pipeline [events] [rounds]
-var suite = args.FirstOrDefault() ?? "personnel";
-int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- report [quick|city]   (every suite; writes docs/benchmarks.md)
+string[] suiteArgs = args.Length == 0 ? ["personnel"] : args;
 
 // Ctrl+C or SIGTERM cancels the run, so the servers it started are stopped and their folders removed.
 using var stop = new CancellationTokenSource();
@@ -23,32 +23,68 @@ void Cancel(PosixSignalContext context)
 }
 
 var repositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-Func<CancellationToken, Task>? run = suite switch
-{
-    "personnel" => new PersonnelBenchmark(Arg(1, 1_000_000), Arg(2, 30_000), repositoryRoot).RunAsync,
-    "petitions" => new PetitionsBenchmark(Arg(1, 200_000), Arg(2, 20_000), Arg(3, 32), repositoryRoot).RunAsync,
-    "notifications" => new NotificationsBenchmark(Arg(1, 1_000_000)).RunAsync,
-    "projects" => new ProjectsBenchmark(Arg(1, 100_000), Arg(2, 2_000_000), Arg(3, 20_000), Arg(4, 32), repositoryRoot).RunAsync,
-    "visits" => new VisitsBenchmark(Arg(1, 3_000_000), Arg(2, 10_000_000), repositoryRoot).RunAsync,
-    "audit" => new AuditBenchmark(Arg(1, 5_000), Arg(2, 16)).RunAsync,
-    "signin" => new SignInBenchmark(Arg(1, 400), Arg(2, 16)).RunAsync,
-    "pipeline" => new PipelineBenchmark(Arg(1, 20_000), Arg(2, 3)).RunAsync,
-    _ => null,
-};
-if (run is null)
-{
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: personnel, petitions, notifications, projects, visits, audit, signin, pipeline");
-    return 2;
-}
-
-Console.WriteLine($"{suite} benchmark ({string.Join(" ", args.Skip(1))}) on {Environment.ProcessorCount} cores");
 try
 {
-    await run(stop.Token);
+    if (suiteArgs[0] == "report")
+    {
+        var sizes = args.ElementAtOrDefault(1) ?? "quick";
+        if (!BenchSuites.Sizes.TryGetValue(sizes, out var runs))
+        {
+            Console.Error.WriteLine($"Unknown sizes '{sizes}'. Sizes: {string.Join(", ", BenchSuites.Sizes.Keys)}");
+            return 2;
+        }
+
+        // A suite that fails is a row of the report saying so; the suites after it still run.
+        var report = new BenchReportFile(Path.Combine(repositoryRoot, "docs", "benchmarks.md"), sizes);
+        var failed = 0;
+        foreach (var run in runs)
+        {
+            try
+            {
+                await RunAsync(run);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                failed++;
+                Console.Error.WriteLine($"{run[0]} failed: {e}");
+                BenchReport.Figure("the suite", $"failed: {e.Message}", met: false);
+            }
+
+            report.Write(BenchReport.Figures);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(BenchTable.Markdown(BenchReport.Figures));
+        Console.WriteLine($"Report written to {report.Path}; {failed} suite(s) failed.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    if (!await RunAsync(suiteArgs))
+    {
+        return 2;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(BenchTable.Markdown(BenchReport.Figures));
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
     Console.Error.WriteLine("Interrupted.");
     return 130;
+}
+
+async Task<bool> RunAsync(string[] run)
+{
+    var start = BenchSuites.Create(run, repositoryRoot);
+    if (start is null)
+    {
+        Console.Error.WriteLine($"Unknown suite '{run.FirstOrDefault()}'. Suites: {string.Join(", ", BenchSuites.Names)}, report");
+        return false;
+    }
+
+    BenchReport.Current = (run[0], $"dotnet run -c Release --project tests/MassWork.Benchmarks -- {string.Join(" ", run)}");
+    Console.WriteLine($"{run[0]} benchmark ({string.Join(" ", run.Skip(1))}) on {Environment.ProcessorCount} cores");
+    await start(stop.Token);
+    return true;
 }
