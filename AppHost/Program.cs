@@ -19,11 +19,13 @@ var buildConfiguration = typeof(Program).Assembly.GetCustomAttribute<AssemblyCon
 var postgres = builder.AddPlatformPostgres("postgres", dataFolder);
 var messaging = builder.AddPlatformRabbitMQ("messaging", dataFolder);
 
+// Services and the gateway listen on their own allocated ports with no local proxy in front (isProxied: false):
+// a proxy would add two hops to every request through the gateway that a cluster does not have.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var database = postgres.AddDatabase($"{name}db");
     return builder.AddProject<TProject>(name).RunsBuildOutput(buildConfiguration)
-        .WithHttpEndpoint().WithHttpHealthCheck("/health")
+        .WithHttpEndpoint(isProxied: false).WithHttpHealthCheck("/health")
         .WithPlatformSettings(secrets, environment).WithPersonalDataKeys(secrets).WithRetention(builder.Configuration)
         // Every write is audited; Audit:Enabled=false exists only for the audit benchmark's comparison.
         .WithEnvironment("Audit__Enabled", builder.Configuration["Audit:Enabled"] ?? "true")
@@ -68,7 +70,7 @@ var notifications = AddService<Projects.MassWork_Notifications>("notifications")
 if (builder.Configuration["Sms:UseSimulator"] != "false")
 {
     var simulator = builder.AddProject<Projects.MassWork_SmsSimulator>("smssim").RunsBuildOutput(buildConfiguration)
-        .WithHttpEndpoint().WithHttpHealthCheck("/health")
+        .WithHttpEndpoint(isProxied: false).WithHttpHealthCheck("/health")
         .WithEnvironment("Simulator__KeepMessages", builder.Configuration["Sms:SimulatorKeepMessages"] ?? "true")
         .WithEnvironment("Simulator__FailureRate", builder.Configuration["Sms:SimulatorFailureRate"] ?? "0.01")
         .WithEnvironment("Simulator__DeliveryFailureRate", builder.Configuration["Sms:SimulatorDeliveryFailureRate"] ?? "0.01");
@@ -76,7 +78,7 @@ if (builder.Configuration["Sms:UseSimulator"] != "false")
 }
 
 var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuildOutput(buildConfiguration)
-    .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080).WithHttpHealthCheck("/health")
+    .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080, isProxied: false).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment).WithGatewaySettings(builder.Configuration);
 blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
 

@@ -68,12 +68,15 @@ internal sealed class BenchPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>Where a service's own web server listens, to measure it without the gateway.</summary>
+    public Uri ServiceAddress(string assembly) => new(ServiceEnvironment(assembly)["ASPNETCORE_URLS"].Split(';')[0]);
+
     /// <summary>
-    /// Where a service's own web server listens, to measure it without the gateway: read from the
-    /// environment of the process running <paramref name="assembly"/> that carries this platform's
-    /// signing key (another platform may run beside it on the machine).
+    /// The environment the AppHost gave a service of this platform: that of the process running
+    /// <paramref name="assembly"/> that carries this platform's signing key (another platform may run
+    /// beside it on the machine).
     /// </summary>
-    public Uri ServiceAddress(string assembly)
+    public Dictionary<string, string> ServiceEnvironment(string assembly)
     {
         foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
         {
@@ -84,11 +87,11 @@ internal sealed class BenchPlatform : IAsyncDisposable
                     continue;
                 }
 
-                var environment = File.ReadAllText(Path.Combine(process, "environ")).Split('\0');
-                if (environment.Contains($"Auth__SigningKey={SigningKey}")
-                    && environment.FirstOrDefault(e => e.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal)) is { } urls)
+                var environment = File.ReadAllText(Path.Combine(process, "environ")).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(e => e.Split('=', 2)).Where(e => e.Length == 2).ToDictionary(e => e[0], e => e[1]);
+                if (environment.GetValueOrDefault("Auth__SigningKey") == SigningKey)
                 {
-                    return new Uri(urls["ASPNETCORE_URLS=".Length..].Split(';')[0]);
+                    return environment;
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,7 +29,6 @@ public sealed class NotificationsBenchmark(int households)
             EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             HashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
-        var simulatorPort = FreePort.Next();
         // Quiet hours would hold a broadcast sent at night: the platform runs at 10:00 Shanghai time, whatever the hour.
         var clock = ShiftedClock.StartingAt(new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8)));
         await using var platform = await BenchPlatform.StartAsync(new Dictionary<string, string>
@@ -37,12 +36,12 @@ public sealed class NotificationsBenchmark(int households)
             ["PersonalData:EncryptionKey"] = personalData.EncryptionKey,
             ["PersonalData:HashKey"] = personalData.HashKey,
             ["Clock:Offset"] = clock.Offset.ToString("c", CultureInfo.InvariantCulture),
-            ["Sms:SimulatorPort"] = simulatorPort.ToString(),
             ["Sms:SimulatorKeepMessages"] = "false",
         }, cancellationToken);
         var database = platform.Database;
         using var http = platform.Client(8, platform.Token("bench-operator", [Roles.Operator], "3607", clock));
-        using var simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}") };
+        // The simulator's own address, as the notifications service was given it.
+        using var simulator = new HttpClient { BaseAddress = new Uri(platform.ServiceEnvironment("MassWork.Notifications")["Sms__Providers__0__Endpoint"]) };
 
         var stopwatch = Stopwatch.StartNew();
         await LoadRecipientsAsync(database.Database("notificationsdb"), new PersonalDataProtector(Options.Create(personalData)), cancellationToken);
