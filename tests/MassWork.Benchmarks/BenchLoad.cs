@@ -25,6 +25,9 @@ public sealed record LoadResult(int Count, double Seconds, double[] Latencies, I
 /// <summary>How the suites put load on the platform through the gateway, the same way each time.</summary>
 public static class BenchLoad
 {
+    /// <summary>The middle of the values (the upper middle of an even count).</summary>
+    public static double Median(IReadOnlyCollection<double> values) => values.Order().ElementAt(values.Count / 2);
+
     /// <summary>Requests 0 … count−1, each made by <paramref name="send"/>, from <paramref name="concurrency"/> loops that take the next one as soon as theirs is answered.</summary>
     public static async Task<LoadResult> RunAsync(int count, int concurrency, Func<int, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {

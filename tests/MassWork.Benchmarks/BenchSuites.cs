@@ -3,8 +3,6 @@ namespace MassWork.Benchmarks;
 /// <summary>Every benchmark suite by name, and the sizes the report runs them at.</summary>
 public static class BenchSuites
 {
-    public static readonly string[] Names = ["personnel", "petitions", "notifications", "projects", "visits", "audit", "signin", "pipeline"];
-
     /// <summary>
     /// The report's runs: <c>quick</c> (about 40 minutes on two cores: personnel at a million
     /// households, every other suite on a smaller city) and <c>city</c> (the sizes the platform is
@@ -26,21 +24,24 @@ public static class BenchSuites
         ],
     };
 
-    /// <summary>The suite named first in <paramref name="args"/> with the sizes after it (defaults: the city's); null if there is none by that name.</summary>
-    public static Func<CancellationToken, Task>? Create(string[] args, string repositoryRoot)
+    /// <summary>Each suite by name, made from the sizes after its name (defaults: the city's).</summary>
+    private static readonly Dictionary<string, Func<Func<int, int, int>, string, Func<CancellationToken, Task>>> Suites = new()
     {
-        int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
-        return args.FirstOrDefault() switch
-        {
-            "personnel" => new PersonnelBenchmark(Arg(1, 1_000_000), Arg(2, 30_000), repositoryRoot).RunAsync,
-            "petitions" => new PetitionsBenchmark(Arg(1, 200_000), Arg(2, 20_000), Arg(3, 32), repositoryRoot).RunAsync,
-            "notifications" => new NotificationsBenchmark(Arg(1, 1_000_000)).RunAsync,
-            "projects" => new ProjectsBenchmark(Arg(1, 100_000), Arg(2, 2_000_000), Arg(3, 20_000), Arg(4, 32), repositoryRoot).RunAsync,
-            "visits" => new VisitsBenchmark(Arg(1, 3_000_000), Arg(2, 10_000_000), repositoryRoot).RunAsync,
-            "audit" => new AuditBenchmark(Arg(1, 5_000), Arg(2, 16)).RunAsync,
-            "signin" => new SignInBenchmark(Arg(1, 400), Arg(2, 16)).RunAsync,
-            "pipeline" => new PipelineBenchmark(Arg(1, 20_000), Arg(2, 3)).RunAsync,
-            _ => null,
-        };
-    }
+        ["personnel"] = (arg, root) => new PersonnelBenchmark(arg(1, 1_000_000), arg(2, 30_000), root).RunAsync,
+        ["petitions"] = (arg, root) => new PetitionsBenchmark(arg(1, 200_000), arg(2, 20_000), arg(3, 32), root).RunAsync,
+        ["notifications"] = (arg, _) => new NotificationsBenchmark(arg(1, 1_000_000)).RunAsync,
+        ["projects"] = (arg, root) => new ProjectsBenchmark(arg(1, 100_000), arg(2, 2_000_000), arg(3, 20_000), arg(4, 32), root).RunAsync,
+        ["visits"] = (arg, root) => new VisitsBenchmark(arg(1, 3_000_000), arg(2, 10_000_000), root).RunAsync,
+        ["audit"] = (arg, _) => new AuditBenchmark(arg(1, 5_000), arg(2, 16)).RunAsync,
+        ["signin"] = (arg, _) => new SignInBenchmark(arg(1, 400), arg(2, 16)).RunAsync,
+        ["pipeline"] = (arg, _) => new PipelineBenchmark(arg(1, 20_000), arg(2, 3)).RunAsync,
+    };
+
+    public static IEnumerable<string> Names => Suites.Keys;
+
+    /// <summary>The suite named first in <paramref name="args"/> with the sizes after it; null if there is none by that name.</summary>
+    public static Func<CancellationToken, Task>? Create(string[] args, string repositoryRoot) =>
+        args.FirstOrDefault() is { } name && Suites.TryGetValue(name, out var make)
+            ? make((index, fallback) => args.Length > index ? int.Parse(args[index]) : fallback, repositoryRoot)
+            : null;
 }

@@ -37,7 +37,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
             raw.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, cancellationToken));
         }
 
-        var (p, r) = (Median(pipeline), Median(raw));
+        var (p, r) = (BenchLoad.Median(pipeline), BenchLoad.Median(raw));
         BenchReport.Line("pipeline vs raw MassTransit", $"{p / r:P0} (median {p:N0} vs {r:N0} events/s over {rounds} rounds; target ≥ 50 %)");
         BenchReport.Figure("event pipeline (outbox → broker → 3 services' read models)", $"{p:N0} events/s", $"raw MassTransit {r:N0} messages/s", p / r, "≥ 50 %", p / r >= 0.5);
     }
@@ -191,7 +191,6 @@ public sealed class PipelineBenchmark(int events, int rounds)
             new HouseholdMemberContact(Guid.CreateVersion7(), "刘桂英之夫", "配偶", false, null),
         ]);
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The raw bus's message: the same payload under a type no service consumes.</summary>
     public sealed record RawEvent(HouseholdRegistered Household);
