@@ -75,7 +75,8 @@ internal sealed partial class OutboxRelay<TContext>(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                // The poll runs on the wall clock: a test that holds its clock still still gets its events out.
+                await signal.WaitAsync(options.Value.PollInterval, TimeProvider.System, stoppingToken);
             }
             catch (OperationCanceledException)
             {

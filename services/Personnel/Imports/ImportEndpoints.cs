@@ -4,6 +4,7 @@ using MassWork.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MassWork.Personnel.Imports;
 
@@ -39,7 +40,7 @@ public static class ImportEndpoints
     }
 
     internal static async Task<Results<Accepted<ImportJobResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        HttpContext http, Caller caller, PersonnelDbContext db, ImportQueue queue, IOptions<ImportOptions> options,
+        HttpContext http, Caller caller, PersonnelDbContext db, ImportQueue arrivals, IOptions<ImportOptions> options,
         TimeProvider time, CancellationToken cancellationToken, string? fileName = null)
     {
         var key = http.Request.Headers[IdempotencyFilter<PersonnelDbContext>.HeaderName].ToString();
@@ -92,8 +93,20 @@ public static class ImportEndpoints
             CreatedBy = caller.UserId, IdempotencyKey = key.Length > 0 ? key : null, Instance = options.Value.Instance, CreatedAt = time.GetUtcNow(),
         };
         db.ImportJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same upload retried to another replica at the same moment: that one's import stands.
+            File.Delete(path);
+            var first = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.CreatedBy == caller.UserId && j.IdempotencyKey == key, cancellationToken);
+            http.Response.Headers[IdempotencyFilter<PersonnelDbContext>.ReplayedHeaderName] = "true";
+            return TypedResults.Accepted($"/api/personnel/imports/{first.Id}", ImportJobResponse.From(first, []));
+        }
+
+        arrivals.Notify();
         return TypedResults.Accepted($"/api/personnel/imports/{id}", ImportJobResponse.From(job, []));
     }
 

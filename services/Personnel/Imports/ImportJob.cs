@@ -43,8 +43,12 @@ public sealed class ImportJob
 
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>The instance that holds the file (an upload lives on the replica that received it).</summary>
-    public required string Instance { get; init; }
+    /// <summary>The replica that received the upload, then the one that runs it (its claim).</summary>
+    public required string Instance { get; set; }
+
+    /// <summary>Until when the running replica's claim holds; it renews it while it works. A claim let lapse
+    /// (the replica stopped or went away) lets another replica take the import up from the shared folder.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -52,10 +56,40 @@ public sealed class ImportJob
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>Whether a replica may take this import up now: it waits, or its runner's claim has lapsed.</summary>
+    public bool IsClaimable(DateTimeOffset now) =>
+        Status == ImportStatus.Queued || (Status == ImportStatus.Running && (LeaseUntil is null || LeaseUntil < now));
+
+    /// <summary>A replica takes the import up (again): chunks an earlier run committed are found unchanged.</summary>
+    public void Claim(string instance, DateTimeOffset now, TimeSpan lease)
+    {
+        if (!IsClaimable(now))
+        {
+            throw new InvalidOperationException($"Import {Id} is {Status} and claimed by {Instance} until {LeaseUntil:O}.");
+        }
+
+        Status = ImportStatus.Running;
+        Instance = instance;
+        StartedAt ??= now;
+        LeaseUntil = now + lease;
+    }
+
+    /// <summary>A stopping replica hands its import back, so another takes it up at once instead of after the lease.</summary>
+    public void Release()
+    {
+        if (Status == ImportStatus.Running)
+        {
+            Status = ImportStatus.Queued;
+            Phase = "Queued";
+            LeaseUntil = null;
+        }
+    }
+
     /// <summary>Records what a finished import changed; the worker and the demo seeder both end jobs this way.</summary>
     public void Complete(ImportOutcome outcome, DateTimeOffset now)
     {
         Status = ImportStatus.Completed;
+        LeaseUntil = null;
         Phase = "Done";
         FinishedAt = now;
         LinesRead = outcome.Lines;
@@ -72,6 +106,7 @@ public sealed class ImportJob
     public void Fail(string failure, DateTimeOffset now)
     {
         Status = ImportStatus.Failed;
+        LeaseUntil = null;
         Phase = "Done";
         FinishedAt = now;
         Failure = failure;

@@ -4,7 +4,7 @@ public sealed class ImportOptions
 {
     public const string Section = "Imports";
 
-    /// <summary>Where uploads wait for the worker; in Kubernetes an emptyDir volume of the pod.</summary>
+    /// <summary>Where uploads wait for a worker: a folder every replica sees (in Kubernetes a ReadWriteMany volume).</summary>
     public string Folder { get; set; } = Path.Combine(Path.GetTempPath(), "masswork-imports");
 
     public long MaxFileBytes { get; set; } = 1L << 30;
@@ -16,8 +16,16 @@ public sealed class ImportOptions
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int HouseholdsPerChunk { get; set; } = 5_000;
 
-    /// <summary>This replica's name; an upload is processed by the replica that holds its file.</summary>
+    /// <summary>This replica's name, recorded on the imports it receives and claims.</summary>
     public string Instance { get; set; } = Environment.MachineName;
+
+    /// <summary>How long a claim holds without renewal; the runner renews it three times as often.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:03", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an idle worker looks for imports other replicas received or let go.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public string PathFor(Guid jobId) => Path.Combine(Folder, $"{jobId}.csv");
 }

@@ -1,13 +1,9 @@
-using System.Threading.Channels;
+using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Imports;
 
-/// <summary>Uploads waiting for the worker of this replica, one at a time.</summary>
-public sealed class ImportQueue
-{
-    private readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-
-    public void Enqueue(Guid jobId) => _jobs.Writer.TryWrite(jobId);
-
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _jobs.Reader.ReadAllAsync(cancellationToken);
-}
+/// <summary>
+/// Wakes this replica's worker when an upload arrives here; uploads other replicas received, and
+/// imports whose runner went away, the worker finds by looking every <see cref="ImportOptions.PollInterval"/>.
+/// </summary>
+public sealed class ImportQueue : WakeSignal;

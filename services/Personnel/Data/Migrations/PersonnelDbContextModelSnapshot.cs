@@ -624,6 +624,10 @@ namespace MassWork.Personnel.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("instance");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
                     b.Property<int>("LinesRead")
                         .HasColumnType("integer")
                         .HasColumnName("lines_read");

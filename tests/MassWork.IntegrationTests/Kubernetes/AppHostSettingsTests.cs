@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
-namespace MassWork.IntegrationTests;
+namespace MassWork.IntegrationTests.Kubernetes;
 
 /// <summary>
 /// deploy/kubernetes stays true to the AppHost: each project of the Aspire manifest has a
-/// Deployment, and the Deployment receives every setting the AppHost gives the project.
+/// Deployment in both overlays, and the Deployment receives every setting the AppHost gives the project.
 /// </summary>
-public sealed partial class KubernetesManifestTests
+public sealed class AppHostSettingsTests
 {
     /// <summary>
     /// What Aspire adds to every project for its own hosting: its port variable, forwarded headers and
@@ -16,17 +15,21 @@ public sealed partial class KubernetesManifestTests
     /// </summary>
     private static readonly string[] AspireHostingKeys = ["HTTP_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"];
 
-    [Fact]
-    public async Task Every_deployment_receives_the_settings_the_AppHost_gives_its_project()
+    private static readonly Lazy<Task<Dictionary<string, HashSet<string>>>> Projects = new(ManifestProjectsAsync);
+
+    [Theory]
+    [MemberData(nameof(KustomizeOverlay.Names), MemberType = typeof(KustomizeOverlay))]
+    public async Task Every_deployment_receives_the_settings_the_AppHost_gives_its_project(string overlay)
     {
-        var projects = await ManifestProjectsAsync();
-        var deployments = Deployments(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "kubernetes", "masswork.yaml")));
+        var projects = await Projects.Value;
+        var deployments = KustomizeOverlay.Render(overlay).Deployments
+            .ToDictionary(d => d.Metadata.Name, d => d.Spec.Template.Spec.Containers.Single().Env.Select(e => e.Name).ToHashSet());
 
         Assert.Equal(projects.Keys.Order(), deployments.Keys.Order());
         foreach (var (project, keys) in projects)
         {
             var missing = keys.Except(AspireHostingKeys).Except(deployments[project]).Order().ToList();
-            Assert.True(missing.Count == 0, $"The {project} Deployment lacks {string.Join(", ", missing)}, which the AppHost gives the project.");
+            Assert.True(missing.Count == 0, $"The {project} Deployment ({overlay}) lacks {string.Join(", ", missing)}, which the AppHost gives the project.");
         }
     }
 
@@ -59,53 +62,4 @@ public sealed partial class KubernetesManifestTests
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    /// <summary>Each Deployment's name and the names in its containers' env lists (the manifest is plain, hand-written YAML).</summary>
-    private static Dictionary<string, HashSet<string>> Deployments(string yaml)
-    {
-        var result = new Dictionary<string, HashSet<string>>();
-        foreach (var document in yaml.Split("\n---"))
-        {
-            if (!DeploymentKind().IsMatch(document))
-            {
-                continue;
-            }
-
-            var name = MetadataName().Match(document).Groups[1].Value;
-            var keys = new HashSet<string>();
-            int? envIndent = null;
-            foreach (var line in document.Split('\n'))
-            {
-                var indent = line.Length - line.TrimStart().Length;
-                if (line.TrimEnd().EndsWith("env:", StringComparison.Ordinal))
-                {
-                    envIndent = indent;
-                }
-                else if (envIndent is { } e && line.Trim().Length > 0 && !line.TrimStart().StartsWith('#'))
-                {
-                    if (indent <= e && !line.TrimStart().StartsWith('-'))
-                    {
-                        envIndent = null;
-                    }
-                    else if (EnvName().Match(line) is { Success: true } m && indent == e + 2)
-                    {
-                        keys.Add(m.Groups[1].Value);
-                    }
-                }
-            }
-
-            result[name] = keys;
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex(@"^kind:\s*Deployment\s*$", RegexOptions.Multiline)]
-    private static partial Regex DeploymentKind();
-
-    [GeneratedRegex(@"^metadata:\s*\n\s+name:\s*(\S+)", RegexOptions.Multiline)]
-    private static partial Regex MetadataName();
-
-    [GeneratedRegex(@"^\s*-\s+name:\s*(\S+)\s*$")]
-    private static partial Regex EnvName();
 }
