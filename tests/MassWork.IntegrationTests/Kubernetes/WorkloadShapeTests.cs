@@ -72,7 +72,14 @@ public sealed class WorkloadShapeTests
         Assert.True(city.Single<CnpgPooler>("pg-pooler-rw").Spec!.Instances >= 2);
         Assert.True(city.Single<RabbitmqCluster>("rabbitmq").Spec!.Replicas >= 3, "quorum queues need three nodes to survive the loss of one");
 
-        // WAL goes to the object store the nightly backup also uses.
+        // Identity is raised ahead of the 08:30 sign-ins and handed back to the autoscaler's own floor afterwards.
+        var identity = city.Single<V2HorizontalPodAutoscaler>("identity");
+        var morning = city.All<V1CronJob>().ToDictionary(j => j.Metadata.Name, j => Assert.Single(j.Spec.JobTemplate.Spec.Template.Spec.Containers).Args);
+        Assert.Contains("{\"spec\":{\"minReplicas\":" + identity.Spec.MinReplicas + "}}", morning["identity-morning-down"]);
+        var raised = int.Parse(System.Text.RegularExpressions.Regex.Match(morning["identity-morning-up"].Last(), @"\d+").Value);
+        Assert.InRange(raised, identity.Spec.MinReplicas!.Value + 1, identity.Spec.MaxReplicas);
+
+        // WAL goes to the object store the weekly backup also uses.
         var archiver = Assert.Single(postgres.Spec.Plugins ?? [], p => p.IsWALArchiver == true);
         var store = city.Single<BarmanObjectStore>(archiver.Parameters!["barmanObjectName"]);
         Assert.StartsWith("s3://", store.Spec!.Configuration!.DestinationPath);
