@@ -1,5 +1,6 @@
 using MassWork.Identity.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,13 +29,20 @@ public sealed class FirstOperatorSetup(IServiceScopeFactory scopes, IOptions<Ide
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var normalized = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>().NormalizeName(first.UserName);
+        await AdvisoryLock.OneAtATimeAsync(db, "identity-first-operator", () => InviteAsync(db, first, normalized, cancellationToken), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task InviteAsync(AccountsDbContext db, FirstOperator first, string normalized, CancellationToken cancellationToken)
+    {
         if (await db.Accounts.AnyAsync(a => a.Role == Roles.Operator && a.Status == AccountStatus.Active, cancellationToken))
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var normalized = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>().NormalizeName(first.UserName);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken);
         if (account is null)
         {
@@ -65,6 +73,4 @@ public sealed class FirstOperatorSetup(IServiceScopeFactory scopes, IOptions<Ide
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Created the first operator account {UserName} for region {Region}; activate it at /account/activate with the configured invitation code", first.UserName, first.Region);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,6 @@
+using MassWork.Identity.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Data;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -20,6 +22,15 @@ public sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<Ide
         Validate(options.Value);
         await using var scope = scopes.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        // OpenIddict's stores save through this scope's context, so their changes are inside the lock's transaction.
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        await AdvisoryLock.OneAtATimeAsync(db, "identity-client-registration", () => MatchConfigurationAsync(applications, cancellationToken), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MatchConfigurationAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
         var wanted = new List<OpenIddictApplicationDescriptor> { Console(options.Value) };
         wanted.AddRange(options.Value.Clients.Select(Integration));
 
@@ -52,8 +63,6 @@ public sealed class ClientRegistration(IServiceScopeFactory scopes, IOptions<Ide
             await applications.DeleteAsync(application, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static OpenIddictApplicationDescriptor Console(IdentityServiceOptions options)
     {

@@ -1,4 +1,5 @@
 using MassWork.Notifications.Data;
+using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Templates;
@@ -63,6 +64,13 @@ public sealed class TemplateSeeder(IServiceScopeFactory scopes, TimeProvider tim
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        await AdvisoryLock.OneAtATimeAsync(db, "notifications-templates", () => AddMissingAsync(db, cancellationToken), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task AddMissingAsync(NotificationsDbContext db, CancellationToken cancellationToken)
+    {
         var known = await db.Templates.Select(t => t.Code).ToListAsync(cancellationToken);
         foreach (var template in DefaultTemplates.All.Where(t => !known.Contains(t.Code)))
         {
@@ -72,6 +80,4 @@ public sealed class TemplateSeeder(IServiceScopeFactory scopes, TimeProvider tim
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MassWork.Petitions.Categories;
 using MassWork.Petitions.Data;
+using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Deadlines;
@@ -15,6 +16,13 @@ public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfigurat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
+        await AdvisoryLock.OneAtATimeAsync(db, "petitions-reference-data", () => AddMissingAsync(db, cancellationToken), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task AddMissingAsync(PetitionsDbContext db, CancellationToken cancellationToken)
+    {
         var known = await db.Categories.Select(c => c.Code).ToListAsync(cancellationToken);
         db.Categories.AddRange(DefaultCategories.All.Where(c => !known.Contains(c.Code)));
 
@@ -35,8 +43,6 @@ public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfigurat
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>"day,working,name" lines: 2026-02-16,false,春节 / 2026-02-14,true,春节调休.</summary>

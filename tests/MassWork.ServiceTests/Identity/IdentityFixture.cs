@@ -17,6 +17,9 @@ public class IdentityFixture : ServiceFixture
 {
     private ServiceHost<AccountsDbContext>? _service;
 
+    /// <summary>The service's own registrations, to run a piece of it (a start-up job) as another pod would.</summary>
+    public IServiceProvider Services => _service!.Services;
+
     public string ArchiveFolder => Path.Combine(Infrastructure.Directory, "audit-archive");
 
     public AuditArchiver Archiver => _service!.Services.GetRequiredService<AuditArchiver>();

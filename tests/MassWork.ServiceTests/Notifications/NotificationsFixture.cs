@@ -39,6 +39,9 @@ public class NotificationsFixture : ServiceFixture
     private ServiceHost<SimulatorOptions>? _simulator;
     private ServiceHost<NotificationsDbContext>? _service;
 
+    /// <summary>The service's own registrations, to run a piece of it (a start-up job) as another pod would.</summary>
+    public IServiceProvider Services => _service!.Services;
+
     public HttpClient Simulator { get; private set; } = null!;
 
     /// <summary>The weekly visits digest, taken out of the background: a test moves the clock to the slot, then runs it.</summary>

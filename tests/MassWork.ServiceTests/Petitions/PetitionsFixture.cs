@@ -11,6 +11,9 @@ public sealed class PetitionsFixture : ServiceFixture
 {
     private ServiceHost<PetitionsDbContext>? _service;
 
+    /// <summary>The service's own registrations, to run a piece of it (a start-up job) as another pod would.</summary>
+    public IServiceProvider Services => _service!.Services;
+
     /// <summary>
     /// The service's own sweeper, taken out of the background: a test moves the clock, then sweeps,
     /// so no sweep of the service's runs between a test's steps.
