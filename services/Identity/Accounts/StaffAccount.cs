@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace MassWork.Identity.Accounts;
@@ -62,4 +63,49 @@ public sealed class StaffAccount : IdentityUser<Guid>
     public DateTimeOffset? CadreUpdatedAt { get; set; }
 
     public bool CanSignIn => Status == AccountStatus.Active && Role is not null;
+
+    /// <summary>
+    /// The account of a cadre known so far only by id. A cadre's events come in any order (each has
+    /// its own queue), so whichever comes first makes the account and the others fill it in.
+    /// </summary>
+    public static StaffAccount ForCadre(Guid cadreId, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now);
+        return new StaffAccount
+        {
+            Id = id,
+            SubjectId = id.ToString(),
+            DisplayName = "",
+            CadreId = cadreId,
+            RegionPrefix = "",
+            Status = AccountStatus.Invitable,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>The registration names who other services know the cadre as; until it comes, the account's own id stands in.</summary>
+    public void RegisteredAs(string? userId)
+    {
+        if (!string.IsNullOrEmpty(userId))
+        {
+            SubjectId = userId;
+        }
+    }
+
+    /// <summary>
+    /// The register's entry as of <paramref name="at"/>: name and region, and an older entry arriving
+    /// late changes nothing. The status is not the register's to set: a retired cadre's account stays disabled.
+    /// </summary>
+    public void FollowCadre(string name, string regionCode, DateTimeOffset at)
+    {
+        if (CadreUpdatedAt >= at)
+        {
+            return;
+        }
+
+        DisplayName = name;
+        RegionPrefix = RegionPrefixes.Of(regionCode);
+        CadreUpdatedAt = at;
+    }
 }
