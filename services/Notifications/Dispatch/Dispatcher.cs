@@ -151,7 +151,12 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         return claimed;
     }
 
-    /// <summary>Messages left Sending by a stopped process become in doubt; in-doubt ones are looked up before any resend.</summary>
+    /// <summary>
+    /// Messages left Sending by a stopped process become in doubt; in-doubt ones are looked up before
+    /// any resend. Every replica recovers: the in-doubt rows are claimed (SKIP LOCKED) and held until
+    /// their answers are written, so each is looked up and settled by one replica only, and a slower
+    /// replica's answer can never requeue a message another has requeued and sent meanwhile.
+    /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -161,7 +166,11 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         await db.Messages.Where(m => m.Status == MessageStatus.Sending && m.SentAt < now.AddMinutes(-2))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.InDoubt).SetProperty(m => m.LastError, "the sending process stopped during the call"), cancellationToken);
 
-        var doubtful = await db.Messages.Where(m => m.Status == MessageStatus.InDoubt).OrderBy(m => m.SentAt).Take(100).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var doubtful = await db.Messages.FromSql($"""
+            SELECT * FROM messages WHERE status = {MessageStatus.InDoubt.ToString()}
+            ORDER BY sent_at LIMIT 100 FOR UPDATE SKIP LOCKED
+            """).AsNoTracking().ToListAsync(cancellationToken);
         foreach (var message in doubtful)
         {
             var provider = providers.Named(message.Provider);
@@ -184,7 +193,9 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The rows are locked by this transaction: each is still in doubt.
+        await MessageRows.WriteAsync(db, doubtful, [MessageStatus.InDoubt], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

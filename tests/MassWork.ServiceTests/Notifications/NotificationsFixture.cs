@@ -6,6 +6,7 @@ using System.Text.Json;
 using MassWork.Testing.Servers;
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Digest;
+using MassWork.Notifications.Dispatch;
 using MassWork.ServiceTests.Infrastructure;
 using MassWork.SmsSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ namespace MassWork.ServiceTests.Notifications;
 public class NotificationsFixture : ServiceFixture
 {
     private readonly bool _primaryUnreachable;
+    private readonly bool _dispatchByTest;
 
     /// <summary>
     /// Holds the unreachable primary's port: bound but never listening, so every connection to it is
@@ -34,7 +36,8 @@ public class NotificationsFixture : ServiceFixture
     }
 
     /// <param name="primaryUnreachable">The primary account's endpoint is a port nobody listens on: every call to it is refused.</param>
-    protected NotificationsFixture(bool primaryUnreachable) => _primaryUnreachable = primaryUnreachable;
+    /// <param name="dispatchByTest">The dispatcher does not run by itself: the test runs its steps, and may hold provider answers back.</param>
+    protected NotificationsFixture(bool primaryUnreachable, bool dispatchByTest = false) => (_primaryUnreachable, _dispatchByTest) = (primaryUnreachable, dispatchByTest);
 
     private ServiceHost<SimulatorOptions>? _simulator;
     private ServiceHost<NotificationsDbContext>? _service;
@@ -43,6 +46,12 @@ public class NotificationsFixture : ServiceFixture
     public IServiceProvider Services => _service!.Services;
 
     public HttpClient Simulator { get; private set; } = null!;
+
+    /// <summary>The dispatcher, when the test runs its steps (a replica's dispatch or recovery round each).</summary>
+    public Dispatcher Dispatcher => _service!.Services.GetRequiredService<Dispatcher>();
+
+    /// <summary>Provider answers held back, when the test runs the dispatcher.</summary>
+    public ProviderHolds Holds { get; } = new();
 
     /// <summary>The weekly visits digest, taken out of the background: a test moves the clock to the slot, then runs it.</summary>
     public WeeklyDigest Digest => _service!.Services.GetRequiredService<WeeklyDigest>();
@@ -89,6 +98,12 @@ public class NotificationsFixture : ServiceFixture
         {
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WeeklyDigest)));
             services.AddSingleton<WeeklyDigest>();
+            if (_dispatchByTest)
+            {
+                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Dispatcher)));
+                services.AddSingleton<Dispatcher>();
+                services.AddHttpClient("sms").AddHttpMessageHandler(Holds.Handler);
+            }
         });
         _service.StartServer();
         Client = _service.CreateClient();
@@ -119,6 +134,15 @@ public class NotificationsFixture : ServiceFixture
 public sealed class NotificationsCollection : ICollectionFixture<NotificationsFixture>
 {
     public const string Name = "notifications";
+}
+
+/// <summary>The same service whose dispatcher the test runs step by step, as replicas would side by side.</summary>
+public sealed class DispatchByTestFixture() : NotificationsFixture(primaryUnreachable: false, dispatchByTest: true);
+
+[CollectionDefinition(Name)]
+public sealed class DispatchByTestCollection : ICollectionFixture<DispatchByTestFixture>
+{
+    public const string Name = "notifications-dispatch-by-test";
 }
 
 /// <summary>The same service whose primary provider refuses every connection, as when its endpoint is down.</summary>
