@@ -14,9 +14,10 @@ namespace MassWork.Notifications.Dispatch;
 /// <summary>
 /// Sends what is due. A batch is claimed with SKIP LOCKED (replicas share the queue), each message
 /// passes the rules (opt-out, quiet hours, per-number limits) and is marked Sending with the OutId
-/// of its call — committed before the call, so a lost answer can be looked up. Calls go out grouped
-/// by provider and template; the results are written back in one statement per outcome: accepted,
-/// retry later (the next provider after its share of attempts), dead letter, or in doubt.
+/// of its call — committed before the call, so a lost answer can be looked up — under a lease the
+/// sender renews until the answers are in. Calls go out grouped by provider and template; the
+/// results are written back in one statement per outcome: accepted, retry later (the next provider
+/// after its share of attempts), dead letter, or in doubt.
 /// </summary>
 public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet providers, TemplateCatalog templates, TimeProvider time, IOptions<SmsOptions> options, ILogger<Dispatcher> logger) : BackgroundService
 {
@@ -139,23 +140,67 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         }
 
         var results = new List<SendResult>();
-        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken }, async (call, ct) =>
+        using (var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var answered = await call.Provider.SendAsync(call.OutId, call.Messages, ct);
-            lock (results)
+            var lease = HoldLeaseAsync([.. calls.Select(c => c.OutId)], answered.Token);
+            try
             {
-                results.AddRange(answered);
+                await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken }, async (call, ct) =>
+                {
+                    var answer = await call.Provider.SendAsync(call.OutId, call.Messages, ct);
+                    lock (results)
+                    {
+                        results.AddRange(answer);
+                    }
+                });
             }
-        });
+            finally
+            {
+                await answered.CancelAsync();
+                await lease;
+            }
+        }
+
         await RecordAsync(db, results, claimedById, time.GetUtcNow(), cancellationToken);
         return claimed;
     }
 
     /// <summary>
-    /// Messages left Sending by a stopped process become in doubt; in-doubt ones are looked up before
-    /// any resend. Every replica recovers: the in-doubt rows are claimed (SKIP LOCKED) and held until
-    /// their answers are written, so each is looked up and settled by one replica only, and a slower
-    /// replica's answer can never requeue a message another has requeued and sent meanwhile.
+    /// Renews the lease of the batch's messages until every call is answered: a batch's calls can
+    /// outlast the lease (Tencent takes one call per distinct text), and a live sender's messages
+    /// must not be taken as in doubt by another replica's recovery.
+    /// </summary>
+    private async Task HoldLeaseAsync(Guid[] outIds, CancellationToken answered)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(SmsMessage.SendingLease / 4, time, answered);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await MessageRows.RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), outIds, time.GetUtcNow(), answered);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The lease outlasts a few missed renewals; the next one may get through.
+                    logger.LogWarning(e, "Renewing the lease of {Count} provider calls failed", outIds.Length);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (answered.IsCancellationRequested)
+        {
+            // Every call is answered (or the service stops): nothing left to hold.
+        }
+    }
+
+    /// <summary>
+    /// Messages whose sender stopped renewing their lease (the process died during the call) become
+    /// in doubt; in-doubt ones are looked up before any resend. Every replica recovers: the rows are
+    /// claimed (SKIP LOCKED) and held until their answers are written, so each is looked up and
+    /// settled by one replica only, and a slower replica's answer can never requeue a message
+    /// another has requeued and sent meanwhile.
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -163,14 +208,17 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
         var now = time.GetUtcNow();
-        await db.Messages.Where(m => m.Status == MessageStatus.Sending && m.SentAt < now.AddMinutes(-2))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.InDoubt).SetProperty(m => m.LastError, "the sending process stopped during the call"), cancellationToken);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var doubtful = await db.Messages.FromSql($"""
-            SELECT * FROM messages WHERE status = {MessageStatus.InDoubt.ToString()}
+            SELECT * FROM messages
+            WHERE status = {MessageStatus.InDoubt.ToString()} OR (status = {MessageStatus.Sending.ToString()} AND lease_expires_at < {now})
             ORDER BY sent_at LIMIT 100 FOR UPDATE SKIP LOCKED
             """).AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var message in doubtful.Where(m => m.Status == MessageStatus.Sending))
+        {
+            message.Doubt("the sending process stopped during the call");
+        }
+
         foreach (var message in doubtful)
         {
             var provider = providers.Named(message.Provider);
@@ -193,8 +241,8 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
             }
         }
 
-        // The rows are locked by this transaction: each is still in doubt.
-        await MessageRows.WriteAsync(db, doubtful, [MessageStatus.InDoubt], cancellationToken);
+        // The rows are locked by this transaction: each is still in the status it was read in.
+        await MessageRows.WriteAsync(db, doubtful, [MessageStatus.Sending, MessageStatus.InDoubt], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -25,6 +25,7 @@ public static class MessageRows
         var batches = messages.Select(m => m.SendBatchId).ToArray();
         var next = messages.Select(m => m.NextAttemptAt.ToUniversalTime()).ToArray();
         var sent = messages.Select(m => m.SentAt?.ToUniversalTime()).ToArray();
+        var leases = messages.Select(m => m.LeaseExpiresAt?.ToUniversalTime()).ToArray();
         var delivered = messages.Select(m => m.DeliveredAt?.ToUniversalTime()).ToArray();
         var failed = messages.Select(m => m.FailedAt?.ToUniversalTime()).ToArray();
         var errors = messages.Select(m => m.LastError).ToArray();
@@ -32,11 +33,18 @@ public static class MessageRows
         var from = expected.Select(s => s.ToString()).ToArray();
         return await db.Database.ExecuteSqlAsync($"""
             UPDATE messages m SET status = u.status, status_reason = u.reason, attempts = u.attempts, provider = u.provider,
-                send_batch_id = u.batch, next_attempt_at = u.next, sent_at = u.sent, delivered_at = u.delivered, failed_at = u.failed,
+                send_batch_id = u.batch, next_attempt_at = u.next, sent_at = u.sent, lease_expires_at = u.lease, delivered_at = u.delivered, failed_at = u.failed,
                 last_error = u.error, provider_message_id = u.provider_id
-            FROM unnest({ids}, {statuses}, {reasons}, {attempts}, {providers}, {batches}, {next}, {sent}, {delivered}, {failed}, {errors}, {providerIds})
-                AS u(id, status, reason, attempts, provider, batch, next, sent, delivered, failed, error, provider_id)
+            FROM unnest({ids}, {statuses}, {reasons}, {attempts}, {providers}, {batches}, {next}, {sent}, {leases}, {delivered}, {failed}, {errors}, {providerIds})
+                AS u(id, status, reason, attempts, provider, batch, next, sent, lease, delivered, failed, error, provider_id)
             WHERE m.id = u.id AND m.status = ANY({from})
             """, cancellationToken);
     }
+
+    /// <summary>Renews the lease of the calls' messages still Sending: their sender is alive and waits for the answers.</summary>
+    public static Task<int> RenewLeaseAsync(NotificationsDbContext db, Guid[] sendBatchIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE messages SET lease_expires_at = {SmsMessage.LeaseFrom(now).ToUniversalTime()}
+            WHERE send_batch_id = ANY({sendBatchIds}) AND status = {MessageStatus.Sending.ToString()}
+            """, cancellationToken);
 }

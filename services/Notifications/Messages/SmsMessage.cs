@@ -91,11 +91,17 @@ public sealed class SmsMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>While Sending: until when its sender holds it. A live sender renews it while the call is out; once it runs out, the call is in doubt.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
     public DateTimeOffset? DeliveredAt { get; set; }
 
     public DateTimeOffset? FailedAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>How long a sender holds a message without renewing: the time it takes for a stopped process's calls to be taken as in doubt.</summary>
+    public static readonly TimeSpan SendingLease = TimeSpan.FromMinutes(2);
 
     /// <summary>Waiting for the dispatcher: taken when NextAttemptAt is reached.</summary>
     public static readonly MessageStatus[] Waiting = [MessageStatus.Queued, MessageStatus.Deferred];
@@ -132,7 +138,11 @@ public sealed class SmsMessage
         Attempts++;
         Provider = providerForAttempt(Attempts);
         SentAt = now;
+        LeaseExpiresAt = LeaseFrom(now);
     }
+
+    /// <summary>When a lease taken or renewed at <paramref name="now"/> runs out.</summary>
+    public static DateTimeOffset LeaseFrom(DateTimeOffset now) => now + SendingLease;
 
     /// <summary>The provider took it.</summary>
     public void Accept(string? providerMessageId)

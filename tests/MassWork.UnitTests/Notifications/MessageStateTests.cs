@@ -24,6 +24,7 @@ public sealed class MessageStateTests
         var m = Queued();
         m.Claim(ProviderFor, T0);
         Assert.Equal((MessageStatus.Sending, 1, "aliyun", T0), (m.Status, m.Attempts, m.Provider, m.SentAt));
+        Assert.Equal(T0 + SmsMessage.SendingLease, m.LeaseExpiresAt);
 
         // Only a waiting message is claimed: one already out is not taken twice.
         Assert.Throws<MessageStateException>(() => m.Claim(ProviderFor, T0));
