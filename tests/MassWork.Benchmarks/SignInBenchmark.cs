@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MassWork.Identity.Accounts;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.Testing;
 using Microsoft.AspNetCore.Identity;
-using OtpNet;
 
 namespace MassWork.Benchmarks;
 
@@ -21,10 +17,9 @@ namespace MassWork.Benchmarks;
 /// it, in the same run, the cost of one password hash in this process — what bounds sign-ins on
 /// two cores — as the reference.
 /// </summary>
-public sealed partial class SignInBenchmark(int accounts, int concurrency)
+public sealed class SignInBenchmark(int accounts, int concurrency)
 {
     private const string Password = "Ganzhou2024Tea";
-    private const string Client = "masswork-console";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -36,10 +31,10 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
 
         // The console's registered address is under the issuer the identity service names (the gateway, as the AppHost gives it).
         var issuer = (await http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", cancellationToken)).GetProperty("issuer").GetString()!;
-        var redirect = new Uri(new Uri(issuer), "console/signed-in").ToString();
-        var staff = new (string UserName, byte[] Secret, long Step)[accounts];
+        var browser = new StaffBrowser(http, new Uri(new Uri(issuer), "console/signed-in").ToString(), TimeProvider.System);
+        var staff = new StaffLogin[accounts];
         var stopwatch = Stopwatch.StartNew();
-        await ParallelAsync(accounts, async i => staff[i] = await ActivateAsync(http, admin, $"bench{i:D5}", cancellationToken), cancellationToken);
+        await ParallelAsync(accounts, async i => staff[i] = await ActivateAsync(http, browser, admin, $"bench{i:D5}", cancellationToken), cancellationToken);
         BenchReport.Line("accounts created and activated", $"{accounts:N0} in {stopwatch.Elapsed.TotalSeconds:N1} s (each: create, invite, set password, confirm authenticator)");
 
         var latencies = new double[accounts];
@@ -47,7 +42,7 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         await ParallelAsync(accounts, async i =>
         {
             var watch = Stopwatch.StartNew();
-            await SignInAsync(http, redirect, staff[i], cancellationToken);
+            await browser.SignInAsync(staff[i], cancellationToken);
             latencies[i] = watch.Elapsed.TotalMilliseconds;
         }, cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -89,39 +84,13 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
         }));
     }
 
-    private static async Task<(string, byte[], long)> ActivateAsync(HttpClient http, string admin, string userName, CancellationToken cancellationToken)
+    private static async Task<StaffLogin> ActivateAsync(HttpClient http, StaffBrowser browser, string admin, string userName, CancellationToken cancellationToken)
     {
         var created = await JsonAsync(http, "/api/identity/accounts", admin, new { userName, displayName = "基准干部", role = Roles.TownStaff, region = "360702003" }, cancellationToken);
-        var invitation = await JsonAsync(http, $"/api/identity/accounts/{created.GetProperty("id").GetGuid()}/invitation", admin, new { userName, role = Roles.TownStaff }, cancellationToken);
-        var code = invitation.GetProperty("invitationCode").GetString()!;
-        var page = await FormAsync(http, "/account/activate", new() { ["invitation"] = code, ["password"] = Password, ["confirm"] = Password }, HttpStatusCode.OK, cancellationToken);
-        var secret = Base32Encoding.ToBytes(SecretPattern().Match(page).Groups[1].Value);
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        await FormAsync(http, "/account/activate", new() { ["invitation"] = code, ["code"] = Code(secret, step) }, HttpStatusCode.OK, cancellationToken);
-        return (userName, secret, step);
+        var id = created.GetProperty("id").GetGuid();
+        var invitation = await JsonAsync(http, $"/api/identity/accounts/{id}/invitation", admin, new { userName, role = Roles.TownStaff }, cancellationToken);
+        return await browser.ActivateAsync(id, userName, invitation.GetProperty("invitationCode").GetString()!, Password, cancellationToken);
     }
-
-    private static async Task SignInAsync(HttpClient http, string redirect, (string UserName, byte[] Secret, long Step) staff, CancellationToken cancellationToken)
-    {
-        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        using var start = await http.GetAsync($"/connect/authorize?client_id={Client}&response_type=code&scope=openid%20offline_access" +
-            $"&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256&state=bench", cancellationToken);
-        var form = Hidden(await Expect(start, HttpStatusCode.OK, cancellationToken));
-        var codePage = await FormAsync(http, "/connect/authorize", new(form) { ["step"] = "password", ["username"] = staff.UserName, ["password"] = Password }, HttpStatusCode.OK, cancellationToken);
-        // The activation used this account's code of its step; the next step's code is accepted as the phone's clock runs ahead.
-        var step = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30, staff.Step + 1);
-        using var answer = await http.PostAsync("/connect/authorize", new FormUrlEncodedContent(new Dictionary<string, string>(Hidden(codePage)) { ["step"] = "code", ["code"] = Code(staff.Secret, step) }), cancellationToken);
-        await Expect(answer, HttpStatusCode.Redirect, cancellationToken);
-        var code = Uri.UnescapeDataString(CodePattern().Match(answer.Headers.Location!.Query).Groups[1].Value);
-        using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["client_id"] = Client, ["code"] = code, ["redirect_uri"] = redirect, ["code_verifier"] = verifier,
-        }), cancellationToken);
-        await Expect(token, HttpStatusCode.OK, cancellationToken);
-    }
-
-    private static string Code(byte[] secret, long step) => new Totp(secret).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
 
     private static async Task<JsonElement> JsonAsync(HttpClient http, string path, string token, object body, CancellationToken cancellationToken)
     {
@@ -135,28 +104,4 @@ public sealed partial class SignInBenchmark(int accounts, int concurrency)
 
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
-
-    private static async Task<string> FormAsync(HttpClient http, string path, Dictionary<string, string> form, HttpStatusCode expected, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync(path, new FormUrlEncodedContent(form), cancellationToken);
-        return await Expect(response, expected, cancellationToken);
-    }
-
-    private static async Task<string> Expect(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.StatusCode == expected ? text : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri?.AbsolutePath}: expected {(int)expected}, got {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
-    }
-
-    private static Dictionary<string, string> Hidden(string page) =>
-        HiddenPattern().Matches(page).GroupBy(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
-    private static partial Regex HiddenPattern();
-
-    [GeneratedRegex("<code id=\"secret\">([A-Z2-7]+)</code>")]
-    private static partial Regex SecretPattern();
-
-    [GeneratedRegex("[?&]code=([^&]+)")]
-    private static partial Regex CodePattern();
 }

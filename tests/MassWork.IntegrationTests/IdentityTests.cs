@@ -37,7 +37,7 @@ public sealed class IdentityTests(PlatformFixture platform)
     {
         var staff = await _identity.NewStaffAsync(Roles.TownStaff, PlatformFixture.Region);
 
-        var tokens = await _identity.SignInAsync(staff);
+        var tokens = await _identity.Staff.SignInAsync(staff);
 
         var access = new JsonWebToken(tokens.AccessToken);
         Assert.Equal("RS256", access.Alg);
@@ -57,11 +57,11 @@ public sealed class IdentityTests(PlatformFixture platform)
     public async Task An_unknown_account_a_wrong_password_and_a_locked_account_get_the_same_refusal()
     {
         var staff = await _identity.NewStaffAsync();
-        var (form, _) = await _identity.StartSignInAsync();
+        var (form, _) = await _identity.Staff.StartSignInAsync();
 
         var nobody = IdentityApi.NewUserName("nobody");
-        var unknown = await _identity.PasswordAsync(form, nobody, IdentityApi.StrongPassword);
-        var wrong = await _identity.PasswordAsync(form, staff.UserName, "Wrong-password-1");
+        var unknown = await _identity.Staff.PasswordAsync(form, nobody, IdentityApi.StrongPassword);
+        var wrong = await _identity.Staff.PasswordAsync(form, staff.UserName, "Wrong-password-1");
 
         foreach (var (status, page) in new[] { unknown, wrong })
         {
@@ -73,10 +73,10 @@ public sealed class IdentityTests(PlatformFixture platform)
         // Five failures in a row lock the account: then even the right password is refused, in the same words.
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, (await _identity.PasswordAsync(form, staff.UserName, $"Wrong-password-{i}")).Status);
+            Assert.Equal(HttpStatusCode.BadRequest, (await _identity.Staff.PasswordAsync(form, staff.UserName, $"Wrong-password-{i}")).Status);
         }
 
-        var locked = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
+        var locked = await _identity.Staff.PasswordAsync(form, staff.UserName, staff.Password);
         Assert.Equal(HttpStatusCode.BadRequest, locked.Status);
         Assert.Contains("账号或密码不正确", locked.Page);
         Assert.Equal(Strip(unknown.Page, nobody), Strip(locked.Page, staff.UserName));
@@ -89,26 +89,26 @@ public sealed class IdentityTests(PlatformFixture platform)
     public async Task A_wrong_authenticator_code_is_refused_and_a_used_code_does_not_work_twice()
     {
         var staff = await _identity.NewStaffAsync();
-        var (form, verifier) = await _identity.StartSignInAsync();
-        var (_, codePage) = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
+        var (form, verifier) = await _identity.Staff.StartSignInAsync();
+        var (_, codePage) = await _identity.Staff.PasswordAsync(form, staff.UserName, staff.Password);
         Assert.Contains("name=\"challenge\"", codePage);
 
-        var code = await _identity.NextCodeAsync(staff);
-        using (var wrong = await _identity.CodeAsync(codePage, ((int.Parse(code) + 1) % 1_000_000).ToString("D6")))
+        var code = await _identity.Staff.NextCodeAsync(staff);
+        using (var wrong = await _identity.Staff.CodeAsync(codePage, ((int.Parse(code) + 1) % 1_000_000).ToString("D6")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.Contains("验证码不正确", await wrong.Content.ReadAsStringAsync());
         }
 
-        using (var right = await _identity.CodeAsync(codePage, code))
+        using (var right = await _identity.Staff.CodeAsync(codePage, code))
         {
-            await _identity.ExchangeAsync(right, verifier);
+            await _identity.Staff.ExchangeAsync(right, verifier);
         }
 
         // The same code again, in a new sign-in within its 30 seconds: refused (a code seen over a shoulder is worthless).
-        var (next, _) = await _identity.StartSignInAsync();
-        var (_, nextCodePage) = await _identity.PasswordAsync(next, staff.UserName, staff.Password);
-        using var replayed = await _identity.CodeAsync(nextCodePage, code);
+        var (next, _) = await _identity.Staff.StartSignInAsync();
+        var (_, nextCodePage) = await _identity.Staff.PasswordAsync(next, staff.UserName, staff.Password);
+        using var replayed = await _identity.Staff.CodeAsync(nextCodePage, code);
         Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
         Assert.Contains("验证码不正确", await replayed.Content.ReadAsStringAsync());
     }
@@ -116,11 +116,11 @@ public sealed class IdentityTests(PlatformFixture platform)
     [Fact]
     public async Task Refresh_tokens_rotate_and_a_replayed_one_revokes_the_whole_session()
     {
-        var tokens = await _identity.SignInAsync(await _identity.NewStaffAsync());
+        var tokens = await _identity.Staff.SignInAsync(await _identity.NewStaffAsync());
 
-        var (status, body) = await _identity.RefreshAsync(tokens.RefreshToken!);
+        var (status, body) = await _identity.Staff.RefreshAsync(tokens.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, status);
-        var rotated = IdentityApi.Tokens(body);
+        var rotated = StaffBrowser.Tokens(body);
         Assert.NotEqual(tokens.RefreshToken, rotated.RefreshToken);
         using (var response = await _identity.CallPersonnelAsync(rotated.AccessToken))
         {
@@ -128,10 +128,10 @@ public sealed class IdentityTests(PlatformFixture platform)
         }
 
         // Someone replays the first refresh token: refused, and the legitimate holder's newer one dies with it.
-        var (replayStatus, replay) = await _identity.RefreshAsync(tokens.RefreshToken!);
+        var (replayStatus, replay) = await _identity.Staff.RefreshAsync(tokens.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, replayStatus);
         Assert.Equal("invalid_grant", replay.GetProperty("error").GetString());
-        var (familyStatus, family) = await _identity.RefreshAsync(rotated.RefreshToken!);
+        var (familyStatus, family) = await _identity.Staff.RefreshAsync(rotated.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, familyStatus);
         Assert.Equal("invalid_grant", family.GetProperty("error").GetString());
     }
@@ -140,23 +140,23 @@ public sealed class IdentityTests(PlatformFixture platform)
     public async Task A_revoked_refresh_token_and_a_logged_out_session_are_refused()
     {
         var staff = await _identity.NewStaffAsync();
-        var revoked = await _identity.SignInAsync(staff);
-        var (revokeStatus, _) = await _identity.PostFormAsync("/connect/revoke", new()
+        var revoked = await _identity.Staff.SignInAsync(staff);
+        var (revokeStatus, _) = await _identity.Staff.PostFormAsync("/connect/revoke", new()
         {
             ["client_id"] = IdentityApi.ConsoleClient, ["token"] = revoked.RefreshToken!, ["token_type_hint"] = "refresh_token",
         });
         Assert.Equal(HttpStatusCode.OK, revokeStatus);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(revoked.RefreshToken!)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.Staff.RefreshAsync(revoked.RefreshToken!)).Status);
 
-        var loggedOut = await _identity.SignInAsync(staff);
+        var loggedOut = await _identity.Staff.SignInAsync(staff);
         using (var before = await _identity.CallPersonnelAsync(loggedOut.AccessToken))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var logout = await _identity.Browser.GetAsync($"/connect/logout?id_token_hint={loggedOut.IdToken}");
+        using var logout = await _identity.Staff.Http.GetAsync($"/connect/logout?id_token_hint={loggedOut.IdToken}");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
-        var (status, body) = await _identity.RefreshAsync(loggedOut.RefreshToken!);
+        var (status, body) = await _identity.Staff.RefreshAsync(loggedOut.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
 
@@ -189,9 +189,9 @@ public sealed class IdentityTests(PlatformFixture platform)
         Assert.Equal(userId, account.GetProperty("subjectId").GetString());
 
         var staff = await _identity.ActivateAsync(account.GetProperty("id").GetGuid(), IdentityApi.NewUserName("zhong"), Roles.VillageStaff);
-        var (form, verifier) = await _identity.StartSignInAsync();
-        var (_, codePage) = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
-        var (smsStatus, smsPage) = await _identity.PostFormAsync("/connect/authorize", new(IdentityApi.HiddenFields(codePage)) { ["step"] = "sms" });
+        var (form, verifier) = await _identity.Staff.StartSignInAsync();
+        var (_, codePage) = await _identity.Staff.PasswordAsync(form, staff.UserName, staff.Password);
+        var (smsStatus, smsPage) = await _identity.Staff.PostFormAsync("/connect/authorize", new(StaffBrowser.HiddenFields(codePage)) { ["step"] = "sms" });
         Assert.True(smsStatus == HttpStatusCode.OK, smsPage);
         Assert.Contains("短信发送", smsPage);
 
@@ -204,8 +204,8 @@ public sealed class IdentityTests(PlatformFixture platform)
             return code is { Length: 6 };
         }, TimeSpan.FromSeconds(30), "the sign-in code sent by SMS to the cadre's phone");
 
-        using var redirect = await _identity.CodeAsync(smsPage, code!);
-        var tokens = await _identity.ExchangeAsync(redirect, verifier);
+        using var redirect = await _identity.Staff.CodeAsync(smsPage, code!);
+        var tokens = await _identity.Staff.ExchangeAsync(redirect, verifier);
         var access = new JsonWebToken(tokens.AccessToken);
         Assert.Equal(userId, access.Subject);
         Assert.Equal(Roles.VillageStaff, access.GetClaim(MassWorkClaims.Role).Value);
@@ -219,13 +219,13 @@ public sealed class IdentityTests(PlatformFixture platform)
         await Eventually.HoldsAsync(async () =>
             (await _identity.JsonAsync(HttpMethod.Get, $"/api/identity/accounts/{staff.AccountId}", _identity.Operator)).GetProperty("status").GetString() == "Disabled",
             TimeSpan.FromSeconds(30), "the account disabled once the cadre left");
-        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(tokens.RefreshToken!)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.Staff.RefreshAsync(tokens.RefreshToken!)).Status);
         await Eventually.HoldsAsync(async () =>
         {
             using var after = await _identity.CallPersonnelAsync(tokens.AccessToken);
             return after.StatusCode == HttpStatusCode.Unauthorized;
         }, TimeSpan.FromSeconds(20), "the departed cadre's access token refused");
-        var (_, passwordPage) = await _identity.PasswordAsync((await _identity.StartSignInAsync()).Form, staff.UserName, staff.Password);
+        var (_, passwordPage) = await _identity.Staff.PasswordAsync((await _identity.Staff.StartSignInAsync()).Form, staff.UserName, staff.Password);
         Assert.Contains("账号或密码不正确", passwordPage);
     }
 
@@ -233,20 +233,20 @@ public sealed class IdentityTests(PlatformFixture platform)
     public async Task An_active_account_invited_again_starts_over_and_its_sessions_end()
     {
         var staff = await _identity.NewStaffAsync();
-        var tokens = await _identity.SignInAsync(staff);
+        var tokens = await _identity.Staff.SignInAsync(staff);
 
         // Lost phone: the operator invites the account again.
         var again = await _identity.ActivateAsync(staff.AccountId, staff.UserName);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.RefreshAsync(tokens.RefreshToken!)).Status);
-        var (form, _) = await _identity.StartSignInAsync();
-        var (_, codePage) = await _identity.PasswordAsync(form, staff.UserName, staff.Password);
-        using (var oldPhone = await _identity.CodeAsync(codePage, new OtpNet.Totp(staff.Secret).ComputeTotp(platform.Clock.GetUtcNow().UtcDateTime)))
+        Assert.Equal(HttpStatusCode.BadRequest, (await _identity.Staff.RefreshAsync(tokens.RefreshToken!)).Status);
+        var (form, _) = await _identity.Staff.StartSignInAsync();
+        var (_, codePage) = await _identity.Staff.PasswordAsync(form, staff.UserName, staff.Password);
+        using (var oldPhone = await _identity.Staff.CodeAsync(codePage, new OtpNet.Totp(staff.Secret).ComputeTotp(platform.Clock.GetUtcNow().UtcDateTime)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, oldPhone.StatusCode);
         }
 
-        var fresh = await _identity.SignInAsync(again);
+        var fresh = await _identity.Staff.SignInAsync(again);
         using var response = await _identity.CallPersonnelAsync(fresh.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -254,12 +254,12 @@ public sealed class IdentityTests(PlatformFixture platform)
     [Fact]
     public async Task An_integrating_system_gets_a_token_with_client_credentials_that_services_accept()
     {
-        var (status, body) = await _identity.TokenAsync(new()
+        var (status, body) = await _identity.Staff.TokenAsync(new()
         {
             ["grant_type"] = "client_credentials", ["client_id"] = PlatformFixture.HotlineClientId, ["client_secret"] = platform.HotlineClientSecret,
         });
         Assert.True(status == HttpStatusCode.OK, body.ToString());
-        var token = IdentityApi.Tokens(body);
+        var token = StaffBrowser.Tokens(body);
         Assert.Null(token.RefreshToken);
         var access = new JsonWebToken(token.AccessToken);
         Assert.Equal($"client:{PlatformFixture.HotlineClientId}", access.Subject);
@@ -269,7 +269,7 @@ public sealed class IdentityTests(PlatformFixture platform)
         using var response = await _identity.CallPersonnelAsync(token.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var (wrongStatus, wrong) = await _identity.TokenAsync(new()
+        var (wrongStatus, wrong) = await _identity.Staff.TokenAsync(new()
         {
             ["grant_type"] = "client_credentials", ["client_id"] = PlatformFixture.HotlineClientId, ["client_secret"] = "not-the-secret-of-this-client",
         });
@@ -280,7 +280,7 @@ public sealed class IdentityTests(PlatformFixture platform)
     [Fact]
     public async Task A_token_for_another_audience_is_refused_by_the_services()
     {
-        var tokens = await _identity.SignInAsync(await _identity.NewStaffAsync());
+        var tokens = await _identity.Staff.SignInAsync(await _identity.NewStaffAsync());
         var identityToken = new JsonWebToken(tokens.IdToken!);
         Assert.Equal([IdentityApi.ConsoleClient], identityToken.Audiences);
 

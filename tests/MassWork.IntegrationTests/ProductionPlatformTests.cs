@@ -54,12 +54,12 @@ public sealed class ProductionPlatformTests(ProductionPlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, accounts.StatusCode);
 
         // The installer's code opens the first operator's account; nothing else exists yet.
-        var firstOperator = await identity.ActivateWithCodeAsync(Guid.Empty, ProductionPlatformFixture.FirstOperator, platform.FirstOperatorCode);
-        identity.Operator = (await identity.SignInAsync(firstOperator)).AccessToken;
+        var firstOperator = await identity.Staff.ActivateAsync(Guid.Empty, ProductionPlatformFixture.FirstOperator, platform.FirstOperatorCode, IdentityApi.StrongPassword);
+        identity.Operator = (await identity.Staff.SignInAsync(firstOperator)).AccessToken;
         Assert.Equal(Roles.Operator, new JsonWebToken(identity.Operator).GetClaim(MassWorkClaims.Role).Value);
 
         var staff = await identity.NewStaffAsync(Roles.TownStaff, "360702");
-        var tokens = await identity.SignInAsync(staff);
+        var tokens = await identity.Staff.SignInAsync(staff);
         using var response = await GetCadresAsync(tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
