@@ -56,14 +56,18 @@ public sealed class ImportJob
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Whether a replica may take this import up now: it waits, or its runner's claim has lapsed.</summary>
-    public bool IsClaimable(DateTimeOffset now) =>
-        Status == ImportStatus.Queued || (Status == ImportStatus.Running && (LeaseUntil is null || LeaseUntil < now));
+    /// <summary>
+    /// Whether <paramref name="claimant"/>, idle, may take this import up now: it waits, its runner's
+    /// claim has lapsed, or its runner was the claimant itself before a restart (an idle worker runs nothing).
+    /// </summary>
+    public bool IsClaimable(string claimant, DateTimeOffset now) =>
+        Status == ImportStatus.Queued
+        || (Status == ImportStatus.Running && (LeaseUntil is null || LeaseUntil < now || Instance == claimant));
 
     /// <summary>A replica takes the import up (again): chunks an earlier run committed are found unchanged.</summary>
     public void Claim(string instance, DateTimeOffset now, TimeSpan lease)
     {
-        if (!IsClaimable(now))
+        if (!IsClaimable(instance, now))
         {
             throw new InvalidOperationException($"Import {Id} is {Status} and claimed by {Instance} until {LeaseUntil:O}.");
         }

@@ -8,8 +8,8 @@ namespace MassWork.Personnel.Imports;
 /// Runs imports one after another on this replica. Any replica may run any import: the files wait in
 /// a folder all replicas share, and a replica claims an import in the database (row locks skip the
 /// ones another replica is claiming) and keeps its claim alive while it works. An import whose runner
-/// stopped or went away is taken up again once its claim lapses: chunks already committed are found
-/// unchanged, so it simply runs again.
+/// stopped or went away is taken up again once its claim lapses, or at once by the same replica
+/// restarted: chunks already committed are found unchanged, so it simply runs again.
 /// </summary>
 public sealed partial class ImportWorker(
     ImportQueue arrivals, HouseholdImporter importer, IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time,
@@ -72,7 +72,7 @@ public sealed partial class ImportWorker(
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         Guid? claimed = null;
-        foreach (var job in unfinished.Where(j => j.IsClaimable(now)))
+        foreach (var job in unfinished.Where(j => j.IsClaimable(Options.Instance, now)))
         {
             if (!File.Exists(Options.PathFor(job.Id)))
             {

@@ -16,13 +16,22 @@ public sealed class ImportClaimTests
     [Fact]
     public void A_waiting_import_or_one_whose_claim_lapsed_may_be_taken_up_and_no_other()
     {
-        Assert.True(Job(ImportStatus.Queued).IsClaimable(Now));
-        Assert.True(Job(ImportStatus.Running, Now.AddTicks(-1)).IsClaimable(Now));
-        Assert.True(Job(ImportStatus.Running, leaseUntil: null).IsClaimable(Now));
-        Assert.False(Job(ImportStatus.Running, Now).IsClaimable(Now));
-        Assert.False(Job(ImportStatus.Running, Now.AddSeconds(30)).IsClaimable(Now));
-        Assert.False(Job(ImportStatus.Completed).IsClaimable(Now));
-        Assert.False(Job(ImportStatus.Failed).IsClaimable(Now));
+        Assert.True(Job(ImportStatus.Queued).IsClaimable("personnel-b", Now));
+        Assert.True(Job(ImportStatus.Running, Now.AddTicks(-1)).IsClaimable("personnel-b", Now));
+        Assert.True(Job(ImportStatus.Running, leaseUntil: null).IsClaimable("personnel-b", Now));
+        Assert.False(Job(ImportStatus.Running, Now).IsClaimable("personnel-b", Now));
+        Assert.False(Job(ImportStatus.Running, Now.AddSeconds(30)).IsClaimable("personnel-b", Now));
+        Assert.False(Job(ImportStatus.Completed).IsClaimable("personnel-b", Now));
+        Assert.False(Job(ImportStatus.Failed).IsClaimable("personnel-a", Now));
+    }
+
+    [Fact]
+    public void A_replica_restarted_takes_up_its_own_import_at_once_and_no_one_else_s_live_one()
+    {
+        var mine = Job(ImportStatus.Running, Now.AddSeconds(40));
+
+        Assert.True(mine.IsClaimable("personnel-a", Now));
+        Assert.False(mine.IsClaimable("personnel-b", Now));
     }
 
     [Fact]
@@ -44,7 +53,7 @@ public sealed class ImportClaimTests
         running.Claim("personnel-b", Now, TimeSpan.FromMinutes(1));
         running.Release();
         Assert.Equal((ImportStatus.Queued, "Queued", (DateTimeOffset?)null), (running.Status, running.Phase, running.LeaseUntil));
-        Assert.True(running.IsClaimable(Now));
+        Assert.True(running.IsClaimable("personnel-c", Now));
 
         var failed = Job(ImportStatus.Queued);
         failed.Claim("personnel-b", Now, TimeSpan.FromMinutes(1));
