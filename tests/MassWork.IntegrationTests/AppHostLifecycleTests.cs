@@ -78,10 +78,10 @@ public sealed class AppHostLifecycleTests
 
     private static async Task ServerComesBackAsync(AppHostProcess appHost, string command, int signal, string resource)
     {
-        var server = Assert.Single(ProcessTree.Platform(appHost.Pid), pid => ProcessTree.Command(pid).Contains(command));
+        var server = Assert.Single(ProcessTree.Servers(appHost.Pid, command));
         Posix.Signal(server, signal);
         await Eventually.HoldsAsync(async () =>
-            ProcessTree.Platform(appHost.Pid).Any(pid => pid != server && ProcessTree.Command(pid).Contains(command))
+            ProcessTree.Servers(appHost.Pid, command).Any(pid => pid != server)
             && await GatewayHealthyAsync(appHost), TimeSpan.FromMinutes(3), $"{resource} restarted and the gateway healthy again");
         Assert.Contains($"Server {resource} stopped", appHost.Log);
     }

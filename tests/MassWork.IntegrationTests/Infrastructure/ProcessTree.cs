@@ -46,6 +46,15 @@ public static class ProcessTree
 
     public static bool IsAlive(int pid) => ParentOf(pid) is not null && !IsZombie(pid);
 
+    /// <summary>
+    /// The platform's processes running <paramref name="command"/> that were not forked by another of
+    /// them: the server itself, not a child that has just forked and still shows its parent's command
+    /// line (a new PostgreSQL backend does until it names itself).
+    /// </summary>
+    public static IReadOnlyList<int> Servers(int appHost, string command) =>
+        [.. Platform(appHost).Where(pid => Command(pid).Contains(command, StringComparison.Ordinal)
+            && !(ParentOf(pid) is { } parent && Command(parent).Contains(command, StringComparison.Ordinal)))];
+
     public static string Command(int pid)
     {
         try
