@@ -7,6 +7,9 @@ public static class EnumNames
         where T : struct, Enum =>
         Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _);
 
+    public static bool Is<T>(string? value)
+        where T : struct, Enum => TryParse<T>(value, out _);
+
     public static string OneOf<T>()
         where T : struct, Enum => $"One of {string.Join(", ", Enum.GetNames<T>())}.";
 }

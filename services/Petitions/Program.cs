@@ -10,6 +10,7 @@ using MassWork.Petitions.Open311;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.AddServiceDatabase<PetitionsDbContext>("petitionsdb");
 // Households come from personnel; a completed 为民办实事 project answers the cases it was linked to.
 builder.AddServiceMessaging<PetitionsDbContext>("petitions");
 builder.AddPersonalDataProtection();
+builder.AddRequestValidation(typeof(Program).Assembly);
 
 builder.Services.Configure<SweeperOptions>(builder.Configuration.GetSection(SweeperOptions.Section));
 builder.Services.AddSingleton<RulesProvider>();

@@ -1,6 +1,8 @@
+using FluentValidation;
 using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,41 +26,16 @@ public static class CategoryEndpoints
         TypedResults.Ok(await db.Categories.AsNoTracking().OrderBy(c => c.Group).ThenBy(c => c.Code).ToListAsync(cancellationToken));
 
     internal static async Task<Results<Ok<Category>, ValidationProblem>> PutAsync(
-        string code, CategoryRequest request, Caller caller, PetitionsDbContext db, RulesProvider rules, CancellationToken cancellationToken)
+        string code, CategoryRequest request, Caller caller, PetitionsDbContext db, RulesProvider rules, IValidator<CategoryRequest> validator,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (code.Length is < 2 or > 40 || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-        {
-            errors["code"] = ["2–40 lower-case letters, digits or '-'."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 60)
-        {
-            errors["name"] = ["Required, at most 60 characters."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Group) || request.Group.Length > 60)
-        {
-            errors["group"] = ["Required, at most 60 characters."];
-        }
-
-        if (request.Description?.Length > 500)
-        {
-            errors["description"] = ["At most 500 characters."];
-        }
-
         var policy = (await rules.ForRegionAsync(caller.RegionPrefix, cancellationToken)).Policy;
+        if (validator.Validate(request, policy).Also("code", CategoryValidator.CodeProblem(code)) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem("The category is not valid");
+        }
+
         var workOrderClass = request.WorkOrderClass ?? "General";
-        if (!policy.WorkOrderClasses.ContainsKey(workOrderClass))
-        {
-            errors["workOrderClass"] = [$"One of the policy's classes: {string.Join(", ", policy.WorkOrderClasses.Keys)}."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The category is not valid");
-        }
-
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (category is null)
         {

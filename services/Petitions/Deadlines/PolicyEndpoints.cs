@@ -1,3 +1,5 @@
+using FluentValidation;
+using MassWork.ServiceDefaults.Validation;
 using System.Text;
 using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
@@ -42,17 +44,17 @@ public static class PolicyEndpoints
     }
 
     internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
-        string cityCode, PetitionPolicy policy, Caller caller, PetitionsDbContext db, RulesProvider rules, TimeProvider time, CancellationToken cancellationToken)
+        string cityCode, PetitionPolicy policy, Caller caller, PetitionsDbContext db, RulesProvider rules, IValidator<PetitionPolicy> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (CityProblem(cityCode) is { } invalid)
         {
             return invalid;
         }
 
-        var errors = policy.Validate();
-        if (errors.Count > 0)
+        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
         {
-            return Problems.Invalid(errors, "The policy is not valid");
+            return invalidPolicy.ToProblem("The policy is not valid");
         }
 
         var stored = await db.Policies.SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);

@@ -1,6 +1,8 @@
+using FluentValidation;
 using MassWork.Petitions.Data;
 using MassWork.Petitions.Figures;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,35 +27,15 @@ public static class DepartmentEndpoints
     }
 
     internal static async Task<Results<Ok<DepartmentView>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string code, DepartmentRequest request, Caller caller, PetitionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string code, DepartmentRequest request, Caller caller, PetitionsDbContext db, IValidator<DepartmentRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (code.Length is < 2 or > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (validator.Validate(request).Also("code", DepartmentValidator.CodeProblem(code)) is { IsValid: false } invalid)
         {
-            errors["code"] = ["2–40 letters, digits, '-' or '_' (e.g. 360702-RSJ)."];
+            return invalid.ToProblem("The department is not valid");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
-        {
-            errors["name"] = ["Required, at most 100 characters."];
-        }
-
-        if (request.RegionCode is not { Length: 4 or 6 } || !request.RegionCode.All(char.IsAsciiDigit))
-        {
-            errors["regionCode"] = ["The county (6 digits) or city (4 digits) the department serves."];
-        }
-
-        var staff = request.StaffUserIds?.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList() ?? [];
-        if (staff.Count > 200 || staff.Any(s => s.Length > 100))
-        {
-            errors["staffUserIds"] = ["At most 200 user ids of at most 100 characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The department is not valid");
-        }
-
+        var staff = DepartmentValidator.Staff(request.StaffUserIds);
         if (!caller.Covers(request.RegionCode!))
         {
             return Problems.OutsideRegion("regionCode", request.RegionCode!, caller.RegionPrefix);

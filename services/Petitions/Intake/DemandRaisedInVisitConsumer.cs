@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassTransit;
 using MassWork.Contracts.Visits.V1;
 using MassWork.Petitions.Data;
@@ -30,7 +31,7 @@ public sealed class DemandRaisedInVisitConsumer(PetitionsDbContext db, IntakeSer
         if (result.Case is null)
         {
             throw new InvalidOperationException(
-                $"Demand {message.DemandId} cannot be registered yet: {string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+                $"Demand {message.DemandId} cannot be registered yet: {string.Join("; ", result.Validation.ToErrors().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
         }
     }
 }

@@ -3,6 +3,7 @@ using MassWork.Petitions.Data;
 using MassWork.Petitions.Departments;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Petitions.Intake;
@@ -31,7 +32,7 @@ public static class IntakeEndpoints
 
         if (result.Case is not { } c)
         {
-            return Problems.Invalid(result.Errors, "The matter cannot be registered");
+            return result.Validation.ToProblem("The matter cannot be registered");
         }
 
         return TypedResults.Created($"/api/petitions/cases/{c.Id}", CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), time.GetUtcNow()));

@@ -4,52 +4,54 @@ using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Intake;
 
 /// <summary>The outcome of an intake: the registered case, or what was wrong with the request.</summary>
-public sealed record IntakeResult(Case? Case, Dictionary<string, string[]> Errors, string? OutsideRegion);
+public sealed record IntakeResult(Case? Case, ValidationResult Validation, string? OutsideRegion);
 
 /// <summary>
 /// Registers a matter from any channel (the staff API and Open311 alike): field checks, the
 /// household from the local read model, then the repeat / 逐级 / 终结 checks under a lock on
 /// (petitioner, category) so two intakes of the same matter cannot both count as new.
 /// </summary>
-public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time)
+public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IValidator<IntakeRequest> validator, PersonalDataProtector protector, TimeProvider time)
 {
     /// <param name="sourceDemandId">The demand raised on a visit the matter comes from (unique among cases); null for every other channel.</param>
     public async Task<IntakeResult> RegisterAsync(IntakeRequest request, string actor, string scope, IntakeLevel level, Guid? sourceDemandId, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
         var household = request.HouseholdId is { } householdId
             ? await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken)
             : null;
-        if (request.HouseholdId is not null && household is null)
-        {
-            errors["householdId"] = ["Not in the household register (a household registered moments ago may take a few seconds to arrive)."];
-        }
-
         var region = request.RegionCode?.Trim() ?? household?.VillageCode;
         var caseRules = await rules.ForRegionAsync(region ?? scope, cancellationToken);
-        var intake = IntakeValidation.Check(request, caseRules.Policy.MaxRepresentatives, errors);
-        if (intake is null || errors.Count > 0)
+        var validation = validator.Validate(request, caseRules.Policy);
+        if (request.HouseholdId is not null && household is null)
         {
-            return new IntakeResult(null, errors, null);
+            validation.Errors.Add(new ValidationFailure("householdId", "Not in the household register (a household registered moments ago may take a few seconds to arrive)."));
         }
 
+        if (!validation.IsValid)
+        {
+            return new IntakeResult(null, validation, null);
+        }
+
+        var intake = IntakeValidator.Checked(request);
         region ??= household!.VillageCode;
         if (!region.StartsWith(scope, StringComparison.Ordinal) || (household is not null && !household.VillageCode.StartsWith(scope, StringComparison.Ordinal)))
         {
-            return new IntakeResult(null, errors, region);
+            return new IntakeResult(null, validation, region);
         }
 
         var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == intake.CategoryCode && c.Active, cancellationToken);
         if (category is null)
         {
-            errors["categoryCode"] = ["Unknown category: use a code from GET /api/petitions/categories."];
-            return new IntakeResult(null, errors, null);
+            return new IntakeResult(null, new([new ValidationFailure("categoryCode", "Unknown category: use a code from GET /api/petitions/categories.")]), null);
         }
 
         var phone = intake.Phone is { } p ? new ProtectedPhone(protector.Encrypt(p), protector.Hash(p), PhoneNumber.Mask(p)) : null;
@@ -80,7 +82,7 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, Pe
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new IntakeResult(c, errors, null);
+        return new IntakeResult(c, validation, null);
     }
 
     private async Task<List<EarlierMatter>> EarlierMattersAsync(CheckedIntake intake, ProtectedPhone? phone, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using FluentValidation;
+using MassWork.ServiceDefaults.Validation;
 using System.Security.Cryptography;
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Data;
@@ -89,7 +91,7 @@ public static class Open311Endpoints
 
         if (result.Case is not { } c)
         {
-            var (field, messages) = result.Errors.First();
+            var (field, messages) = result.Validation.ToErrors().First();
             return Error(400, $"{Open311Field(field)}: {messages[0]}");
         }
 
@@ -155,22 +157,12 @@ public static class Open311Endpoints
         return c is null ? Error(404, $"service_request_id: {id} was not found.") : Results.Json(await ViewsAsync(db, [c], http.RequestAborted));
     }
 
-    internal static async Task<IResult> CreateClientAsync(Open311ClientRequest request, Caller caller, PetitionsDbContext db, PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> CreateClientAsync(Open311ClientRequest request, Caller caller, PetitionsDbContext db, IValidator<Open311ClientRequest> validator,
+        PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["name"] = ["Required, at most 100 characters."];
-        }
-
-        if (!RegionPrefixes.IsValid(request.RegionPrefix))
-        {
-            errors["regionPrefix"] = ["The jurisdiction: a division code prefix of 2, 4, 6, 9 or 12 digits."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The client is not valid");
+            return invalid.ToProblem("The client is not valid");
         }
 
         if (!caller.Covers(request.RegionPrefix!))

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Petitions.Deadlines;
 
 namespace MassWork.UnitTests.Petitions;
@@ -79,13 +80,13 @@ public sealed class DeadlineTests
         Assert.Equal((7, 1), (policy.ProgressCallBack.Amount, policy.Revisit.Amount));
         Assert.Equal(DeadlineRule.Hours(1), policy.WorkOrder("Emergency").Dispatch);
         Assert.Equal(DeadlineRule.Days(7), policy.WorkOrder("no-such-class").Result);
-        Assert.Empty(policy.Validate());
+        Assert.Empty(new PetitionPolicyValidator().Validate(policy).ToErrors());
     }
 
     [Fact]
     public void A_policy_without_the_general_class_or_with_a_zero_limit_is_refused_by_field()
     {
-        var errors = (PetitionPolicy.Default with { Resolve = DeadlineRule.Days(0), WorkOrderClasses = new Dictionary<string, WorkOrderLimits>() }).Validate();
+        var errors = new PetitionPolicyValidator().Validate(PetitionPolicy.Default with { Resolve = DeadlineRule.Days(0), WorkOrderClasses = new Dictionary<string, WorkOrderLimits>() }).ToErrors();
 
         Assert.Contains("resolve", errors.Keys);
         Assert.Contains("workOrderClasses", errors.Keys);

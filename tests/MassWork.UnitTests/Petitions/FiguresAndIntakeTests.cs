@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Petitions.Deadlines;
 using MassWork.Petitions.Figures;
 using MassWork.Petitions.Intake;
@@ -70,38 +71,36 @@ public sealed class FiguresAndIntakeTests
         Assert.False(calendar.IsWorkingDay(new DateOnly(2025, 10, 8)));
     }
 
+    private static Dictionary<string, string[]> IntakeErrors(IntakeRequest request) =>
+        new IntakeValidator().Validate(request, PetitionPolicy.Default with { MaxRepresentatives = 5 }).ToErrors();
+
     [Fact]
     public void An_intake_names_every_bad_field()
     {
-        var errors = new Dictionary<string, string[]>();
-        var checkedIntake = IntakeValidation.Check(
+        var errors = IntakeErrors(
             new IntakeRequest("Fax", "Request", " ", "", RegionCode: "36", Petitioner: new PetitionerInput(null, "12345"), Representatives: 9,
-                Attachments: [new AttachmentInput("a.jpg", "image/jpeg", -1, null)]),
-            5, errors);
+                Attachments: [new AttachmentInput("a.jpg", "image/jpeg", -1, null), null!]));
 
-        Assert.Null(checkedIntake);
-        Assert.Equal(["attachments[0].sizeBytes", "categoryCode", "channel", "content", "petitioner.name", "petitioner.phone", "regionCode", "representatives"], errors.Keys.Order());
+        Assert.Equal(["attachments[0].sizeBytes", "attachments[1]", "categoryCode", "channel", "content", "petitioner.name", "petitioner.phone", "regionCode", "representatives"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Between 1 and 5: a group visit sends at most 5 representatives (信访工作条例)."], errors["representatives"]);
     }
 
     [Fact]
     public void A_proxy_needs_its_mandate_and_a_suggestion_may_be_anonymous()
     {
-        var errors = new Dictionary<string, string[]>();
-        IntakeValidation.Check(new IntakeRequest("Proxy", "Request", "medical", "代为反映", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null)), 5, errors);
-        Assert.Equal(["mandateReference"], errors.Keys);
+        var proxy = new IntakeRequest("Proxy", "Request", "medical", "代为反映", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null));
+        Assert.Equal(["mandateReference"], IntakeErrors(proxy).Keys);
 
-        errors.Clear();
-        var anonymous = IntakeValidation.Check(new IntakeRequest("SuggestionBox", "Suggestion", "sanitation", "建议增设垃圾桶", RegionCode: "360702003201"), 5, errors);
-        Assert.Empty(errors);
-        Assert.Null(anonymous!.PetitionerName);
+        var suggestion = new IntakeRequest("SuggestionBox", "Suggestion", "sanitation", " 建议增设垃圾桶 ", RegionCode: "360702003201");
+        Assert.Empty(IntakeErrors(suggestion));
+        var anonymous = IntakeValidator.Checked(suggestion);
+        Assert.Null(anonymous.PetitionerName);
+        Assert.Equal("建议增设垃圾桶", anonymous.Content);
     }
 
     [Fact]
-    public void Numeric_enum_values_are_not_accepted_as_names()
-    {
-        var errors = new Dictionary<string, string[]>();
-        IntakeValidation.Check(new IntakeRequest("3", "1", "medical", "x", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null)), 5, errors);
-
-        Assert.Equal(["channel", "matterType"], errors.Keys.Order());
-    }
+    public void Numeric_enum_values_are_not_accepted_as_names() =>
+        Assert.Equal(["channel", "matterType"],
+            IntakeErrors(new IntakeRequest("3", "1", "medical", "x", RegionCode: "360702003201", Petitioner: new PetitionerInput("王", null))).Keys.Order(StringComparer.Ordinal));
 }

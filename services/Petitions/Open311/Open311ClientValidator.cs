@@ -1,0 +1,16 @@
+using FluentValidation;
+using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
+
+namespace MassWork.Petitions.Open311;
+
+/// <summary>An Open311 client (a hotline or app that files matters) and the jurisdiction its key covers.</summary>
+public sealed class Open311ClientValidator : RequestValidator<Open311ClientRequest>
+{
+    public Open311ClientValidator()
+    {
+        RuleFor(x => x.Name).RequiredText(100);
+        RuleFor(x => x.RegionPrefix).Must(RegionPrefixes.IsValid)
+            .WithMessage("The jurisdiction: a division code prefix of 2, 4, 6, 9 or 12 digits.");
+    }
+}
