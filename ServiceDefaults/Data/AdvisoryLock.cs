@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MassWork.ServiceDefaults.Data;
 
 /// <summary>
-/// Work that replicas must do one at a time, such as a start-up seeder: the second pod waits for the
-/// first to commit, then finds the work done. The lock is the transaction-scoped form, released at
-/// commit or rollback: behind PgBouncer in transaction pooling a session lock would stay on the
-/// server connection, held for whichever client gets it next.
+/// Named PostgreSQL advisory locks: work that replicas or concurrent requests must do one at a time
+/// (a start-up seeder, one petitioner's intake, one photo's upload). Always the transaction-scoped
+/// form, released at commit or rollback: behind PgBouncer in transaction pooling a session lock
+/// would stay on the server connection, held for whichever client gets it next.
 /// </summary>
 public static class AdvisoryLock
 {
@@ -14,8 +15,31 @@ public static class AdvisoryLock
     public static async Task OneAtATimeAsync(DbContext db, string name, Func<Task> work, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
+        await WaitAsync(db, name, cancellationToken);
         await work();
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for the lock named <paramref name="name"/>, held until the transaction open on
+    /// <paramref name="db"/> ends. Outside a transaction the lock would be let go as soon as it was
+    /// taken, so that is refused as the programming error it is.
+    /// </summary>
+    public static async Task WaitAsync(DbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException($"The advisory lock '{name}' is taken inside a transaction: begin one first.");
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
+    }
+
+    /// <inheritdoc cref="WaitAsync(DbContext,string,CancellationToken)"/>
+    public static async Task WaitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", connection, transaction);
+        command.Parameters.AddWithValue("name", name);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

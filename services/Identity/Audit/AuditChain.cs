@@ -4,6 +4,7 @@ using System.Text.Json;
 using MassWork.Contracts.Audit.V1;
 using MassWork.Identity.Data;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Identity.Audit;
 
@@ -24,7 +25,7 @@ public sealed class AuditChain(AccountsDbContext db, TimeProvider time)
     /// <summary>The hash before the first record.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    private const long LockKey = 0x4155_4449_5443_4841; // "AUDITCHA"
+    private const string LockName = "audit-chain";
 
     /// <summary>Appends a record in the caller's transaction; nothing when the record was chained before (redelivery).</summary>
     public Task<int> AppendAsync(AuditRecorded record, CancellationToken cancellationToken) => AppendAsync([record], cancellationToken);
@@ -72,7 +73,7 @@ public sealed class AuditChain(AccountsDbContext db, TimeProvider time)
 
     /// <summary>Holds the chain until the caller's transaction ends: one append, or one archiving, at a time.</summary>
     public static async Task LockAsync(AccountsDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+        await AdvisoryLock.WaitAsync(db, LockName, cancellationToken);
 
     /// <summary>Walks the live chain from its anchor (the last archived record, or the start), in pages.</summary>
     public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)

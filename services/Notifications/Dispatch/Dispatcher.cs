@@ -4,6 +4,7 @@ using MassWork.Notifications.Messages;
 using MassWork.Notifications.Providers;
 using MassWork.Notifications.Rules;
 using MassWork.Notifications.Templates;
+using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -170,30 +171,15 @@ public sealed class Dispatcher(IServiceScopeFactory scopes, ProviderSet provider
     /// outlast the lease (Tencent takes one call per distinct text), and a live sender's messages
     /// must not be taken as in doubt by another replica's recovery.
     /// </summary>
-    private async Task HoldLeaseAsync(Guid[] outIds, CancellationToken answered)
-    {
-        try
-        {
-            while (true)
+    private Task HoldLeaseAsync(Guid[] outIds, CancellationToken answered) =>
+        LeaseRenewal.KeepAsync(SmsMessage.SendingLease / 4, time, async () =>
             {
-                await Task.Delay(SmsMessage.SendingLease / 4, time, answered);
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await MessageRows.RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), outIds, time.GetUtcNow(), answered);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The lease outlasts a few missed renewals; the next one may get through.
-                    logger.LogWarning(e, "Renewing the lease of {Count} provider calls failed", outIds.Length);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (answered.IsCancellationRequested)
-        {
-            // Every call is answered (or the service stops): nothing left to hold.
-        }
-    }
+                await using var scope = scopes.CreateAsyncScope();
+                await MessageRows.RenewLeaseAsync(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), outIds, time.GetUtcNow(), answered);
+                return true;
+            },
+            ex => logger.LogWarning(ex, "Renewing the lease of {Count} provider calls failed", outIds.Length),
+            answered);
 
     /// <summary>
     /// Messages whose sender stopped renewing their lease (the process died during the call) become

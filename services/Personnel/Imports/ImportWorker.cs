@@ -1,4 +1,5 @@
 using MassWork.Personnel.Data;
+using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -159,30 +160,9 @@ public sealed partial class ImportWorker(
     /// </summary>
     private async Task KeepClaimAsync(Guid jobId, CancellationTokenSource run)
     {
-        while (!run.IsCancellationRequested)
+        if (!await LeaseRenewal.KeepAsync(Options.Lease / 3, time, () => RenewAsync(jobId, CancellationToken.None), ex => LogRenewFailed(ex, jobId), run.Token))
         {
-            try
-            {
-                await Task.Delay(Options.Lease / 3, time, run.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            try
-            {
-                if (!await RenewAsync(jobId, CancellationToken.None))
-                {
-                    await run.CancelAsync();
-                    return;
-                }
-            }
-            catch (Exception ex)
-            {
-                // The database is away for a moment: the lease covers two more tries.
-                LogRenewFailed(ex, jobId);
-            }
+            await run.CancelAsync();
         }
     }
 

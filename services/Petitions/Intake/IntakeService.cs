@@ -9,6 +9,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Intake;
 
@@ -93,7 +94,7 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
         }
 
         var who = intake.HouseholdId?.ToString() ?? Convert.ToBase64String(phone!.Hash);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({who + "|" + intake.CategoryCode}, 0))", cancellationToken);
+        await AdvisoryLock.WaitAsync(db, who + "|" + intake.CategoryCode, cancellationToken);
         var matches = intake.HouseholdId is { } householdId
             ? db.Cases.Where(c => c.HouseholdId == householdId && c.CategoryCode == intake.CategoryCode)
             : db.Cases.Where(c => c.PetitionerPhoneHash == phone!.Hash && c.CategoryCode == intake.CategoryCode);

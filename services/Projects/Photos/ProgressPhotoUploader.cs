@@ -5,6 +5,7 @@ using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Projects.Photos;
 
@@ -55,7 +56,7 @@ public sealed class ProgressPhotoUploader(ProjectsDbContext db, IBlobStore blobs
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var photo in distinct)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({projectId + "|" + photo.Sha256}, 0))", cancellationToken);
+            await AdvisoryLock.WaitAsync(db, projectId + "|" + photo.Sha256, cancellationToken);
             taken[photo.Sha256] = await db.ProgressPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId && p.Sha256 == photo.Sha256, cancellationToken)
                 ?? db.ProgressPhotos.Add(ProgressPhoto.Take(photo, projectId, milestoneId, caller.UserId, now)).Entity;
         }

@@ -4,6 +4,7 @@ using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Figures;
 
@@ -198,7 +199,7 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, "SET LOCAL jit = off", null, cancellationToken);
-            await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('visits-figures-refresh', 0))", null, cancellationToken);
+            await AdvisoryLock.WaitAsync(connection, transaction, "visits-figures-refresh", cancellationToken);
 
             var years = new List<(string Village, int? Year)>();
             await using (var claim = new NpgsqlCommand(ClaimSql, connection) { CommandTimeout = (int)timeout.TotalSeconds })

@@ -6,6 +6,7 @@ using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Photos;
 
@@ -56,7 +57,7 @@ public sealed class VisitPhotoUploader(VisitsDbContext db, IBlobStore blobs, Pho
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var photo in distinct)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"visit-photo|" + photo.Sha256}, 0))", cancellationToken);
+            await AdvisoryLock.WaitAsync(db, "visit-photo|" + photo.Sha256, cancellationToken);
             if (await db.VisitPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.VisitId == visitId && p.Sha256 == photo.Sha256, cancellationToken) is { } onThisVisit)
             {
                 taken[photo.Sha256] = onThisVisit;
