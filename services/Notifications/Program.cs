@@ -10,6 +10,7 @@ using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddDefaultOpenApi("MassWork Notifications API (通知短信)");
 builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
 builder.AddServiceMessaging<NotificationsDbContext>("notifications");
 builder.AddPersonalDataProtection();
+builder.AddRequestValidation(typeof(Program).Assembly);
 
 builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection(SmsOptions.Section));
 // Provider calls are not idempotent: no generic retry may repeat them, and the adapters' own

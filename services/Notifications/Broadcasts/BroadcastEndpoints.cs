@@ -1,8 +1,10 @@
+using FluentValidation;
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults;
@@ -44,9 +46,10 @@ public static class BroadcastEndpoints
     }
 
     internal static async Task<Results<Ok<BroadcastPreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
-        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, CancellationToken cancellationToken)
+        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, IValidator<BroadcastRequest> validator,
+        CancellationToken cancellationToken)
     {
-        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, cancellationToken);
+        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, validator, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -68,9 +71,10 @@ public static class BroadcastEndpoints
     }
 
     internal static async Task<Results<Created<BroadcastView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, TimeProvider time, CancellationToken cancellationToken)
+        BroadcastRequest request, Caller caller, NotificationsDbContext db, TemplateCatalog templates, IValidator<BroadcastRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, cancellationToken);
+        var (checkedRequest, invalid, forbidden) = await CheckAsync(request, caller, templates, validator, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -161,52 +165,30 @@ public static class BroadcastEndpoints
     private sealed record PreviewCounts(long Numbers, long OptedOut);
 
     private static async Task<((string Prefix, string[] Tags, bool Heads, RenderedSms Sms)? Value, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> CheckAsync(
-        BroadcastRequest request, Caller caller, TemplateCatalog templates, CancellationToken cancellationToken)
+        BroadcastRequest request, Caller caller, TemplateCatalog templates, IValidator<BroadcastRequest> validator, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var prefix = request.RegionPrefix?.Trim();
-        if (!RegionPrefixes.IsValid(prefix))
-        {
-            errors["regionPrefix"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits."];
-        }
-
-        var tags = request.Tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToArray() ?? [];
-        if (tags.Length > 20 || tags.Any(t => t.Length > 20))
-        {
-            errors["tags"] = ["At most 20 tags of at most 20 characters."];
-        }
-
-        var heads = request.Audience is null or "Heads";
-        if (request.Audience is not (null or "Heads" or "AllMembers"))
-        {
-            errors["audience"] = ["Heads (户主) or AllMembers (every member with a phone)."];
-        }
-
+        var validation = validator.Validate(request);
         RenderedSms? sms = null;
         var template = request.TemplateCode is null ? null : await templates.FindAsync(request.TemplateCode, cancellationToken);
         if (template is null || template.Kind != TemplateKind.Broadcast)
         {
-            errors["templateCode"] = ["A broadcast template (kind Broadcast), e.g. policy-broadcast."];
+            validation.Also("templateCode", "A broadcast template (kind Broadcast), e.g. policy-broadcast.");
         }
         else
         {
-            var (rendered, error) = await templates.RenderAsync(template.Code, request.Values ?? [], cancellationToken);
-            if (rendered is null)
-            {
-                errors["values"] = [error!];
-            }
-
-            sms = rendered;
+            (sms, var error) = await templates.RenderAsync(template.Code, request.Values ?? [], cancellationToken);
+            validation.Also("values", error);
         }
 
-        if (errors.Count > 0)
+        if (!validation.IsValid)
         {
-            return (null, Problems.Invalid(errors, "The broadcast is not valid"), null);
+            return (null, validation.ToProblem("The broadcast is not valid"), null);
         }
 
-        return caller.Covers(prefix!)
-            ? ((prefix!, tags, heads, sms!), null, null)
-            : (null, null, Problems.OutsideRegion("regionPrefix", prefix!, caller.RegionPrefix));
+        var (prefix, tags, heads) = BroadcastValidator.Checked(request);
+        return caller.Covers(prefix)
+            ? ((prefix, tags, heads, sms!), null, null)
+            : (null, null, Problems.OutsideRegion("regionPrefix", prefix, caller.RegionPrefix));
     }
 
     private static BroadcastView View(Broadcast b, IReadOnlyDictionary<string, long> messages) => new(

@@ -1,5 +1,7 @@
+using FluentValidation;
 using MassWork.Notifications.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,42 +30,12 @@ public static class TemplateEndpoints
         TypedResults.Ok(await db.Templates.AsNoTracking().OrderBy(t => t.Code).ToListAsync(cancellationToken));
 
     internal static async Task<Results<Ok<SmsTemplate>, ValidationProblem>> PutAsync(
-        string code, TemplateRequest request, NotificationsDbContext db, TemplateCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
+        string code, TemplateRequest request, NotificationsDbContext db, TemplateCatalog catalog, IValidator<TemplateRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (code.Length is < 2 or > 40 || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        if (validator.Validate(request).Also("code", TemplateValidator.CodeProblem(code)) is { IsValid: false } invalid)
         {
-            errors["code"] = ["2–40 lower-case letters, digits or '-'."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 60)
-        {
-            errors["name"] = ["Required, at most 60 characters."];
-        }
-
-        var signature = request.Signature?.Trim().Trim('【', '】');
-        if (string.IsNullOrEmpty(signature) || signature.Length is < 2 or > 12)
-        {
-            errors["signature"] = ["The approved signature, 2 to 12 characters, without 【】."];
-        }
-
-        if (TemplateText.Validate(request.Text) is { } textProblem)
-        {
-            errors["text"] = [textProblem];
-        }
-        else if (signature is not null && !SmsSegments.Fits(TemplateText.Signed(signature, request.Text!)))
-        {
-            errors["text"] = [$"Signature and text may be at most {SmsSegments.MaxLength} characters."];
-        }
-
-        if (!EnumNames.TryParse<TemplateKind>(request.Kind ?? nameof(TemplateKind.Service), out var kind))
-        {
-            errors["kind"] = ["Service or Broadcast."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The template is not valid");
+            return invalid.ToProblem("The template is not valid");
         }
 
         var template = await db.Templates.SingleOrDefaultAsync(t => t.Code == code, cancellationToken);
@@ -74,9 +46,9 @@ public static class TemplateEndpoints
         }
 
         template.Name = request.Name!.Trim();
-        template.Signature = signature!;
+        template.Signature = TemplateValidator.Signature(request.Signature)!;
         template.Text = request.Text!.Trim();
-        template.Kind = kind;
+        template.Kind = TemplateValidator.Kind(request.Kind);
         template.Urgent = request.Urgent ?? false;
         template.ProviderCodes = request.ProviderCodes ?? [];
         template.UpdatedAt = time.GetUtcNow();
