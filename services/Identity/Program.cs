@@ -12,6 +12,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.AddServiceMessaging<AccountsDbContext>("identity", bus =>
     bus.AddConsumer<AuditRecordedConsumer>(typeof(AuditRecordedConsumerDefinition));
 });
 builder.AddPersonalDataProtection();
+builder.AddRequestValidation(typeof(Program).Assembly);
 builder.AddStaffAccounts();
 builder.AddTokenServer();
 

@@ -1,8 +1,10 @@
+using FluentValidation;
 using MassWork.Identity.Activation;
 using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -73,34 +75,12 @@ public static class AccountEndpoints
     }
 
     internal static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateAccountRequest request, Caller caller, AccountsDbContext db, ILookupNormalizer normalizer, TimeProvider time, CancellationToken cancellationToken)
+        CreateAccountRequest request, Caller caller, AccountsDbContext db, ILookupNormalizer normalizer, IValidator<CreateAccountRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var userName = request.UserName?.Trim();
-        var displayName = request.DisplayName?.Trim();
-        if (AccountRules.UserNameError(userName) is { } userNameError)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["userName"] = [userNameError];
-        }
-
-        if (string.IsNullOrEmpty(displayName) || displayName.Length > 50)
-        {
-            errors["displayName"] = ["Required, at most 50 characters."];
-        }
-
-        if (AccountRules.RoleError(request.Role) is { } roleError)
-        {
-            errors["role"] = [roleError];
-        }
-
-        if (!RegionPrefixes.IsValid(request.Region))
-        {
-            errors["region"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits, e.g. 360702 (章贡区)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
+            return invalid.ToProblem();
         }
 
         if (!caller.Covers(request.Region!))
@@ -113,6 +93,7 @@ public static class AccountEndpoints
             return Problems.Forbidden(grantError);
         }
 
+        var userName = request.UserName!.Trim();
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var account = new StaffAccount
@@ -121,7 +102,7 @@ public static class AccountEndpoints
             SubjectId = id.ToString(),
             UserName = userName,
             NormalizedUserName = normalizer.NormalizeName(userName),
-            DisplayName = displayName!,
+            DisplayName = request.DisplayName!.Trim(),
             Role = request.Role,
             RegionPrefix = request.Region!,
             Status = AccountStatus.Invitable,
@@ -139,7 +120,7 @@ public static class AccountEndpoints
 
     internal static async Task<Results<Ok<InvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         Guid id, InviteRequest request, Caller caller, AccountsDbContext db, ILookupNormalizer normalizer, IOptions<IdentityServiceOptions> options,
-        SessionRevocation sessions, TimeProvider time, CancellationToken cancellationToken)
+        IValidator<InviteRequest> validator, SessionRevocation sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id && a.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
         if (account is null)
@@ -147,36 +128,19 @@ public static class AccountEndpoints
             return Problems.NotFound($"Account {id}");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var userName = request.UserName?.Trim() ?? account.UserName;
-        if (AccountRules.UserNameError(userName) is { } userNameError)
+        var invitation = InviteValidator.WithDefaults(request, account);
+        if (validator.Validate(invitation) is { IsValid: false } invalid)
         {
-            errors["userName"] = [userNameError];
+            return invalid.ToProblem();
         }
 
-        var role = request.Role ?? account.Role;
-        if (AccountRules.RoleError(role) is { } roleError)
-        {
-            errors["role"] = [roleError];
-        }
-
-        var region = request.Region ?? account.RegionPrefix;
-        if (!RegionPrefixes.IsValid(region))
-        {
-            errors["region"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
+        var (userName, role, region) = (invitation.UserName!, invitation.Role!, invitation.Region!);
         if (!caller.Covers(region))
         {
             return Problems.OutsideRegion("region", region, caller.RegionPrefix);
         }
 
-        if (AccountRules.GrantError(caller, role!) is { } grantError)
+        if (AccountRules.GrantError(caller, role) is { } grantError)
         {
             return Problems.Forbidden(grantError);
         }
@@ -217,17 +181,17 @@ public static class AccountEndpoints
             await sessions.RevokeAllAsync(account.SubjectId, cancellationToken);
         }
 
-        return TypedResults.Ok(new InvitationResponse(account.Id, userName!, code, account.InvitationExpiresAt.Value,
+        return TypedResults.Ok(new InvitationResponse(account.Id, userName, code, account.InvitationExpiresAt.Value,
             new Uri(options.Value.Issuer!, ActivationPages.Path.TrimStart('/')).ToString()));
     }
 
     internal static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> DisableAsync(
-        Guid id, DisableRequest request, Caller caller, AccountsDbContext db, AccountDisabling disabling, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, DisableRequest request, Caller caller, AccountsDbContext db, AccountDisabling disabling, IValidator<DisableRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 200)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid("reason", "Required, at most 200 characters.");
+            return invalid.ToProblem();
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id && a.RegionPrefix.StartsWith(caller.RegionPrefix), cancellationToken);
@@ -236,7 +200,7 @@ public static class AccountEndpoints
             return Problems.NotFound($"Account {id}");
         }
 
-        await disabling.DisableAsync(account, reason, cancellationToken);
+        await disabling.DisableAsync(account, request.Reason!.Trim(), cancellationToken);
         return TypedResults.Ok(Response(account, time.GetUtcNow()));
     }
 
