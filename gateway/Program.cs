@@ -3,10 +3,12 @@ using MassWork.Gateway.DevTokens;
 using MassWork.Gateway.Health;
 using MassWork.Gateway.RateLimits;
 using MassWork.Gateway.Security;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddRequestValidation(typeof(Program).Assembly);
 builder.AddTrustedProxies();
 builder.AddGatewayRateLimits();
 builder.AddSecurityHeaders();

@@ -1,4 +1,6 @@
+using FluentValidation;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Gateway.DevTokens;
@@ -32,25 +34,14 @@ public static class DevTokenEndpoint
         return app;
     }
 
-    private static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, AuthOptions options, TimeProvider time)
+    private static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, AuthOptions options, IValidator<DevTokenRequest> validator, TimeProvider time)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!RegionPrefixes.IsValid(request.Region))
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["region"] = ["A division code prefix of 2, 4, 6, 9 or 12 digits, e.g. 360702 (章贡区)."];
+            return invalid.ToProblem();
         }
 
-        var roles = request.Roles ?? [];
-        if (roles.Length == 0 || roles.Any(r => !Roles.All.Contains(r)))
-        {
-            errors["roles"] = [$"One or more of: {string.Join(", ", Roles.All)}."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
+        var roles = request.Roles!;
         var userId = string.IsNullOrWhiteSpace(request.UserId) ? $"dev-{roles[0]}-{request.Region}" : request.UserId;
         var token = new DevTokenIssuer(options, time).Issue(userId, roles, request.Region!, Lifetime);
         return TypedResults.Ok(new DevTokenResponse(token, time.GetUtcNow() + Lifetime));
