@@ -27,13 +27,14 @@ public abstract class RequestValidator<T> : AbstractValidator<T>
 
     /// <summary>
     /// Rules for each element of a list, after a null element (JSON <c>[null]</c>) is refused by its
-    /// index; FluentValidation's child rules alone would pass a null element through unchecked.
+    /// index; FluentValidation's child rules alone would pass a null element through unchecked. Every
+    /// element is checked: the rule-level Stop would otherwise end the list at its first bad element.
     /// </summary>
     protected void RuleForEachElement<TElement>(
         Expression<Func<T, IEnumerable<TElement>?>> list, Action<InlineValidator<TElement>> rules, Func<T, bool>? when = null)
     {
-        var present = RuleForEach(list!).NotNull().WithMessage("Required: an element, not null.");
-        var checkedElements = RuleForEach(list!).ChildRules(rules);
+        var present = RuleForEach(list!).Cascade(CascadeMode.Continue).NotNull().WithMessage("Required: an element, not null.");
+        var checkedElements = RuleForEach(list!).Cascade(CascadeMode.Continue).ChildRules(rules);
         if (when is not null)
         {
             present.When(when);

@@ -30,6 +30,19 @@ public sealed class ValidationResultTests
         Assert.Equal(["Required, at most 5 characters."], errors["name"]);
     }
 
+    private sealed class StreetsValidator : RequestValidator<Person>
+    {
+        public StreetsValidator() => RuleForEachElement(x => x.Others, o => o.RuleFor(a => a.Street).RequiredText(5));
+    }
+
+    [Fact]
+    public void Every_element_of_a_list_is_checked_not_only_the_first_bad_one()
+    {
+        var errors = new StreetsValidator().Validate(new Person("x", null, [new Address(""), null!, new Address("ok"), new Address(null), null!])).ToErrors();
+
+        Assert.Equal(["others[0].street", "others[1]", "others[3].street", "others[4]"], errors.Keys.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_rule_on_the_whole_request_is_keyed_request() =>
         Assert.Equal(["request"], new ValidationResult([new ValidationFailure("", "x")]).ToErrors().Keys);
