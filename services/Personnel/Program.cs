@@ -11,6 +11,7 @@ using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.AddServiceDatabase<PersonnelDbContext>("personneldb");
 // (项目公示) from the projects service.
 builder.AddServiceMessaging<PersonnelDbContext>("personnel");
 builder.AddPersonalDataProtection();
+builder.AddRequestValidation(typeof(Program).Assembly);
 
 builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<ImportQueue>();

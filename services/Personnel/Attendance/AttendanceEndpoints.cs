@@ -1,3 +1,4 @@
+using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Data;
@@ -7,6 +8,7 @@ using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults;
@@ -40,24 +42,14 @@ public static class AttendanceEndpoints
     }
 
     internal static async Task<Results<Created<CheckInResponse>, Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
-        CheckInRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CheckInRequest request, Caller caller, PersonnelDbContext db, IValidator<CheckInRequest> validator, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.Note?.Length > 200)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["note"] = ["At most 200 characters."];
+            return invalid.ToProblem("The check-in is not valid");
         }
 
-        var point = GeoPoint.From(request.Latitude, request.Longitude, errors);
-        if (request.AccuracyMeters is { } accuracy && (point is null || accuracy is not (>= 0 and <= CheckInPlace.MaxAccuracyMeters)))
-        {
-            errors["accuracyMeters"] = [$"Metres between 0 and {CheckInPlace.MaxAccuracyMeters}, with latitude and longitude."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The check-in is not valid");
-        }
+        var point = GeoPoint.From(request.Latitude, request.Longitude);
 
         var cadre = await LeaveApproverLookup.CallerCadreAsync(db, caller.UserId, cancellationToken);
         var membership = cadre is null ? null : await db.TeamMemberships.AsNoTracking()
@@ -155,37 +147,12 @@ public static class AttendanceEndpoints
     }
 
     internal static async Task<Results<Created<LeaveResponse>, ValidationProblem, ProblemHttpResult>> RequestLeaveAsync(
-        RequestLeaveRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
+        RequestLeaveRequest request, Caller caller, PersonnelDbContext db, IValidator<RequestLeaveRequest> validator, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var today = ChinaTime.Today(time);
-        if (request.FirstDay is null)
+        if (validator.Validate(request, ChinaTime.Today(time)) is { IsValid: false } invalid)
         {
-            errors["firstDay"] = ["Required (yyyy-MM-dd)."];
-        }
-        else if (request.FirstDay < today)
-        {
-            errors["firstDay"] = ["Leave is asked before leaving: the first day cannot be in the past."];
-        }
-
-        if (request.LastDay is null)
-        {
-            errors["lastDay"] = ["Required (yyyy-MM-dd)."];
-        }
-        else if (request.FirstDay is { } f && (request.LastDay < f || LeaveChain.DaysBetween(f, request.LastDay.Value) > LeaveChain.MaxDays))
-        {
-            errors["lastDay"] = [$"On or after the first day, at most {LeaveChain.MaxDays} days."];
-        }
-
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
-        {
-            errors["reason"] = ["Required (leave is asked in writing), at most 500 characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The leave request is not valid");
+            return invalid.ToProblem("The leave request is not valid");
         }
 
         var cadre = await LeaveApproverLookup.CallerCadreAsync(db, caller.UserId, cancellationToken);
@@ -204,7 +171,7 @@ public static class AttendanceEndpoints
         }
 
         var townCode = team.VillageCode[..9] + "000";
-        var leave = LeaveRequest.Create(cadre.Id, team.Id, townCode, first, last, reason!, time.GetUtcNow());
+        var leave = LeaveRequest.Create(cadre.Id, team.Id, townCode, first, last, request.Reason!.Trim(), time.GetUtcNow());
         var approvers = await LeaveApproverLookup.ForTeamAsync(db, team.Id, townCode, cancellationToken);
         var approverId = LeaveChain.ApproverFor(leave.Steps[0], cadre.Id, approvers);
         if (approverId is null)

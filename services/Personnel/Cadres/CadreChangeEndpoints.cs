@@ -1,3 +1,4 @@
+using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.People;
@@ -7,6 +8,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -38,14 +40,15 @@ public static class CadreChangeEndpoints
     }
 
     internal static async Task<Results<Ok<CadreResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(
-        Guid id, CadreRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
-        HttpRequest http, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, CadreRequest request, Caller caller, PersonnelDbContext db, IValidator<CadreRequest> validator, PersonalDataProtector protector,
+        TimeProvider time, HttpRequest http, HttpResponse response, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (CadreForm.Validate(request, errors, out var phone) is not { } details)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The cadre is not valid");
+            return invalid.ToProblem("The cadre is not valid");
         }
+
+        var (details, phone) = CadreValidator.Checked(request);
 
         var cadre = await Scoped(db, caller).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cadre is null)

@@ -9,7 +9,7 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
     public void Configure(EntityTypeBuilder<Cadre> c)
     {
         c.HasKey(x => x.Id);
-        c.Property(x => x.Name).HasMaxLength(HouseholdValidation.MaxNameLength);
+        c.Property(x => x.Name).HasMaxLength(HouseholdValidator.MaxNameLength);
         c.Property(x => x.PhoneMasked).HasMaxLength(12);
         c.HasIndex(x => x.PhoneHash).HasMethod("hash");
         c.Property(x => x.Rank).HasConversion<string>().HasMaxLength(20);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Households;
@@ -7,6 +8,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -35,32 +37,21 @@ public static class CadreEndpoints
     }
 
     internal static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> CreateUnitAsync(
-        CreateUnitRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CreateUnitRequest request, Caller caller, PersonnelDbContext db, IValidator<CreateUnitRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        var region = request.RegionCode?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["name"] = ["Required, at most 100 characters."];
+            return invalid.ToProblem();
         }
 
-        if (!DivisionCode.IsWellFormed(region))
+        var (name, region) = (request.Name!.Trim(), request.RegionCode!.Trim());
+        if (!caller.Covers(region))
         {
-            errors["regionCode"] = ["The 12-digit division code of the city or county the unit belongs to."];
+            return Problems.OutsideRegion("regionCode", region, caller.RegionPrefix);
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        if (!caller.Covers(region!))
-        {
-            return Problems.OutsideRegion("regionCode", region!, caller.RegionPrefix);
-        }
-
-        var unit = new DispatchingUnit { Id = Guid.CreateVersion7(), Name = name!, RegionCode = region!, CreatedAt = time.GetUtcNow() };
+        var unit = new DispatchingUnit { Id = Guid.CreateVersion7(), Name = name, RegionCode = region, CreatedAt = time.GetUtcNow() };
         db.DispatchingUnits.Add(unit);
         try
         {
@@ -86,14 +77,15 @@ public static class CadreEndpoints
     }
 
     internal static async Task<Results<Created<CadreResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        CadreRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
-        CancellationToken cancellationToken)
+        CadreRequest request, Caller caller, PersonnelDbContext db, IValidator<CadreRequest> validator, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (CadreForm.Validate(request, errors, out var phone) is not { } details)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The cadre is not valid");
+            return invalid.ToProblem("The cadre is not valid");
         }
+
+        var (details, phone) = CadreValidator.Checked(request);
 
         if (!caller.Covers(details.RegionCode))
         {

@@ -8,13 +8,13 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     public void Configure(EntityTypeBuilder<Household> h)
     {
         h.HasKey(x => x.Id);
-        h.Property(x => x.HouseholdNumber).HasMaxLength(HouseholdValidation.MaxHouseholdNumberLength);
+        h.Property(x => x.HouseholdNumber).HasMaxLength(HouseholdValidator.MaxHouseholdNumberLength);
         h.HasIndex(x => x.HouseholdNumber).IsUnique();
         h.Property(x => x.VillageCode).HasMaxLength(12);
         // Region-scoped reads filter by code prefix (LIKE 'prefix%'); pattern ops let the index serve them.
         h.HasIndex(x => x.VillageCode).HasOperators("varchar_pattern_ops");
-        h.Property(x => x.Address).HasMaxLength(HouseholdValidation.MaxAddressLength);
-        h.Property(x => x.HeadName).HasMaxLength(HouseholdValidation.MaxNameLength);
+        h.Property(x => x.Address).HasMaxLength(HouseholdValidator.MaxAddressLength);
+        h.Property(x => x.HeadName).HasMaxLength(HouseholdValidator.MaxNameLength);
         h.HasIndex(x => x.HeadName).HasMethod("gin").HasOperators("gin_trgm_ops");
         h.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         h.Property(x => x.Tags).HasDefaultValueSql("'{}'::text[]");

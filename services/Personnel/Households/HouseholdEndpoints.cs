@@ -1,3 +1,4 @@
+using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Pairings;
@@ -7,6 +8,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -45,23 +47,23 @@ public static class HouseholdEndpoints
     }
 
     internal static async Task<Results<Created<HouseholdResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        HouseholdForm request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time,
+        HouseholdForm request, Caller caller, PersonnelDbContext db, IValidator<HouseholdForm> validator, PersonalDataProtector protector, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (details, members, errors) = HouseholdValidation.Validate(request, ChinaTime.Today(time));
-        if (details is null)
+        if (validator.Validate(request, ChinaTime.Today(time)) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The household is not valid");
+            return invalid.ToProblem("The household is not valid");
         }
 
+        var (details, members) = HouseholdValidator.Checked(request);
         if (!caller.Covers(details.VillageCode))
         {
             return Problems.OutsideRegion("villageCode", details.VillageCode, caller.RegionPrefix);
         }
 
-        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
+        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { IsValid: false } unknownPlace)
         {
-            return Problems.Invalid(placeErrors, "The household is not valid");
+            return unknownPlace.ToProblem("The household is not valid");
         }
 
         if (await db.Households.AnyAsync(h => h.HouseholdNumber == details.HouseholdNumber, cancellationToken))
@@ -85,8 +87,8 @@ public static class HouseholdEndpoints
     }
 
     internal static async Task<Results<Ok<HouseholdResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, HouseholdForm request, HttpRequest http, Caller caller, PersonnelDbContext db, PersonalDataProtector protector,
-        TimeProvider time, CancellationToken cancellationToken)
+        Guid id, HouseholdForm request, HttpRequest http, Caller caller, PersonnelDbContext db, IValidator<HouseholdForm> validator,
+        PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         var household = await Scoped(db, caller).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (household is null)
@@ -94,11 +96,13 @@ public static class HouseholdEndpoints
             return Problems.NotFound($"Household {id}");
         }
 
-        var (details, members, errors) = HouseholdValidation.Validate(request with { HouseholdNumber = request.HouseholdNumber ?? household.HouseholdNumber }, ChinaTime.Today(time));
-        if (details is null)
+        var form = request with { HouseholdNumber = request.HouseholdNumber ?? household.HouseholdNumber };
+        if (validator.Validate(form, ChinaTime.Today(time)) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The household is not valid");
+            return invalid.ToProblem("The household is not valid");
         }
+
+        var (details, members) = HouseholdValidator.Checked(form);
 
         if (details.HouseholdNumber != household.HouseholdNumber)
         {
@@ -110,9 +114,9 @@ public static class HouseholdEndpoints
             return Problems.Invalid("villageCode", "Use POST /api/personnel/households/{id}/move to move a household.");
         }
 
-        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
+        if (await PlaceChecks.ValidateAsync(db, details.VillageCode, details.GroupId, details.CompoundId, cancellationToken) is { IsValid: false } unknownPlace)
         {
-            return Problems.Invalid(placeErrors, "The household is not valid");
+            return unknownPlace.ToProblem("The household is not valid");
         }
 
         if (Versions.IfMatchFails(http, household.Version))
@@ -155,9 +159,9 @@ public static class HouseholdEndpoints
             return Problems.NotFound($"Household {id}");
         }
 
-        if (await PlaceChecks.ValidateAsync(db, village!, request.GroupId, request.CompoundId, cancellationToken) is { Count: > 0 } placeErrors)
+        if (await PlaceChecks.ValidateAsync(db, village!, request.GroupId, request.CompoundId, cancellationToken) is { IsValid: false } unknownPlace)
         {
-            return Problems.Invalid(placeErrors, "The move is not valid");
+            return unknownPlace.ToProblem("The move is not valid");
         }
 
         var now = time.GetUtcNow();

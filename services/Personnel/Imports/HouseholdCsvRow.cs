@@ -78,7 +78,7 @@ public sealed class HouseholdCsvColumns
         }
 
         var number = Get("household_number");
-        if (HouseholdValidation.NumberError(number) is { } numberError)
+        if (HouseholdValidator.NumberError(number) is { } numberError)
         {
             return (null, Fail("household_number", numberError));
         }
@@ -95,9 +95,9 @@ public sealed class HouseholdCsvColumns
         }
 
         var address = Get("address") ?? "";
-        if (address.Length > HouseholdValidation.MaxAddressLength)
+        if (address.Length > HouseholdValidator.MaxAddressLength)
         {
-            return (null, Fail("address", $"At most {HouseholdValidation.MaxAddressLength} characters."));
+            return (null, Fail("address", $"At most {HouseholdValidator.MaxAddressLength} characters."));
         }
 
         var status = HouseholdStatus.Resident;
@@ -113,23 +113,23 @@ public sealed class HouseholdCsvColumns
         }
 
         var name = Get("name");
-        if (name is null || name.Length > HouseholdValidation.MaxNameLength)
+        if (name is null || name.Length > HouseholdValidator.MaxNameLength)
         {
-            return (null, Fail("name", $"Required, at most {HouseholdValidation.MaxNameLength} characters."));
+            return (null, Fail("name", $"Required, at most {HouseholdValidator.MaxNameLength} characters."));
         }
 
         var relation = Get("relation");
-        if (relation is null || relation.Length > HouseholdValidation.MaxRelationLength)
+        if (relation is null || relation.Length > HouseholdValidator.MaxRelationLength)
         {
             return (null, Fail("relation", "Required (户主 for the head of household)."));
         }
 
-        if (HouseholdValidation.IdNumberError(Get("id_number"), today, out var idNumber) is { } idError)
+        if (HouseholdValidator.IdNumberError(Get("id_number"), today, out var idNumber) is { } idError)
         {
             return (null, Fail("id_number", idError));
         }
 
-        if (HouseholdValidation.PhoneError(Get("phone"), out var phone) is { } phoneError)
+        if (HouseholdValidator.PhoneError(Get("phone"), out var phone) is { } phoneError)
         {
             return (null, Fail("phone", phoneError));
         }

@@ -1,6 +1,8 @@
+using FluentValidation;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,29 +26,24 @@ public static class AssignmentEndpoints
     }
 
     internal static async Task<Results<Created<ProposalResponse>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
-        ProposeAssignmentRequest request, Caller caller, PersonnelDbContext db, AssignmentService service, CancellationToken cancellationToken)
+        ProposeAssignmentRequest request, Caller caller, PersonnelDbContext db, IValidator<ProposeAssignmentRequest> validator, AssignmentService service,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var code = request.RegionCode?.Trim();
-        if (!DivisionCode.IsVillage(code) && !DivisionCode.IsTown(code))
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["regionCode"] = ["The 12-digit division code of a village or a town."];
+            return invalid.ToProblem("The assignment request is not valid");
         }
 
+        var code = request.RegionCode!.Trim();
         var mode = AssignmentMode.Village;
-        if (request.Mode is not null && !EnumNames.TryParse(request.Mode, out mode))
+        if (request.Mode is not null)
         {
-            errors["mode"] = ["Village (work teams, by group) or Compound (三送进小区)."];
+            EnumNames.TryParse(request.Mode, out mode);
         }
 
-        if (errors.Count > 0)
+        if (!caller.Covers(code))
         {
-            return Problems.Invalid(errors, "The assignment request is not valid");
-        }
-
-        if (!caller.Covers(code!))
-        {
-            return Problems.OutsideRegion("regionCode", code!, caller.RegionPrefix);
+            return Problems.OutsideRegion("regionCode", code, caller.RegionPrefix);
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == code, cancellationToken))
@@ -54,7 +51,7 @@ public static class AssignmentEndpoints
             return Problems.Invalid("regionCode", $"Region {code} is not in the register.");
         }
 
-        var proposal = await service.ProposeAsync(code!, mode, caller.UserId, cancellationToken);
+        var proposal = await service.ProposeAsync(code, mode, caller.UserId, cancellationToken);
         return TypedResults.Created($"/api/personnel/assignments/{proposal.Id}", await DescribeAsync(db, proposal, cancellationToken));
     }
 

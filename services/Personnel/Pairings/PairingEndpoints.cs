@@ -1,8 +1,10 @@
+using FluentValidation;
 using MassWork.Personnel.Data;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -26,29 +28,15 @@ public static class PairingEndpoints
     }
 
     internal static async Task<Results<Created<PairingResponse>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        StartPairingRequest request, Caller caller, PersonnelDbContext db, PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
+        StartPairingRequest request, Caller caller, PersonnelDbContext db, IValidator<StartPairingRequest> validator, PersonalDataProtector protector,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.CadreId is null)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["cadreId"] = ["Required."];
+            return invalid.ToProblem("The pairing is not valid");
         }
 
-        if (request.HouseholdId is null)
-        {
-            errors["householdId"] = ["Required."];
-        }
-
-        var kind = PairingKind.Resident;
-        if (!EnumNames.TryParse(request.Kind, out kind))
-        {
-            errors["kind"] = ["Resident (常驻队员) or FullCoverage (全覆盖干部)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The pairing is not valid");
-        }
+        EnumNames.TryParse<PairingKind>(request.Kind, out var kind);
 
         var household = await db.Households.AsNoTracking()
             .Where(h => h.Id == request.HouseholdId && h.VillageCode.StartsWith(caller.RegionPrefix))

@@ -1,5 +1,7 @@
+using FluentValidation;
 using MassWork.Personnel.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Personnel.Pairings;
@@ -30,58 +32,21 @@ public static class PolicyEndpoints
     }
 
     internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
-        string cityCode, PolicyRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string cityCode, PolicyRequest request, Caller caller, PersonnelDbContext db, IValidator<PolicyRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
         {
             return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var mode = CoverageMode.Single;
-        if (!EnumNames.TryParse(request.Mode, out mode))
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["mode"] = ["Single (双向全覆盖) or Double (二次覆盖)."];
+            return invalid.ToProblem("The policy is not valid");
         }
 
-        var period = PresencePeriod.Week;
-        if (!EnumNames.TryParse(request.PresencePeriod, out period))
-        {
-            errors["presencePeriod"] = ["Week or Month."];
-        }
-
-        foreach (var (field, value) in new[]
-        {
-            ("minResidentSectionLevel", request.MinResidentSectionLevel), ("minResidentGeneral", request.MinResidentGeneral),
-            ("minFullCoverageSectionLevel", request.MinFullCoverageSectionLevel), ("minFullCoverageGeneral", request.MinFullCoverageGeneral),
-        })
-        {
-            if (value is null)
-            {
-                errors[field] = ["Required."];
-            }
-            else if (CoveragePolicy.ValidateFigures(value.Value, field) is { } error)
-            {
-                errors[field] = [error];
-            }
-        }
-
-        var maxDays = period == PresencePeriod.Month ? 31 : 7;
-        if (request.PresenceDays is null || request.PresenceDays < 0 || request.PresenceDays > maxDays)
-        {
-            errors["presenceDays"] = [$"Between 0 and {maxDays} for a {period.ToString().ToLowerInvariant()}."];
-        }
-
-        if (request.CheckInRadiusMeters is { } radius && CoveragePolicy.ValidateRadius(radius) is { } radiusError)
-        {
-            errors["checkInRadiusMeters"] = [radiusError];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The policy is not valid");
-        }
-
+        EnumNames.TryParse<CoverageMode>(request.Mode, out var mode);
+        EnumNames.TryParse<PresencePeriod>(request.PresencePeriod, out var period);
         var policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken);
         if (policy is null)
         {

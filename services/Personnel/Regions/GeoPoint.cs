@@ -6,28 +6,19 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
     private const double EarthRadiusMeters = 6_371_008.8;
 
     /// <summary>
-    /// The point from optional request fields, or null when both are absent; a half-given or
-    /// out-of-range point is an error under the field's name.
+    /// The point from optional request fields, or null when either is absent or out of range; the
+    /// fields' own rules (<see cref="LatitudeProblem"/>, <see cref="LongitudeProblem"/>) say which.
     /// </summary>
-    public static GeoPoint? From(double? latitude, double? longitude, Dictionary<string, string[]> errors)
-    {
-        if (latitude is null && longitude is null)
-        {
-            return null;
-        }
+    public static GeoPoint? From(double? latitude, double? longitude) =>
+        latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180 ? new GeoPoint(latitude.Value, longitude.Value) : null;
 
-        if (latitude is not (>= -90 and <= 90))
-        {
-            errors["latitude"] = ["Degrees between -90 and 90, given with longitude."];
-        }
+    /// <summary>A point is optional, but a half-given or out-of-range one is refused under the field's name.</summary>
+    public static string? LatitudeProblem(double? latitude, double? longitude) =>
+        (latitude is null && longitude is null) || latitude is >= -90 and <= 90 ? null : "Degrees between -90 and 90, given with longitude.";
 
-        if (longitude is not (>= -180 and <= 180))
-        {
-            errors["longitude"] = ["Degrees between -180 and 180, given with latitude."];
-        }
-
-        return errors.ContainsKey("latitude") || errors.ContainsKey("longitude") ? null : new GeoPoint(latitude!.Value, longitude!.Value);
-    }
+    /// <inheritdoc cref="LatitudeProblem"/>
+    public static string? LongitudeProblem(double? latitude, double? longitude) =>
+        (latitude is null && longitude is null) || longitude is >= -180 and <= 180 ? null : "Degrees between -180 and 180, given with latitude.";
 
     /// <summary>Great-circle (haversine) distance; metres-accurate at village scale.</summary>
     public double DistanceMeters(GeoPoint other)

@@ -1,7 +1,10 @@
+using FluentValidation;
+using FluentValidation.Results;
 using MassWork.ServiceDefaults.Http;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Imports;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -65,7 +68,7 @@ public static class RegionEndpoints
         if (errors.Count > 0)
         {
             // Reference data is loaded whole or not at all: a tree with holes would misplace households.
-            return Problems.Invalid(new Dictionary<string, string[]> { ["file"] = [.. errors.Take(200)] }, $"{errors.Count} line(s) of the region file are not valid");
+            return new ValidationResult(errors.Take(200).Select(e => new ValidationFailure("file", e))).ToProblem($"{errors.Count} line(s) of the region file are not valid");
         }
 
         var (added, renamed) = await RegionStore.UpsertAsync(db, rows, cancellationToken);
@@ -110,36 +113,21 @@ public static class RegionEndpoints
     }
 
     internal static async Task<Results<Created<RegionUnitResponse>, ValidationProblem, ProblemHttpResult>> AddUnitAsync(
-        string villageCode, AddRegionUnitRequest request, PersonnelDbContext db, CancellationToken cancellationToken)
+        string villageCode, AddRegionUnitRequest request, PersonnelDbContext db, IValidator<AddRegionUnitRequest> validator, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!EnumNames.TryParse<RegionUnitKind>(request.Kind, out var kind))
+        if (validator.Validate(request).Also("villageCode", RegionUnitValidator.VillageCodeProblem(villageCode)) is { IsValid: false } invalid)
         {
-            errors["kind"] = ["Group (村民小组) or Compound (小区)."];
+            return invalid.ToProblem();
         }
 
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 50)
+        if (await PlaceChecks.ValidateAsync(db, villageCode, null, null, cancellationToken) is { IsValid: false } unknownVillage)
         {
-            errors["name"] = ["Required, at most 50 characters."];
+            return unknownVillage.ToProblem();
         }
 
-        if (!DivisionCode.IsVillage(villageCode))
-        {
-            errors["villageCode"] = ["Must be the 12-digit division code of a village."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        if (await PlaceChecks.ValidateAsync(db, villageCode, null, null, cancellationToken) is { Count: > 0 } placeErrors)
-        {
-            return Problems.Invalid(placeErrors);
-        }
-
-        var unit = new RegionUnit { Id = Guid.CreateVersion7(), VillageCode = villageCode, Kind = kind, Name = name! };
+        EnumNames.TryParse<RegionUnitKind>(request.Kind, out var kind);
+        var name = request.Name!.Trim();
+        var unit = new RegionUnit { Id = Guid.CreateVersion7(), VillageCode = villageCode, Kind = kind, Name = name };
         db.RegionUnits.Add(unit);
         try
         {
@@ -154,23 +142,11 @@ public static class RegionEndpoints
     }
 
     internal static async Task<Results<Ok<RegionNode>, ValidationProblem, ProblemHttpResult>> LocateAsync(
-        string code, LocateRequest request, PersonnelDbContext db, CancellationToken cancellationToken)
+        string code, LocateRequest request, PersonnelDbContext db, IValidator<LocateRequest> validator, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!DivisionCode.IsVillage(code) && !DivisionCode.IsTown(code))
+        if (validator.Validate(request).Also("code", LocationValidator.CodeProblem(code)) is { IsValid: false } invalid)
         {
-            errors["code"] = ["The 12-digit division code of a village or town."];
-        }
-
-        var point = GeoPoint.From(request.Latitude, request.Longitude, errors);
-        if (point is null && errors.Count == 0)
-        {
-            errors["latitude"] = ["Required, with longitude."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The location is not valid");
+            return invalid.ToProblem("The location is not valid");
         }
 
         var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
@@ -179,7 +155,7 @@ public static class RegionEndpoints
             return Problems.NotFound($"Region {code}");
         }
 
-        region.Locate(point!.Value);
+        region.Locate(GeoPoint.From(request.Latitude, request.Longitude)!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RegionNode(region.Code, region.Name, region.Level.ToString(), region.ParentCode, [], [], region.Location));
     }

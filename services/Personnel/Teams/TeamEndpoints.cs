@@ -1,8 +1,10 @@
+using FluentValidation;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -36,38 +38,23 @@ public static class TeamEndpoints
     }
 
     internal static async Task<Results<Created<TeamResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateTeamRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CreateTeamRequest request, Caller caller, PersonnelDbContext db, IValidator<CreateTeamRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["name"] = ["Required, at most 100 characters."];
+            return invalid.ToProblem("The team is not valid");
         }
 
-        if (request.UnitId is null)
-        {
-            errors["unitId"] = ["Required: the dispatching unit that sends the team."];
-        }
-
-        if (!DivisionCode.IsVillage(request.VillageCode))
-        {
-            errors["villageCode"] = ["Must be the 12-digit division code of a village."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The team is not valid");
-        }
-
+        var name = request.Name!.Trim();
         if (!caller.Covers(request.VillageCode!))
         {
             return Problems.OutsideRegion("villageCode", request.VillageCode!, caller.RegionPrefix);
         }
 
-        if (await PlaceChecks.ValidateAsync(db, request.VillageCode!, null, null, cancellationToken) is { Count: > 0 } placeErrors)
+        if (await PlaceChecks.ValidateAsync(db, request.VillageCode!, null, null, cancellationToken) is { IsValid: false } unknownVillage)
         {
-            return Problems.Invalid(placeErrors, "The team is not valid");
+            return unknownVillage.ToProblem("The team is not valid");
         }
 
         var unit = await db.DispatchingUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);
@@ -76,7 +63,7 @@ public static class TeamEndpoints
             return Problems.Invalid("unitId", unit is null ? $"No dispatching unit {request.UnitId}." : $"The unit {unit.Name} was retired on {unit.RetiredAt:yyyy-MM-dd}.");
         }
 
-        var team = new WorkTeam { Id = Guid.CreateVersion7(), Name = name!, UnitId = request.UnitId!.Value, VillageCode = request.VillageCode!, CreatedAt = time.GetUtcNow() };
+        var team = new WorkTeam { Id = Guid.CreateVersion7(), Name = name, UnitId = request.UnitId!.Value, VillageCode = request.VillageCode!, CreatedAt = time.GetUtcNow() };
         db.WorkTeams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/personnel/teams/{team.Id}", new TeamResponse(team.Id, team.Name, team.UnitId, team.VillageCode, team.CreatedAt, [], null, null));
@@ -119,23 +106,15 @@ public static class TeamEndpoints
     }
 
     internal static async Task<Results<Ok<TeamResponse>, ValidationProblem, ProblemHttpResult>> AddMemberAsync(
-        Guid id, AddTeamMemberRequest request, Caller caller, PersonnelDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AddTeamMemberRequest request, Caller caller, PersonnelDbContext db, IValidator<AddTeamMemberRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (request.CadreId is null)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["cadreId"] = ["Required."];
+            return invalid.ToProblem();
         }
 
-        if (!EnumNames.TryParse<TeamRole>(request.Role, out var role))
-        {
-            errors["role"] = ["Leader (队长), Resident (常驻队员) or FullCoverage (全覆盖干部)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
+        EnumNames.TryParse<TeamRole>(request.Role, out var role);
 
         var team = await db.WorkTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.VillageCode.StartsWith(caller.RegionPrefix), cancellationToken);
         if (team is null)

@@ -1,6 +1,7 @@
 using MassWork.Personnel.Attendance;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 
@@ -96,17 +97,54 @@ public sealed class AttendanceTests
     [Fact]
     public void A_half_given_or_impossible_point_is_refused_by_field()
     {
-        var errors = new Dictionary<string, string[]>();
-        Assert.Null(GeoPoint.From(25.9, null, errors));
-        Assert.Equal(["longitude"], errors.Keys);
+        var validator = new CheckInValidator();
+        Assert.Null(GeoPoint.From(25.9, null));
+        Assert.Equal(["longitude"], validator.Validate(new CheckInRequest(null, 25.9, null, null)).ToErrors().Keys);
 
-        errors.Clear();
-        Assert.Null(GeoPoint.From(91, 115, errors));
-        Assert.Equal(["latitude"], errors.Keys);
+        Assert.Null(GeoPoint.From(91, 115));
+        Assert.Equal(["latitude"], validator.Validate(new CheckInRequest(null, 91, 115, null)).ToErrors().Keys);
 
-        errors.Clear();
-        Assert.Null(GeoPoint.From(null, null, errors));
-        Assert.Empty(errors);
+        Assert.Null(GeoPoint.From(null, null));
+        Assert.Empty(validator.Validate(new CheckInRequest(null, null, null, null)).ToErrors());
+    }
+
+    [Fact]
+    public void An_accuracy_needs_a_whole_point_and_a_sane_radius()
+    {
+        var validator = new CheckInValidator();
+
+        Assert.Empty(validator.Validate(new CheckInRequest("到村", 25.9, 115.4, 30)).ToErrors());
+        Assert.Equal(["accuracyMeters"], validator.Validate(new CheckInRequest(null, null, null, 30)).ToErrors().Keys);
+        Assert.Equal(["accuracyMeters", "longitude"], validator.Validate(new CheckInRequest(null, 25.9, null, 30)).ToErrors().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["accuracyMeters"], validator.Validate(new CheckInRequest(null, 25.9, 115.4, CheckInPlace.MaxAccuracyMeters + 1)).ToErrors().Keys);
+    }
+
+    [Fact]
+    public void A_region_location_needs_both_coordinates_and_is_refused_with_a_bad_code_at_once()
+    {
+        var validator = new LocationValidator();
+
+        Assert.Equal(["Required, with longitude."], validator.Validate(new LocateRequest(null, null)).ToErrors()["latitude"]);
+        Assert.Equal(["longitude"], validator.Validate(new LocateRequest(25.9, null)).ToErrors().Keys);
+        // Once the route's code was judged first and a missing point went unmentioned; now both are named.
+        Assert.Equal(["code", "latitude"],
+            validator.Validate(new LocateRequest(null, null)).Also("code", LocationValidator.CodeProblem("360702000000")).ToErrors().Keys.Order(StringComparer.Ordinal));
+        Assert.Null(LocationValidator.CodeProblem("360702003000"));
+    }
+
+    [Fact]
+    public void Leave_is_asked_before_leaving_for_at_most_the_longest_chain()
+    {
+        var today = new DateOnly(2026, 11, 22);
+        Dictionary<string, string[]> Errors(RequestLeaveRequest request) => new LeaveValidator().Validate(request, today).ToErrors();
+
+        Assert.Empty(Errors(new RequestLeaveRequest(today, today, "家中老人住院")));
+        Assert.Equal(["firstDay", "lastDay", "reason"], Errors(new RequestLeaveRequest(null, null, " ")).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Leave is asked before leaving: the first day cannot be in the past."],
+            Errors(new RequestLeaveRequest(today.AddDays(-1), today, "病假"))["firstDay"]);
+        Assert.Equal([$"On or after the first day, at most {LeaveChain.MaxDays} days."],
+            Errors(new RequestLeaveRequest(today, today.AddDays(LeaveChain.MaxDays), "病假"))["lastDay"]);
+        Assert.Equal(["lastDay"], Errors(new RequestLeaveRequest(today.AddDays(2), today.AddDays(1), "病假")).Keys);
     }
 
     private static LeaveRequest Leave(DateOnly first, DateOnly last) =>

@@ -1,5 +1,6 @@
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Pairings;
+using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 
@@ -52,6 +53,21 @@ public sealed class CoverageAndAssignmentTests
         Assert.Equal(5, policy.MinimumFor(PairingKind.FullCoverage, CadreRank.SectionLevel));
         Assert.Equal(3, policy.MinimumFor(PairingKind.FullCoverage, CadreRank.General));
         Assert.Equal(10, policy.MinimumFor(PairingKind.Resident, CadreRank.General));
+    }
+
+    [Fact]
+    public void A_policy_names_each_bad_figure_and_judges_presence_days_by_its_period()
+    {
+        var validator = new CoveragePolicyValidator();
+        var good = new PolicyRequest("Double", 10, 10, 5, 3, 20, "month", null);
+
+        Assert.Empty(validator.Validate(good).ToErrors());
+        var errors = validator.Validate(new PolicyRequest("2", null, 501, 5, 3, 8, "Fortnight", 50)).ToErrors();
+        Assert.Equal(["checkInRadiusMeters", "minResidentGeneral", "minResidentSectionLevel", "mode", "presenceDays", "presencePeriod"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["minResidentGeneral must be between 0 and 500."], errors["minResidentGeneral"]);
+        Assert.Equal(["Required."], errors["minResidentSectionLevel"]);
+        Assert.Equal(["Between 0 and 7 for a week."], errors["presenceDays"]);
     }
 
     [Fact]
