@@ -4,6 +4,7 @@ using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Registers;
 using MassWork.Personnel.Teams;
+using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 
@@ -34,6 +35,23 @@ public sealed class RegisterTests
         Assert.Empty(cadre.Edit(Details, PhoneEdit.Set(Phone("139****0001", 1))));
         Assert.Equal([new FieldChange("phone", "139****0001", null)], cadre.Edit(Details, PhoneEdit.Set(null)));
         Assert.Null(cadre.PhoneCipher);
+    }
+
+    [Fact]
+    public void A_cadre_entry_names_every_bad_field_and_comes_back_trimmed_with_its_phone_normalised()
+    {
+        var validator = new CadreValidator();
+        var errors = validator.Validate(new CadreRequest(" ", "12345", "1", new string('x', 51), null, "3607", null, null)).ToErrors();
+
+        Assert.Equal(["name", "phone", "position", "rank", "regionCode"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Required, at most 50 characters."], errors["name"]);
+
+        var request = new CadreRequest(" 钟永华 ", "+86 139 0000 0001", "general", " ", null, " 360702001000 ", null, " u-1 ");
+        Assert.True(validator.Validate(request).IsValid);
+        var (details, phone) = CadreValidator.Checked(request);
+        Assert.Equal(Details with { Position = null }, details);
+        Assert.Equal("13900000001", phone);
+        Assert.Null(CadreValidator.Checked(request with { Phone = "" }).Phone);
     }
 
     [Fact]
