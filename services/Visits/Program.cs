@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.ContactCards;
 using MassWork.Visits.Data;
@@ -24,6 +25,7 @@ builder.AddServiceDatabase<VisitsDbContext>("visitsdb");
 builder.AddBlobStore("visits");
 // Who should visit whom comes from personnel's events alone; the village ledger from petitions'.
 builder.AddServiceMessaging<VisitsDbContext>("visits");
+builder.AddRequestValidation(typeof(Program).Assembly);
 
 builder.Services.AddOptions<VisitOptions>().Bind(builder.Configuration.GetSection(VisitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<VisitRecorder>();

@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ public static class DemandEndpoints
 
         if (outcome.Demand is not { } demand)
         {
-            return Problems.Invalid(outcome.Errors, "The demand cannot be recorded");
+            return outcome.Validation.ToProblem("The demand cannot be recorded");
         }
 
         var view = DemandView.Of(demand, await reader.HouseholdNamesAsync([demand.HouseholdId], cancellationToken));

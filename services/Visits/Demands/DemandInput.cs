@@ -9,3 +9,6 @@ public sealed record DemandInput(string? ClientId, Guid? HouseholdId, string? Ca
 
 /// <summary>A demand after its field checks.</summary>
 public sealed record CheckedDemand(string? ClientId, Guid HouseholdId, string CategoryCode, DemandMatterType MatterType, string Content);
+
+/// <summary>The households of the visit a demand is added to, loaded once the visit is found; the demand concerns one of them.</summary>
+public sealed record VisitHouseholds(IReadOnlyList<Guid> Ids);

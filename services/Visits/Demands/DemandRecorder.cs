@@ -1,6 +1,9 @@
+using FluentValidation;
+using FluentValidation.Results;
 using MassWork.Contracts.Visits.V1;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MassWork.Visits.Demands;
 
 /// <summary>The outcome of adding a demand: the demand (Replayed when its client id was seen before on the visit), or what was wrong.</summary>
-public sealed record DemandOutcome(Demand? Demand, bool Replayed, Dictionary<string, string[]> Errors, ProblemHttpResult? Refused);
+public sealed record DemandOutcome(Demand? Demand, bool Replayed, ValidationResult Validation, ProblemHttpResult? Refused);
 
 /// <summary>
 /// Adds a demand to a visit already recorded (the household rang back, or the clerk enters it from
@@ -18,29 +21,31 @@ public sealed record DemandOutcome(Demand? Demand, bool Replayed, Dictionary<str
 /// (visit, client id), the demand already stored for that client id, or the demand with its
 /// DemandRaisedInVisit event in one transaction.
 /// </summary>
-public sealed class DemandRecorder(VisitsDbContext db, TimeProvider time)
+public sealed class DemandRecorder(VisitsDbContext db, IValidator<DemandInput> validator, TimeProvider time)
 {
     public async Task<DemandOutcome> AddAsync(Guid visitId, DemandInput input, Caller caller, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
         var visit = await db.Visits.AsNoTracking().Include(v => v.Households).Include(v => v.Cadres).AsSplitQuery()
             .Where(v => v.Households.Any(h => h.VillageCode.StartsWith(caller.RegionPrefix)))
             .SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
         if (visit is null)
         {
-            return new DemandOutcome(null, false, errors, Problems.NotFound($"Visit {visitId}"));
+            return new DemandOutcome(null, false, new ValidationResult(), Problems.NotFound($"Visit {visitId}"));
         }
 
-        var demand = DemandValidation.Check(input, "", [.. visit.Households.Select(h => h.HouseholdId)], clientIdRequired: true, errors);
-        if (demand is null)
+        var households = new VisitHouseholds([.. visit.Households.Select(h => h.HouseholdId)]);
+        var validation = validator.Validate(input, households);
+        if (!validation.IsValid)
         {
-            return new DemandOutcome(null, false, errors, null);
+            return new DemandOutcome(null, false, validation, null);
         }
+
+        var demand = DemandValidator.Checked(input, households.Ids);
 
         var village = visit.Households.Single(h => h.HouseholdId == demand.HouseholdId).VillageCode;
         if (!caller.Covers(village))
         {
-            return new DemandOutcome(null, false, errors, Problems.OutsideRegion("householdId", village, caller.RegionPrefix));
+            return new DemandOutcome(null, false, validation, Problems.OutsideRegion("householdId", village, caller.RegionPrefix));
         }
 
         if (VisitScope.ActsAsCadre(caller))
@@ -48,7 +53,7 @@ public sealed class DemandRecorder(VisitsDbContext db, TimeProvider time)
             var cadreIds = visit.Cadres.Select(c => c.CadreId).ToList();
             if (!await db.Cadres.AnyAsync(c => cadreIds.Contains(c.Id) && c.UserId == caller.UserId, cancellationToken))
             {
-                return new DemandOutcome(null, false, errors, Problems.Forbidden(
+                return new DemandOutcome(null, false, validation, Problems.Forbidden(
                     $"visitId: a work team member adds demands to their own visits, and none of the visit's cadres is linked to your login {caller.UserId}."));
             }
         }
@@ -59,7 +64,7 @@ public sealed class DemandRecorder(VisitsDbContext db, TimeProvider time)
         var stored = await db.Demands.AsNoTracking().SingleOrDefaultAsync(d => d.VisitId == visitId && d.ClientId == demand.ClientId, cancellationToken);
         if (stored is not null)
         {
-            return new DemandOutcome(stored, true, errors, null);
+            return new DemandOutcome(stored, true, validation, null);
         }
 
         var raised = Demand.Raise(demand, visitId, village, visit.VisitedAt, caller.UserId, time.GetUtcNow());
@@ -71,7 +76,7 @@ public sealed class DemandRecorder(VisitsDbContext db, TimeProvider time)
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new DemandOutcome(raised, false, errors, null);
+        return new DemandOutcome(raised, false, validation, null);
     }
 
     public static DemandRaisedInVisit Announcement(Demand d, IEnumerable<Guid> cadreIds) => new(

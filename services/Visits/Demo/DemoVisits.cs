@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using FluentValidation;
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
 using MassWork.ServiceDefaults;
@@ -6,6 +7,7 @@ using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Frequency;
@@ -28,7 +30,9 @@ namespace MassWork.Visits.Demo;
 /// services as staff's requests, with a <see cref="ManualClock"/> set to the day it happened.
 /// Each part is seeded once: the visits in one transaction, the others each when the town has none yet.
 /// </summary>
-public sealed class DemoVisits(VisitsDbContext db, IBlobStore blobs, PhotoIntake intake, IOptions<VisitOptions> visitOptions, IOptions<VisitPhotoOptions> photoOptions, TimeProvider time, ILogger<DemoVisits> logger)
+public sealed class DemoVisits(
+    VisitsDbContext db, IBlobStore blobs, PhotoIntake intake, IValidator<VisitRequest> visitValidator, IValidator<MeetingRequest> meetingValidator,
+    IOptions<VisitOptions> visitOptions, IOptions<VisitPhotoOptions> photoOptions, TimeProvider time, ILogger<DemoVisits> logger)
 {
     private const int PhotoVisits = 24;
 
@@ -82,9 +86,13 @@ public sealed class DemoVisits(VisitsDbContext db, IBlobStore blobs, PhotoIntake
         {
             foreach (var planned in batch)
             {
-                var errors = new Dictionary<string, string[]>();
-                var visit = VisitValidation.Check(planned.Request, planned.RecordedAt, errors)
-                    ?? throw new InvalidOperationException($"Demo visit {planned.Request.ClientId} fails its checks: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
+                if (visitValidator.Validate(planned.Request, planned.RecordedAt) is { IsValid: false } invalid)
+                {
+                    throw new InvalidOperationException(
+                        $"Demo visit {planned.Request.ClientId} fails its checks: {string.Join("; ", invalid.ToErrors().Select(e => $"{e.Key}: {e.Value[0]}"))}");
+                }
+
+                var visit = VisitValidator.Checked(planned.Request);
                 var recorded = Visit.Record(visit, villages, planned.RecordedBy, planned.RecordedAt, lateEntryDays);
                 db.Visits.Add(recorded);
                 db.RaiseIntegrationEvent(VisitRecorder.Announcement(recorded), recorded.Id.ToString());
@@ -150,7 +158,7 @@ public sealed class DemoVisits(VisitsDbContext db, IBlobStore blobs, PhotoIntake
         var villages = pairings.GroupBy(p => p.VillageCode).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var quarters = Enumerable.Range(1, 4).Select(back => Quarter.Of(today.AddMonths(-3 * back))).Where(q => q.LastDay >= today.AddDays(-365)).ToList();
         var clock = new ManualClock(now);
-        var meetings = new MeetingService(db, clock);
+        var meetings = new MeetingService(db, meetingValidator, clock);
         for (var v = 0; v < villages.Count; v++)
         {
             var attendees = villages[v].Select(p => p.CadreId).Distinct().Order().Take(5).ToList();
@@ -163,7 +171,7 @@ public sealed class DemoVisits(VisitsDbContext db, IBlobStore blobs, PhotoIntake
                     [new FollowUpInput("跟进本季度诉求办理情况并向群众反馈", attendees[0], heldOn.AddDays(30))]), caller, cancellationToken);
                 if (outcome.Meeting is null)
                 {
-                    throw new InvalidOperationException($"Demo meeting of {villages[v].Key} refused: {string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {e.Value[0]}"))}{outcome.Refused?.ProblemDetails.Detail}");
+                    throw new InvalidOperationException($"Demo meeting of {villages[v].Key} refused: {string.Join("; ", outcome.Validation.ToErrors().Select(e => $"{e.Key}: {e.Value[0]}"))}{outcome.Refused?.ProblemDetails.Detail}");
                 }
             }
         }

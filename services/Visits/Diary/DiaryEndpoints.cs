@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ public static class DiaryEndpoints
 
         return outcome.Entry is { } entry
             ? TypedResults.Created($"/api/visits/diary?cadre={entry.CadreId}&from={entry.Date:yyyy-MM-dd}&to={entry.Date:yyyy-MM-dd}", entry)
-            : Problems.Invalid(outcome.Errors, "The diary entry cannot be written");
+            : outcome.Validation.ToProblem("The diary entry cannot be written");
     }
 
     internal static async Task<Results<Ok<DiaryPage>, ValidationProblem, ProblemHttpResult>> ListAsync(

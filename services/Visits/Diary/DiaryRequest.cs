@@ -17,3 +17,10 @@ public sealed record DiaryView(Guid Id, Guid CadreId, string CadreName, DateOnly
 }
 
 public sealed record DiaryPage(long Total, int Page, int PageSize, IReadOnlyList<DiaryView> Entries);
+
+/// <summary>Today (Asia/Shanghai) and the day of the visit an entry is linked to, if any: the days an entry's date is judged by.</summary>
+public sealed record DiaryDays(DateOnly Today, DateOnly? VisitDay)
+{
+    /// <summary>The day the entry is about: the one given, else the visit's, else today.</summary>
+    public DateOnly DayOf(DateOnly? date) => date ?? VisitDay ?? Today;
+}

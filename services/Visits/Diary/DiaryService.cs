@@ -1,5 +1,8 @@
+using FluentValidation;
+using FluentValidation.Results;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Data;
 using MassWork.Visits.Records;
@@ -9,32 +12,19 @@ using Microsoft.EntityFrameworkCore;
 namespace MassWork.Visits.Diary;
 
 /// <summary>The outcome of writing an entry: the entry, or what was wrong.</summary>
-public sealed record DiaryOutcome(DiaryView? Entry, Dictionary<string, string[]> Errors, ProblemHttpResult? Refused);
+public sealed record DiaryOutcome(DiaryView? Entry, ValidationResult Validation, ProblemHttpResult? Refused);
 
 /// <summary>Writes and reads cadres' diaries (民情日记) by the rules of <see cref="DiaryRules"/>; cadres from the visits read model.</summary>
-public sealed class DiaryService(VisitsDbContext db, TimeProvider time)
+public sealed class DiaryService(VisitsDbContext db, IValidator<DiaryRequest> validator, TimeProvider time)
 {
     public async Task<DiaryOutcome> WriteAsync(DiaryRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var text = request.Text?.Trim();
-        if (DiaryRules.TextProblem(text) is { } textProblem)
-        {
-            errors["text"] = [textProblem];
-        }
-
         var cadre = request.CadreId is { } cadreId
             ? await db.Cadres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cadreId, cancellationToken)
             : await OwnCadreAsync(caller, cancellationToken);
-        if (cadre is null)
+        if (cadre is not null && DiaryRules.Check(caller, cadre, "cadreId") is { } refused)
         {
-            errors["cadreId"] = [request.CadreId is null
-                ? $"Required: no cadre in the register is linked to your login {caller.UserId}; name the cadre whose diary this is."
-                : "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive)."];
-        }
-        else if (DiaryRules.Check(caller, cadre, "cadreId") is { } refused)
-        {
-            return new DiaryOutcome(null, errors, refused);
+            return new DiaryOutcome(null, new ValidationResult(), refused);
         }
 
         Visit? visit = null;
@@ -43,34 +33,33 @@ public sealed class DiaryService(VisitsDbContext db, TimeProvider time)
             visit = await db.Visits.AsNoTracking().Include(v => v.Cadres)
                 .Where(v => v.Households.Any(h => h.VillageCode.StartsWith(caller.RegionPrefix)))
                 .SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
-            if (visit is null)
-            {
-                errors["visitId"] = ["Not a visit in your region."];
-            }
-            else if (cadre is not null && visit.Cadres.All(c => c.CadreId != cadre.Id))
-            {
-                errors["visitId"] = [$"Cadre {cadre.Name} was not on this visit."];
-            }
         }
 
-        var today = ChinaTime.Today(time);
-        DateOnly? visitDay = visit is null ? null : ChinaTime.LocalDate(visit.VisitedAt);
-        var day = request.Date ?? visitDay ?? today;
-        if (DiaryRules.DateProblem(day, today, visitDay) is { } dateProblem)
+        var days = new DiaryDays(ChinaTime.Today(time), visit is null ? null : ChinaTime.LocalDate(visit.VisitedAt));
+        var validation = validator.Validate(request, days).Also("cadreId", CadreProblem(request, cadre, caller)).Also("visitId", VisitProblem(request, visit, cadre));
+        if (!validation.IsValid)
         {
-            errors["date"] = [dateProblem];
+            return new DiaryOutcome(null, validation, null);
         }
 
-        if (errors.Count > 0)
-        {
-            return new DiaryOutcome(null, errors, null);
-        }
-
-        var entry = DiaryEntry.Write(cadre!.Id, cadre.RegionCode, day, text!, visit?.Id, caller.UserId, time.GetUtcNow());
+        var entry = DiaryEntry.Write(cadre!.Id, cadre.RegionCode, days.DayOf(request.Date), request.Text!.Trim(), visit?.Id, caller.UserId, time.GetUtcNow());
         db.DiaryEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        return new DiaryOutcome(DiaryView.Of(entry, cadre.Name), errors, null);
+        return new DiaryOutcome(DiaryView.Of(entry, cadre.Name), validation, null);
     }
+
+    /// <summary>The cadre whose diary it is: the one named, or the one linked to the caller's login.</summary>
+    private static string? CadreProblem(DiaryRequest request, CadreRecord? cadre, Caller caller) =>
+        cadre is not null ? null
+        : request.CadreId is null ? $"Required: no cadre in the register is linked to your login {caller.UserId}; name the cadre whose diary this is."
+        : "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive).";
+
+    /// <summary>The visit the entry is linked to: in the caller's region, and made by the entry's cadre.</summary>
+    private static string? VisitProblem(DiaryRequest request, Visit? visit, CadreRecord? cadre) =>
+        request.VisitId is null ? null
+        : visit is null ? "Not a visit in your region."
+        : cadre is not null && visit.Cadres.All(c => c.CadreId != cadre.Id) ? $"Cadre {cadre.Name} was not on this visit."
+        : null;
 
     /// <summary>The entries of one cadre, or (cadre null) of every cadre of the region; oldest day first.</summary>
     public async Task<DiaryPage> ListAsync(string regionPrefix, Guid? cadre, DateOnly? from, DateOnly? to, int page, int pageSize, CancellationToken cancellationToken)

@@ -36,24 +36,4 @@ public sealed record FrequencyPolicy
     public int DueSoonDays { get; init; } = 30;
 
     public static FrequencyPolicy Default { get; } = new();
-
-    /// <summary>Field-named problems; empty when the policy can be stored.</summary>
-    public Dictionary<string, string[]> Validate()
-    {
-        var errors = new Dictionary<string, string[]>();
-        void Check(string field, int value, int max, string what)
-        {
-            if (value < 1 || value > max)
-            {
-                errors[field] = [$"From 1 to {max}: {what}."];
-            }
-        }
-
-        Check("householdContactsPerYear", HouseholdContactsPerYear, MaxContactsPerYear, "contacts a year with each paired household");
-        Check("sectionLevelVillageDays", SectionLevelVillageDays, MaxVillageDays, "days a year in the village for a section-level cadre (科级)");
-        Check("generalVillageDays", GeneralVillageDays, MaxVillageDays, "days a year in the village for a general cadre (一般干部)");
-        Check("meetingsPerQuarter", MeetingsPerQuarter, MaxMeetingsPerQuarter, "民情分析联席会 a quarter in each village");
-        Check("dueSoonDays", DueSoonDays, MaxDueSoonDays, "days before the year's end when the due-soon reminder goes");
-        return errors;
-    }
 }

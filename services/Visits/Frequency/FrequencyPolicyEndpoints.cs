@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FluentValidation;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,17 +26,17 @@ public static class FrequencyPolicyEndpoints
         CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await CityPolicies.ForCityAsync(db, cityCode, cancellationToken));
 
     internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string cityCode, FrequencyPolicy policy, Caller caller, VisitsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string cityCode, FrequencyPolicy policy, Caller caller, VisitsDbContext db, IValidator<FrequencyPolicy> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (CityProblem(cityCode) is { } invalid)
         {
             return invalid;
         }
 
-        var errors = policy.Validate();
-        if (errors.Count > 0)
+        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
         {
-            return Problems.Invalid(errors, "The policy is not valid");
+            return invalidPolicy.ToProblem("The policy is not valid");
         }
 
         // One statement, so two first edits at once cannot both insert.

@@ -1,6 +1,7 @@
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
@@ -36,7 +37,7 @@ public static class MeetingEndpoints
 
         return outcome.Meeting is { } meeting
             ? TypedResults.Created($"/api/visits/meetings/{meeting.Id}", meeting)
-            : Problems.Invalid(outcome.Errors, "The meeting cannot be recorded");
+            : outcome.Validation.ToProblem("The meeting cannot be recorded");
     }
 
     internal static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(Guid id, Caller caller, MeetingService meetings, CancellationToken cancellationToken) =>

@@ -1,5 +1,8 @@
+using FluentValidation;
+using FluentValidation.Results;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
@@ -10,26 +13,27 @@ using Npgsql;
 namespace MassWork.Visits.Meetings;
 
 /// <summary>The outcome of recording a meeting: the meeting, or what was wrong.</summary>
-public sealed record MeetingOutcome(MeetingView? Meeting, Dictionary<string, string[]> Errors, ProblemHttpResult? Refused);
+public sealed record MeetingOutcome(MeetingView? Meeting, ValidationResult Validation, ProblemHttpResult? Refused);
 
 /// <summary>
 /// Records and reads villages' 民情分析联席会: cadres from the read model, demands from the village
 /// ledger; a region's villages that owe one for a quarter from <see cref="MeetingsOwed"/>.
 /// </summary>
-public sealed class MeetingService(VisitsDbContext db, TimeProvider time)
+public sealed class MeetingService(VisitsDbContext db, IValidator<MeetingRequest> validator, TimeProvider time)
 {
     public async Task<MeetingOutcome> RecordAsync(MeetingRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var meeting = MeetingValidation.Check(request, ChinaTime.Today(time), errors);
-        if (meeting is null)
+        var validation = validator.Validate(request, ChinaTime.Today(time));
+        if (!validation.IsValid)
         {
-            return new MeetingOutcome(null, errors, null);
+            return new MeetingOutcome(null, validation, null);
         }
+
+        var meeting = MeetingValidator.Checked(request);
 
         if (!caller.Covers(meeting.VillageCode))
         {
-            return new MeetingOutcome(null, errors, Problems.OutsideRegion("villageCode", meeting.VillageCode, caller.RegionPrefix));
+            return new MeetingOutcome(null, validation, Problems.OutsideRegion("villageCode", meeting.VillageCode, caller.RegionPrefix));
         }
 
         var cadreIds = meeting.AttendeeIds.Concat(meeting.FollowUps.Select(f => f.OwnerCadreId)).Distinct().ToList();
@@ -37,38 +41,30 @@ public sealed class MeetingService(VisitsDbContext db, TimeProvider time)
         const string arriving = "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive).";
         for (var i = 0; i < meeting.AttendeeIds.Count; i++)
         {
-            if (!cadres.ContainsKey(meeting.AttendeeIds[i]))
-            {
-                errors[$"attendeeIds[{i}]"] = [arriving];
-            }
+            validation.Also($"attendeeIds[{i}]", cadres.ContainsKey(meeting.AttendeeIds[i]) ? null : arriving);
         }
 
         for (var i = 0; i < meeting.FollowUps.Count; i++)
         {
-            if (!cadres.ContainsKey(meeting.FollowUps[i].OwnerCadreId))
-            {
-                errors[$"followUps[{i}].ownerCadreId"] = [arriving];
-            }
+            validation.Also($"followUps[{i}].ownerCadreId", cadres.ContainsKey(meeting.FollowUps[i].OwnerCadreId) ? null : arriving);
         }
 
         var demands = await db.Demands.AsNoTracking().Where(d => meeting.DemandIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.VillageCode, cancellationToken);
         for (var i = 0; i < meeting.DemandIds.Count; i++)
         {
-            if (demands.GetValueOrDefault(meeting.DemandIds[i]) != meeting.VillageCode)
-            {
-                errors[$"demandIds[{i}]"] = [$"Not a demand of village {meeting.VillageCode}'s ledger (民情台账)."];
-            }
+            validation.Also($"demandIds[{i}]",
+                demands.GetValueOrDefault(meeting.DemandIds[i]) == meeting.VillageCode ? null : $"Not a demand of village {meeting.VillageCode}'s ledger (民情台账).");
         }
 
-        if (errors.Count > 0)
+        if (!validation.IsValid)
         {
-            return new MeetingOutcome(null, errors, null);
+            return new MeetingOutcome(null, validation, null);
         }
 
         // A work team member records the meetings they attended, as they record their own visits.
         if (VisitScope.ActsAsCadre(caller) && !meeting.AttendeeIds.Any(id => cadres[id].UserId == caller.UserId))
         {
-            return new MeetingOutcome(null, errors, Problems.Forbidden(
+            return new MeetingOutcome(null, validation, Problems.Forbidden(
                 $"attendeeIds: a work team member records the meetings they attended, and none of the attendees is linked to your login {caller.UserId}."));
         }
 
@@ -87,7 +83,7 @@ public sealed class MeetingService(VisitsDbContext db, TimeProvider time)
         };
         db.AnalysisMeetings.Add(recorded);
         await db.SaveChangesAsync(cancellationToken);
-        return new MeetingOutcome((await ViewsAsync([recorded], cancellationToken))[0], errors, null);
+        return new MeetingOutcome((await ViewsAsync([recorded], cancellationToken))[0], validation, null);
     }
 
     public async Task<MeetingView?> GetAsync(Guid id, string regionPrefix, CancellationToken cancellationToken)

@@ -11,13 +11,13 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
     {
         v.HasKey(x => x.Id);
         v.Property(x => x.Id).ValueGeneratedNever();
-        v.Property(x => x.ClientId).HasMaxLength(VisitValidation.MaxClientId);
+        v.Property(x => x.ClientId).HasMaxLength(VisitValidator.MaxClientId);
         v.Property(x => x.RecordedBy).HasMaxLength(100);
         // The client id is the user's own: a replay finds the visit, two users' ids never collide.
         v.HasIndex(x => new { x.RecordedBy, x.ClientId }).IsUnique();
         v.Property(x => x.Mode).HasConversion<string>().HasMaxLength(20);
         v.ComplexProperty(x => x.Place);
-        v.Property(x => x.Notes).HasMaxLength(VisitValidation.MaxNotes);
+        v.Property(x => x.Notes).HasMaxLength(VisitValidator.MaxNotes);
         v.Property(x => x.AidGoods).HasColumnType("jsonb").HasConversion(
             g => JsonSerializer.Serialize(g, JsonSerializerOptions.Web),
             g => JsonSerializer.Deserialize<List<AidGoods>>(g, JsonSerializerOptions.Web) ?? new List<AidGoods>(),

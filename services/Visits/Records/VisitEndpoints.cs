@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,7 +32,7 @@ public static class VisitEndpoints
 
         if (outcome.Visit is not { } visit)
         {
-            return Problems.Invalid(outcome.Errors, "The visit cannot be recorded");
+            return outcome.Validation.ToProblem("The visit cannot be recorded");
         }
 
         var view = await reader.ViewAsync(visit, cancellationToken);

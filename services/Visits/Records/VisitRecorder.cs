@@ -1,6 +1,9 @@
+using FluentValidation;
+using FluentValidation.Results;
 using MassWork.Contracts.Visits.V1;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace MassWork.Visits.Records;
 
 /// <summary>The outcome of recording: the visit (Replayed when its client id was seen before), or what was wrong.</summary>
-public sealed record RecordOutcome(Visit? Visit, bool Replayed, Dictionary<string, string[]> Errors, ProblemHttpResult? Refused);
+public sealed record RecordOutcome(Visit? Visit, bool Replayed, ValidationResult Validation, ProblemHttpResult? Refused);
 
 /// <summary>
 /// Records a visit: field checks, then, under a lock on (user, client id), the visit already
@@ -18,17 +21,18 @@ public sealed record RecordOutcome(Visit? Visit, bool Replayed, Dictionary<strin
 /// caller's scope (<see cref="VisitScope"/>), and the visit with its VisitRecorded event and a
 /// DemandRaisedInVisit for each demand raised, in one transaction.
 /// </summary>
-public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> options, TimeProvider time)
+public sealed class VisitRecorder(VisitsDbContext db, IValidator<VisitRequest> validator, IOptions<VisitOptions> options, TimeProvider time)
 {
     public async Task<RecordOutcome> RecordAsync(VisitRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
-        var visit = VisitValidation.Check(request, now, errors);
-        if (visit is null)
+        var validation = validator.Validate(request, now);
+        if (!validation.IsValid)
         {
-            return new RecordOutcome(null, false, errors, null);
+            return new RecordOutcome(null, false, validation, null);
         }
+
+        var visit = VisitValidator.Checked(request);
 
         // Under an Idempotency-Key the filter's transaction is already open; recording joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -38,30 +42,29 @@ public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> opt
             .SingleOrDefaultAsync(v => v.RecordedBy == caller.UserId && v.ClientId == visit.ClientId, cancellationToken);
         if (stored is not null)
         {
-            return new RecordOutcome(stored, true, errors, null);
+            return new RecordOutcome(stored, true, validation, null);
         }
 
         var households = await db.Households.AsNoTracking().Where(h => visit.HouseholdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
         var cadres = await db.Cadres.AsNoTracking().Where(c => visit.CadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        Unknown(visit.HouseholdIds, households, "householdIds", "Not in the household register (a household registered moments ago may take a few seconds to arrive).", errors);
-        Unknown(visit.CadreIds, cadres, "cadreIds", "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive).", errors);
-        if (errors.Count > 0)
+        Unknown(visit.HouseholdIds, households, "householdIds", "Not in the household register (a household registered moments ago may take a few seconds to arrive).", validation);
+        Unknown(visit.CadreIds, cadres, "cadreIds", "Not a registered cadre (a cadre registered moments ago may take a few seconds to arrive).", validation);
+        if (!validation.IsValid)
         {
-            return new RecordOutcome(null, false, errors, null);
+            return new RecordOutcome(null, false, validation, null);
         }
 
         var pairings = await db.Pairings.AsNoTracking().Where(p => visit.CadreIds.Contains(p.CadreId)).ToListAsync(cancellationToken);
         var refusal = VisitScope.Check(caller, [.. visit.HouseholdIds.Select(id => households[id])], [.. visit.CadreIds.Select(id => cadres[id])], pairings, visit.VisitedAt);
         if (refusal is not null)
         {
-            return new RecordOutcome(null, false, errors, refusal);
+            return new RecordOutcome(null, false, validation, refusal);
         }
 
         if (visit.Mode == VisitMode.GroupTalk
             && VisitRules.GroupTalkGroupsProblem(households.Values.Select(h => h.GroupId).OfType<Guid>().Distinct().Count()) is { } groups)
         {
-            errors["householdIds"] = [groups];
-            return new RecordOutcome(null, false, errors, null);
+            return new RecordOutcome(null, false, ValidationResults.Refuse("householdIds", groups), null);
         }
 
         var recorded = Visit.Record(visit, households.ToDictionary(h => h.Key, h => h.Value.VillageCode), caller.UserId, now, options.Value.LateEntryDays);
@@ -78,17 +81,14 @@ public sealed class VisitRecorder(VisitsDbContext db, IOptions<VisitOptions> opt
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new RecordOutcome(recorded, false, errors, null);
+        return new RecordOutcome(recorded, false, validation, null);
     }
 
-    private static void Unknown<T>(IReadOnlyList<Guid> ids, Dictionary<Guid, T> known, string field, string message, Dictionary<string, string[]> errors)
+    private static void Unknown<T>(IReadOnlyList<Guid> ids, Dictionary<Guid, T> known, string field, string message, ValidationResult validation)
     {
         for (var i = 0; i < ids.Count; i++)
         {
-            if (!known.ContainsKey(ids[i]))
-            {
-                errors[$"{field}[{i}]"] = [message];
-            }
+            validation.Also($"{field}[{i}]", known.ContainsKey(ids[i]) ? null : message);
         }
     }
 

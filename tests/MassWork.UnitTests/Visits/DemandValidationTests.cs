@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Records;
 
@@ -8,13 +9,23 @@ public sealed class DemandValidationTests
     private static readonly Guid A = Guid.NewGuid();
     private static readonly Guid B = Guid.NewGuid();
 
+    private static readonly DateTimeOffset Now = new(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8));
+
     private static DemandInput Road(Guid? household = null) => new("d-1", household, " roads-irrigation ", "Request", "  村口便桥垮塌，请求修复  ");
 
-    private static (CheckedDemand? Demand, Dictionary<string, string[]> Errors) Check(DemandInput input, IReadOnlyList<Guid> households, bool clientIdRequired = true)
+    private static (CheckedDemand? Demand, Dictionary<string, string[]> Errors) Check(DemandInput input, IReadOnlyList<Guid> households)
     {
-        var errors = new Dictionary<string, string[]>();
-        return (DemandValidation.Check(input, "", households, clientIdRequired, errors), errors);
+        var result = new DemandValidator().Validate(input, new VisitHouseholds(households));
+        return (result.IsValid ? DemandValidator.Checked(input, households) : null, result.ToErrors());
     }
+
+    private static (CheckedVisit? Visit, Dictionary<string, string[]> Errors) CheckVisit(VisitRequest visit)
+    {
+        var result = new VisitValidator().Validate(visit, Now);
+        return (result.IsValid ? VisitValidator.Checked(visit) : null, result.ToErrors());
+    }
+
+    private static VisitRequest HomeVisit(IReadOnlyList<DemandInput> demands) => new("c-1", Now.AddHours(-1), "Home", [Guid.NewGuid()], [A], Demands: demands);
 
     [Fact]
     public void A_demand_is_trimmed_and_concerns_the_only_household_of_the_visit_when_none_is_named()
@@ -60,7 +71,7 @@ public sealed class DemandValidationTests
         { new DemandInput("d", null, "roads-irrigation", "2", "修桥"), "matterType" },
         { new DemandInput("d", null, "roads-irrigation", "Complaint", "修桥"), "matterType" },
         { new DemandInput("d", null, "roads-irrigation", "Request", "   "), "content" },
-        { new DemandInput("d", null, "roads-irrigation", "Request", new string('路', DemandValidation.MaxContent + 1)), "content" },
+        { new DemandInput("d", null, "roads-irrigation", "Request", new string('路', DemandValidator.MaxContent + 1)), "content" },
     };
 
     [Theory]
@@ -76,50 +87,56 @@ public sealed class DemandValidationTests
     [Fact]
     public void With_a_visit_client_ids_are_optional_unique_and_fields_are_named_by_position()
     {
-        var errors = new Dictionary<string, string[]>();
+        var (visit, errors) = CheckVisit(HomeVisit([Road() with { ClientId = null }, Road(), Road(), Road() with { MatterType = "Accusation" }]));
 
-        var demands = DemandValidation.CheckAll(
-            [Road() with { ClientId = null }, Road(), Road(), Road() with { MatterType = "Accusation" }], [A], errors);
-
-        Assert.Equal(2, demands.Count);
-        Assert.Equal(["demands[2].clientId", "demands[3].matterType"], errors.Keys.Order());
+        Assert.Null(visit);
+        // A client id given twice is refused at each later listing, whatever else is wrong with that demand.
+        Assert.Equal(["demands[2].clientId", "demands[3].clientId", "demands[3].matterType"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, VisitValidator.Checked(HomeVisit([Road() with { ClientId = null }, Road()])).Demands.Count);
     }
 
     [Fact]
     public void A_visit_carries_at_most_twenty_demands()
     {
-        var errors = new Dictionary<string, string[]>();
+        var (visit, errors) = CheckVisit(HomeVisit([.. Enumerable.Range(0, DemandValidator.MaxDemands + 1).Select(i => Road() with { ClientId = $"d-{i}" })]));
 
-        Assert.Empty(DemandValidation.CheckAll([.. Enumerable.Range(0, DemandValidation.MaxDemands + 1).Select(i => Road() with { ClientId = $"d-{i}" })], [A], errors));
-        Assert.Contains("demands", errors.Keys);
+        Assert.Null(visit);
+        Assert.Equal(["demands"], errors.Keys);
+    }
+
+    [Fact]
+    public void A_null_demand_in_a_visit_is_refused_by_its_place()
+    {
+        var (_, errors) = CheckVisit(HomeVisit([Road(), null!, null!]));
+
+        Assert.Equal(["demands[1]", "demands[2]"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([DemandValidator.Missing], errors["demands[1]"]);
     }
 
     [Fact]
     public void A_visit_with_demands_and_contact_cards_is_checked_against_its_households()
     {
-        var now = new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8));
-        var visit = new VisitRequest("c-1", now.AddHours(-1), "Meeting", [Guid.NewGuid()], [A, B],
+        var visit = new VisitRequest("c-1", Now.AddHours(-1), "Meeting", [Guid.NewGuid()], [A, B],
             ContactCardHouseholdIds: [A, B], Demands: [Road(B) with { ClientId = null }]);
-        var errors = new Dictionary<string, string[]>();
 
-        var checkedVisit = VisitValidation.Check(visit, now, errors);
+        var (checkedVisit, errors) = CheckVisit(visit);
 
         Assert.Empty(errors);
         Assert.Equal([A, B], checkedVisit!.ContactCardHouseholdIds);
         Assert.Equal(B, Assert.Single(checkedVisit.Demands).HouseholdId);
 
-        var strange = VisitValidation.Check(visit with { ContactCardHouseholdIds = [A, Guid.NewGuid(), A] }, now, errors);
+        var (strange, strangeErrors) = CheckVisit(visit with { ContactCardHouseholdIds = [A, Guid.NewGuid(), A] });
         Assert.Null(strange);
-        Assert.Equal(["contactCardHouseholdIds[1]", "contactCardHouseholdIds[2]"], errors.Keys.Order());
+        Assert.Equal(["contactCardHouseholdIds[1]", "contactCardHouseholdIds[2]"], strangeErrors.Keys.Order(StringComparer.Ordinal));
+
+        var (_, unnamed) = CheckVisit(visit with { Demands = [Road(), Road(Guid.NewGuid()) with { ClientId = "d-2" }] });
+        Assert.Equal(["demands[0].householdId", "demands[1].householdId"], unnamed.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void A_contact_card_is_not_handed_over_by_phone()
     {
-        var now = new DateTimeOffset(2026, 6, 10, 10, 0, 0, TimeSpan.FromHours(8));
-        var errors = new Dictionary<string, string[]>();
-
-        VisitValidation.Check(new VisitRequest("c-1", now.AddHours(-1), "Phone", [Guid.NewGuid()], [A], ContactCardHouseholdIds: [A]), now, errors);
+        var (_, errors) = CheckVisit(new VisitRequest("c-1", Now.AddHours(-1), "Phone", [Guid.NewGuid()], [A], ContactCardHouseholdIds: [A]));
 
         Assert.Contains("contactCardHouseholdIds", errors.Keys);
         Assert.Null(VisitRules.ContactCardProblem(VisitMode.Home));

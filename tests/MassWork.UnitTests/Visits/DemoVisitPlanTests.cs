@@ -1,4 +1,5 @@
 using MassWork.ServiceDefaults;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Demo;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
@@ -37,11 +38,12 @@ public sealed class DemoVisitPlanTests
 
         Assert.NotEmpty(plan);
         Assert.Equal(plan.Count, plan.Select(v => v.Request.ClientId).Distinct().Count());
+        var validator = new VisitValidator();
         foreach (var visit in plan)
         {
-            var errors = new Dictionary<string, string[]>();
-            var checkedVisit = VisitValidation.Check(visit.Request, visit.RecordedAt, errors);
-            Assert.True(checkedVisit is not null, $"{visit.Request.ClientId}: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
+            var errors = validator.Validate(visit.Request, visit.RecordedAt).ToErrors();
+            Assert.True(errors.Count == 0, $"{visit.Request.ClientId}: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");
+            var checkedVisit = VisitValidator.Checked(visit.Request);
             Assert.InRange(checkedVisit.VisitedAt, now.AddDays(-365), now);
             Assert.InRange(visit.RecordedAt, checkedVisit.VisitedAt, now);
             // During the day, in Shanghai: a cadre knocks on doors between 08:30 and 18:00.

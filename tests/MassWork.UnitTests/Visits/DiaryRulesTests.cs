@@ -1,4 +1,5 @@
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Diary;
 using Microsoft.AspNetCore.Http;
@@ -52,5 +53,16 @@ public sealed class DiaryRulesTests
     {
         Assert.Equal(valid, DiaryRules.TextProblem(text) is null);
         Assert.NotNull(DiaryRules.TextProblem(new string('记', DiaryRules.MaxText + 1)));
+    }
+
+    [Fact]
+    public void An_entry_without_a_date_is_about_its_visits_day_and_judged_by_it()
+    {
+        var validator = new DiaryValidator();
+        var oldVisit = new DiaryDays(Today, Today.AddDays(-400));
+
+        Assert.Equal(["date", "text"], validator.Validate(new DiaryRequest(null, null, " "), oldVisit).ToErrors().Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(validator.Validate(new DiaryRequest(null, Today, "补记"), oldVisit).ToErrors());
+        Assert.Equal(Today.AddDays(-1), new DiaryDays(Today, Today.AddDays(-1)).DayOf(null));
     }
 }

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Frequency;
 
 namespace MassWork.UnitTests.Visits;
@@ -139,7 +140,7 @@ public sealed class FrequencyRulesTests
     {
         var policy = FrequencyPolicy.Default;
         Assert.Equal((3, 10, 5, 1), (policy.HouseholdContactsPerYear, policy.SectionLevelVillageDays, policy.GeneralVillageDays, policy.MeetingsPerQuarter));
-        Assert.Empty(policy.Validate());
+        Assert.Empty(new FrequencyPolicyValidator().Validate(policy).ToErrors());
     }
 
     [Theory]
@@ -165,7 +166,7 @@ public sealed class FrequencyRulesTests
             _ => FrequencyPolicy.Default with { DueSoonDays = value },
         };
 
-        Assert.Equal([field], policy.Validate().Keys);
+        Assert.Equal([field], new FrequencyPolicyValidator().Validate(policy).ToErrors().Keys);
     }
 
     [Fact]

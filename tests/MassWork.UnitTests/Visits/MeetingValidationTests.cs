@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Meetings;
 
 namespace MassWork.UnitTests.Visits;
@@ -11,21 +12,14 @@ public sealed class MeetingValidationTests
     private static MeetingRequest Valid() => new("360702001201", Today, [Cadre], [Guid.NewGuid()], ["修复三组灌溉水渠"],
         [new FollowUpInput("联系水利站勘查", Cadre, Today.AddDays(14))]);
 
-    private static Dictionary<string, string[]> Errors(MeetingRequest request)
-    {
-        var errors = new Dictionary<string, string[]>();
-        MeetingValidation.Check(request, Today, errors);
-        return errors;
-    }
+    private static Dictionary<string, string[]> Errors(MeetingRequest request) => new MeetingValidator().Validate(request, Today).ToErrors();
 
     [Fact]
     public void A_meeting_held_today_with_attendees_decisions_and_follow_ups_is_taken()
     {
-        var errors = new Dictionary<string, string[]>();
-        var meeting = MeetingValidation.Check(Valid(), Today, errors);
-
-        Assert.Empty(errors);
-        Assert.Equal(("360702001201", Today, Cadre), (meeting!.VillageCode, meeting.HeldOn, meeting.FollowUps[0].OwnerCadreId));
+        Assert.Empty(Errors(Valid()));
+        var meeting = MeetingValidator.Checked(Valid());
+        Assert.Equal(("360702001201", Today, Cadre), (meeting.VillageCode, meeting.HeldOn, meeting.FollowUps[0].OwnerCadreId));
     }
 
     [Fact]
@@ -59,5 +53,13 @@ public sealed class MeetingValidationTests
     public void An_attendee_listed_twice_is_named_at_the_second_place()
     {
         Assert.Equal(["attendeeIds[1]"], Errors(Valid() with { AttendeeIds = [Cadre, Cadre] }).Keys);
+    }
+
+    [Fact]
+    public void A_null_follow_up_is_refused_by_its_place()
+    {
+        var errors = Errors(Valid() with { FollowUps = [null!, new FollowUpInput("回访", Cadre, null), null!] });
+
+        Assert.Equal(["followUps[0]", "followUps[2]"], errors.Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Records;
 
 namespace MassWork.UnitTests.Visits;
@@ -11,8 +12,8 @@ public sealed class VisitValidationTests
 
     private static (CheckedVisit? Visit, Dictionary<string, string[]> Errors) Check(VisitRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
-        return (VisitValidation.Check(request, Now, errors), errors);
+        var result = new VisitValidator().Validate(request, Now);
+        return (result.IsValid ? VisitValidator.Checked(request) : null, result.ToErrors());
     }
 
     [Fact]
@@ -73,4 +74,34 @@ public sealed class VisitValidationTests
         Assert.Null(visit);
         Assert.True(errors.ContainsKey(field), $"expected {field}, got {string.Join(", ", errors.Keys)}");
     }
+
+    [Fact]
+    public void Every_bad_element_of_a_list_is_named_and_a_null_one_by_its_place()
+    {
+        var (_, errors) = Check(Home(aid: new AidInput(null, [null!, new GoodsInput("大米", 0, 100), new GoodsInput(" ", 1, 100)])) with
+        {
+            PolicyTopics = [" ", "医保", null!],
+            CadreIds = [Guid.Empty, Guid.Empty],
+        });
+
+        Assert.Equal(["aid.goods[0]", "aid.goods[1].quantity", "aid.goods[2].name", "cadreIds[0]", "cadreIds[1]", "policyTopics[0]", "policyTopics[2]"],
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Not a cadre id."], errors["cadreIds[1]"]);
+    }
+
+    [Fact]
+    public void A_field_keeps_its_own_problem_before_the_modes()
+    {
+        var phone = Home() with { Mode = "Phone" };
+
+        // Aid beyond the limit is told the limit, not that a phone visit hands nothing over.
+        Assert.Equal([$"Cash and goods together at most {VisitRules.MaxAidFen} fen (¥100,000) a visit: amounts are in fen (分), not yuan."],
+            Check(phone with { Aid = new AidInput(VisitRules.MaxAidFen, [new GoodsInput("棉被", 1, 100)]) }).Errors["aid"]);
+        // A place that is itself wrong is told so; the mode judges only a place that could be kept.
+        Assert.Equal(["place.latitude"], Check(phone with { Place = new PlaceInput(91, 115, 10) }).Errors.Keys);
+    }
+
+    [Fact]
+    public void Validating_needs_the_moment_the_visit_is_recorded() =>
+        Assert.Throws<InvalidOperationException>(() => new VisitValidator().Validate(Home()));
 }
