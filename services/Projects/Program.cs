@@ -11,6 +11,7 @@ using MassWork.Projects.Publicity;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi("MassWork Projects API (为民办实事)");
 builder.AddServiceDatabase<ProjectsDbContext>("projectsdb");
 builder.AddServiceMessaging<ProjectsDbContext>("projects");
+builder.AddRequestValidation(typeof(Program).Assembly);
 // Progress photos of the works live in the blob store, under "projects".
 builder.AddBlobStore("projects");
 

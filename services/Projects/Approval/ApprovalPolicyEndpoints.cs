@@ -1,5 +1,7 @@
+using FluentValidation;
 using MassWork.Projects.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,17 +26,17 @@ public static class ApprovalPolicyEndpoints
         CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await policies.ForCityAsync(cityCode, cancellationToken));
 
     internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string cityCode, ApprovalPolicy policy, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string cityCode, ApprovalPolicy policy, Caller caller, ProjectsDbContext db, IValidator<ApprovalPolicy> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (CityProblem(cityCode) is { } invalid)
         {
             return invalid;
         }
 
-        var errors = policy.Validate();
-        if (errors.Count > 0)
+        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
         {
-            return Problems.Invalid(errors, "The policy is not valid");
+            return invalidPolicy.ToProblem("The policy is not valid");
         }
 
         // Stored with the levels' names as given by the enum, so a reader sees "County", not "county".

@@ -1,9 +1,10 @@
+using FluentValidation;
 using MassWork.Projects.Data;
 using MassWork.Projects.Ledger;
-using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,32 +43,20 @@ public static class FundEndpoints
     }
 
     internal static async Task<Results<Created<FundView>, ValidationProblem, ProblemHttpResult>> OpenAsync(
-        FundRequest request, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        FundRequest request, Caller caller, ProjectsDbContext db, IValidator<FundRequest> validator, TimeProvider time, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        var region = request.RegionCode?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["name"] = ["Required, at most 100 characters, e.g. 于都县帮扶资金统筹池."];
+            return invalid.ToProblem("The fund cannot be opened");
         }
 
-        if (region is not { Length: 4 or 6 } || !region.All(char.IsAsciiDigit))
+        var region = request.RegionCode!.Trim();
+        if (!caller.Covers(region))
         {
-            errors["regionCode"] = ["The 4-digit city or 6-digit county prefix whose projects the fund serves."];
+            return Problems.OutsideRegion("regionCode", region, caller.RegionPrefix);
         }
 
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The fund cannot be opened");
-        }
-
-        if (!caller.Covers(region!))
-        {
-            return Problems.OutsideRegion("regionCode", region!, caller.RegionPrefix);
-        }
-
-        var fund = PooledFund.Open(name!, region!, caller.UserId, time.GetUtcNow());
+        var fund = PooledFund.Open(request.Name!.Trim(), region, caller.UserId, time.GetUtcNow());
         db.PooledFunds.Add(fund);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/projects/funds/{fund.Id}", View(fund, [], []));
@@ -97,19 +86,12 @@ public static class FundEndpoints
     }
 
     internal static async Task<Results<Created<DepositView>, ValidationProblem, ProblemHttpResult>> DepositAsync(
-        Guid id, DepositRequest request, Caller caller, ProjectsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, DepositRequest request, Caller caller, ProjectsDbContext db, IValidator<DepositRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var unit = request.UnitName?.Trim();
-        if (string.IsNullOrEmpty(unit) || unit.Length > 100)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            errors["unitName"] = ["Required, at most 100 characters: the dispatching unit (派出单位) that pays in."];
-        }
-
-        var amount = Money.Check(request.AmountFen, "amountFen", errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "The deposit is not valid");
+            return invalid.ToProblem("The deposit is not valid");
         }
 
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -127,7 +109,7 @@ public static class FundEndpoints
                 return Problems.Forbidden($"Deposits into the fund of {fund.RegionCode} are recorded by its own level, not by {caller.RegionPrefix}.");
             }
 
-            var deposit = fund.Deposit(unit!, request.UnitId, amount!.Value, caller.UserId, time.GetUtcNow());
+            var deposit = fund.Deposit(request.UnitName!.Trim(), request.UnitId, request.AmountFen!.Value, caller.UserId, time.GetUtcNow());
             db.FundDeposits.Add(deposit);
             await db.SaveChangesAsync(cancellationToken);
             if (own is not null)

@@ -1,9 +1,9 @@
+using FluentValidation;
 using MassWork.Projects.Data;
-using MassWork.Projects.Funding;
-using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,91 +62,14 @@ public static class LedgerEndpoints
     }
 
     internal static async Task<Results<Created<LedgerEntryView>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Guid id, LedgerRequest request, Caller caller, LedgerWriter writer, CancellationToken cancellationToken)
+        Guid id, LedgerRequest request, Caller caller, LedgerWriter writer, IValidator<LedgerRequest> validator, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (Check(request, errors) is not { } entry)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The ledger entry is not valid");
+            return invalid.ToProblem("The ledger entry is not valid");
         }
 
-        return await writer.WriteAsync(id, entry, caller, cancellationToken);
-    }
-
-
-    private static CheckedEntry? Check(LedgerRequest request, Dictionary<string, string[]> errors)
-    {
-        if (!EnumNames.TryParse<EntryKind>(request.Kind, out var kind))
-        {
-            errors["kind"] = [EnumNames.OneOf<EntryKind>()];
-            return null;
-        }
-
-        var note = request.Note?.Trim();
-        if (note?.Length > 500)
-        {
-            errors["note"] = ["At most 500 characters."];
-        }
-
-        if (kind == EntryKind.Reversal)
-        {
-            if (request.ReversesEntryId is null)
-            {
-                errors["reversesEntryId"] = ["Required: the id of the entry to reverse."];
-            }
-
-            if (string.IsNullOrEmpty(note))
-            {
-                errors["note"] = ["Required: why the entry is reversed (冲销原因)."];
-            }
-
-            foreach (var (field, given) in new[] { ("source", request.Source is not null), ("amountFen", request.AmountFen is not null), ("fundId", request.FundId is not null), ("payee", request.Payee is not null) })
-            {
-                if (given)
-                {
-                    errors[field] = ["Leave it out: a reversal takes it from the entry it reverses."];
-                }
-            }
-
-            return errors.Count > 0 ? null : new CheckedEntry(kind, default, 0, null, null, note, request.ReversesEntryId);
-        }
-
-        FundingSource? source = null;
-        if (EnumNames.TryParse<FundingSource>(request.Source, out var parsedSource))
-        {
-            source = parsedSource;
-        }
-        else
-        {
-            errors["source"] = [request.Source is null ? $"Required. {EnumNames.OneOf<FundingSource>()}" : $"Unknown source '{request.Source}'. {EnumNames.OneOf<FundingSource>()}"];
-        }
-
-        var amount = Money.Check(request.AmountFen, "amountFen", errors);
-        var payee = request.Payee?.Trim();
-        if (kind == EntryKind.Payment && (string.IsNullOrEmpty(payee) || payee.Length > 100))
-        {
-            errors["payee"] = ["Required for a payment, at most 100 characters: who was paid."];
-        }
-        else if (kind != EntryKind.Payment && payee is not null)
-        {
-            errors["payee"] = ["Only a payment has a payee."];
-        }
-
-        if (kind == EntryKind.Allocation && source == FundingSource.PooledAid && request.FundId is null)
-        {
-            errors["fundId"] = ["Required: the pooled fund the allocation comes from."];
-        }
-        else if (request.FundId is not null && !(kind == EntryKind.Allocation && source == FundingSource.PooledAid))
-        {
-            errors["fundId"] = ["Only a PooledAid allocation names a fund."];
-        }
-
-        if (request.ReversesEntryId is not null)
-        {
-            errors["reversesEntryId"] = ["Only a Reversal names an entry to reverse."];
-        }
-
-        return errors.Count > 0 ? null : new CheckedEntry(kind, source!.Value, amount!.Value, request.FundId, payee, note, null);
+        return await writer.WriteAsync(id, LedgerEntryValidator.Checked(request), caller, cancellationToken);
     }
 
     internal static ProblemHttpResult Refused(LedgerRefusal refusal) =>

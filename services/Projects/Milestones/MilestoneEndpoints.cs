@@ -1,5 +1,7 @@
+using FluentValidation;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Projects.Milestones;
@@ -21,13 +23,14 @@ public static class MilestoneEndpoints
     }
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, MilestoneRequest request, Caller caller, ProjectCommands commands, HttpContext http)
+        Guid id, MilestoneRequest request, Caller caller, ProjectCommands commands, IValidator<MilestoneRequest> validator, HttpContext http)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (MilestoneValidation.Check(request, errors) is not { } milestone)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The milestone is not valid");
+            return invalid.ToProblem("The milestone is not valid");
         }
+
+        var milestone = MilestoneValidator.Checked(request);
 
         return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
@@ -37,13 +40,14 @@ public static class MilestoneEndpoints
     }
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> ProgressAsync(
-        Guid id, Guid milestoneId, ProgressRequest request, Caller caller, ProjectCommands commands, HttpContext http)
+        Guid id, Guid milestoneId, ProgressRequest request, Caller caller, ProjectCommands commands, IValidator<ProgressRequest> validator, HttpContext http)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (MilestoneValidation.Check(request, errors) is not { } update)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The progress update is not valid");
+            return invalid.ToProblem("The progress update is not valid");
         }
+
+        var update = ProgressValidator.Checked(request);
 
         return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {

@@ -6,14 +6,9 @@ public static class Money
     /// <summary>10 billion yuan: far above any project, far below where sums of many entries could overflow.</summary>
     public const long MaxFen = 1_000_000_000_000;
 
-    public static long? Check(long? fen, string field, Dictionary<string, string[]> errors, bool zeroAllowed = false)
-    {
-        if (fen is not { } value || value < 0 || (value == 0 && !zeroAllowed) || value > MaxFen)
-        {
-            errors[field] = [$"Required: a {(zeroAllowed ? "non-negative" : "positive")} whole number of fen (分), at most {MaxFen}."];
-            return null;
-        }
-
-        return value;
-    }
+    /// <summary>What is wrong with an amount, or null when it is a positive (where allowed, zero) whole number of fen within <see cref="MaxFen"/>.</summary>
+    public static string? Problem(long? fen, bool zeroAllowed = false) =>
+        fen is not { } value || value < 0 || (value == 0 && !zeroAllowed) || value > MaxFen
+            ? $"Required: a {(zeroAllowed ? "non-negative" : "positive")} whole number of fen (分), at most {MaxFen}."
+            : null;
 }

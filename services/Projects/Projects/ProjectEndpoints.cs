@@ -1,9 +1,11 @@
+using FluentValidation;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Data;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Http;
 using MassWork.ServiceDefaults.Messaging;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,13 +27,15 @@ public static class ProjectEndpoints
     }
 
     internal static async Task<Results<Created<ProjectView>, ValidationProblem, ProblemHttpResult>> ProposeAsync(
-        ProposeRequest request, Caller caller, ProjectsDbContext db, ApprovalPolicies policies, TimeProvider time, CancellationToken cancellationToken)
+        ProposeRequest request, Caller caller, ProjectsDbContext db, ApprovalPolicies policies, IValidator<ProposeRequest> validator, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (ProjectValidation.Check(request, errors) is not { } proposal)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The project cannot be proposed");
+            return invalid.ToProblem("The project cannot be proposed");
         }
+
+        var proposal = ProposalValidator.Checked(request);
 
         if (!caller.Covers(proposal.RegionCode))
         {

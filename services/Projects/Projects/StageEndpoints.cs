@@ -1,5 +1,7 @@
+using FluentValidation;
 using MassWork.Projects.Publicity;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Projects.Projects;
@@ -37,13 +39,14 @@ public static class StageEndpoints
         });
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> FundingAsync(
-        Guid id, FundingRequest request, Caller caller, ProjectCommands commands, HttpContext http)
+        Guid id, FundingRequest request, Caller caller, ProjectCommands commands, IValidator<FundingRequest> validator, HttpContext http)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (ProjectValidation.Check(request, errors) is not { } plan)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return Problems.Invalid(errors, "The funding plan is not valid");
+            return invalid.ToProblem("The funding plan is not valid");
         }
+
+        var plan = FundingPlanValidator.Checked(request);
 
         return await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {

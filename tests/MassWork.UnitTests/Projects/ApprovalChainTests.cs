@@ -1,5 +1,6 @@
 using MassWork.Projects.Approval;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Projects;
 
@@ -8,6 +9,8 @@ public sealed class ApprovalChainTests
     private const string Village = "360731105201";
     private static readonly IReadOnlySet<string> Staff = new HashSet<string> { Roles.TownStaff };
     private static readonly IReadOnlySet<string> Leader = new HashSet<string> { Roles.Leader };
+
+    private static Dictionary<string, string[]> Errors(ApprovalPolicy policy) => new ApprovalPolicyValidator().Validate(policy).ToErrors();
 
     [Theory]
     [InlineData(1_00, new[] { ApprovalLevel.Town })]
@@ -47,7 +50,7 @@ public sealed class ApprovalChainTests
     {
         var policy = new ApprovalPolicy([new ApprovalTier("County", 1_000_000, [Roles.Leader]), new ApprovalTier("City", null, [Roles.Leader, Roles.Operator])]);
 
-        Assert.Empty(policy.Validate());
+        Assert.Empty(Errors(policy));
         Assert.Equal([ApprovalLevel.County], ApprovalChain.For(policy, 1_000_000).Steps.Select(s => s.Level));
         Assert.Equal([ApprovalLevel.County, ApprovalLevel.City], ApprovalChain.For(policy, long.MaxValue).Steps.Select(s => s.Level));
     }
@@ -71,12 +74,20 @@ public sealed class ApprovalChainTests
     [MemberData(nameof(InvalidPolicies))]
     public void A_policy_with_falling_or_missing_thresholds_unknown_levels_or_roles_is_refused_naming_the_field(ApprovalPolicy policy, string field)
     {
-        Assert.Contains(field, policy.Validate().Keys);
+        Assert.Contains(field, Errors(policy).Keys);
     }
 
     [Fact]
     public void The_default_policy_is_valid()
     {
-        Assert.Empty(ApprovalPolicy.Default.Validate());
+        Assert.Empty(Errors(ApprovalPolicy.Default));
+    }
+
+    [Fact]
+    public void Every_tier_at_fault_is_named_and_a_null_tier_by_its_place()
+    {
+        var errors = Errors(new ApprovalPolicy([null!, new("Province", 100, ["mayor"]), new("City", 5, [Roles.Leader])]));
+
+        Assert.Equal(["tiers[0]", "tiers[1].level", "tiers[1].roles", "tiers[2].upToFen"], errors.Keys.Order(StringComparer.Ordinal));
     }
 }

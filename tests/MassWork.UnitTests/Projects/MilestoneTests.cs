@@ -5,6 +5,7 @@ using MassWork.Projects.Funding;
 using MassWork.Projects.Milestones;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Projects;
 
@@ -86,25 +87,22 @@ public sealed class MilestoneTests
     [Fact]
     public void Bad_milestones_and_progress_updates_name_each_field()
     {
-        var errors = new Dictionary<string, string[]>();
-        Assert.Null(MilestoneValidation.Check(new MilestoneRequest(" ", 0, null), errors));
-        Assert.Equal(["dueDate", "name", "weight"], errors.Keys.Order());
+        var milestones = new MilestoneValidator();
+        var progress = new ProgressValidator();
+        Assert.Equal(["dueDate", "name", "weight"], milestones.Validate(new MilestoneRequest(" ", 0, null)).ToErrors().Keys.Order());
 
-        errors.Clear();
-        Assert.Null(MilestoneValidation.Check(new MilestoneRequest(new string('路', 101), MilestoneValidation.MaxWeight + 1, Due), errors));
-        Assert.Equal(["name", "weight"], errors.Keys.Order());
+        Assert.Equal(["name", "weight"],
+            milestones.Validate(new MilestoneRequest(new string('路', 101), MilestoneValidator.MaxWeight + 1, Due)).ToErrors().Keys.Order());
 
-        errors.Clear();
-        Assert.Null(MilestoneValidation.Check(new ProgressRequest(101, new string('好', 501)), errors));
-        Assert.Equal(["note", "percent"], errors.Keys.Order());
+        Assert.Equal(["note", "percent"], progress.Validate(new ProgressRequest(101, new string('好', 501))).ToErrors().Keys.Order());
 
-        errors.Clear();
-        Assert.Null(MilestoneValidation.Check(new ProgressRequest(null), errors));
-        Assert.Equal(["percent"], errors.Keys);
+        Assert.Equal(["percent"], progress.Validate(new ProgressRequest(null)).ToErrors().Keys);
 
-        errors.Clear();
-        Assert.Equal(("路面硬化", 3, Due), MilestoneValidation.Check(new MilestoneRequest(" 路面硬化 ", 3, Due), errors));
-        Assert.Equal((0, null), MilestoneValidation.Check(new ProgressRequest(0, " "), errors));
+        var named = new MilestoneRequest(" 路面硬化 ", 3, Due);
+        var blankNote = new ProgressRequest(0, " ");
+        Assert.True(milestones.Validate(named).IsValid && progress.Validate(blankNote).IsValid);
+        Assert.Equal(("路面硬化", 3, Due), MilestoneValidator.Checked(named));
+        Assert.Equal((0, null), ProgressValidator.Checked(blankNote));
     }
 }
 
