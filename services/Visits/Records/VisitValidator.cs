@@ -52,16 +52,7 @@ public sealed class VisitValidator : RequestValidator<VisitRequest>
         AidRules();
         ContactCardRules();
         DemandRules();
-        RuleFor(x => x).Custom((visit, context) =>
-        {
-            // A field that already holds its own problem keeps it: a phone visit's aid beyond the limit is told the limit.
-            if (EnumNames.TryParse<VisitMode>(visit.Mode, out var mode) && IsCounted(visit.HouseholdIds, MaxHouseholds)
-                && VisitRules.ModeProblem(mode, visit.HouseholdIds!.Count, IsPlace(visit.Place), HasAid(visit.Aid)) is { } problem
-                && !(problem.Field == "aid" && AidTotalProblem(visit.Aid) is not null))
-            {
-                context.AddFailure(problem.Field, problem.Message);
-            }
-        });
+        ModeRule();
     }
 
     /// <summary>The request with its values trimmed and its mode parsed; call it once validation passed.</summary>
@@ -148,6 +139,21 @@ public sealed class VisitValidator : RequestValidator<VisitRequest>
             });
         });
     }
+
+    /// <summary>
+    /// What the mode allows (<see cref="VisitRules.ModeProblem"/>), judged on the parts that are right:
+    /// a place or goods with problems of their own are told those, and so is aid beyond the limit.
+    /// </summary>
+    private void ModeRule() =>
+        RuleFor(x => x).Custom((visit, context) =>
+        {
+            if (EnumNames.TryParse<VisitMode>(visit.Mode, out var mode) && IsCounted(visit.HouseholdIds, MaxHouseholds)
+                && VisitRules.ModeProblem(mode, visit.HouseholdIds!.Count, IsPlace(visit.Place), HasAid(visit.Aid)) is { } problem
+                && !(problem.Field == "aid" && AidTotalProblem(visit.Aid) is not null))
+            {
+                context.AddFailure(problem.Field, problem.Message);
+            }
+        });
 
     private static bool IsCounted(IReadOnlyList<Guid>? ids, int max) => ids is { Count: > 0 } && ids.Count <= max;
 
