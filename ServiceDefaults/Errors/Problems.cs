@@ -25,6 +25,10 @@ public static class Problems
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string title = "The request is not valid") =>
         TypedResults.ValidationProblem(errors, title: title);
 
+    /// <summary>A city's settings are addressed by its 4-digit division code prefix (<c>/policies/3607</c>).</summary>
+    public static ValidationProblem? CityCode(string cityCode) =>
+        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
+
     /// <summary>Page and page size checks shared by every list.</summary>
     public static ValidationProblem? Paging(int page, int pageSize) =>
         page < 1 ? Invalid("page", "Must be 1 or more.")

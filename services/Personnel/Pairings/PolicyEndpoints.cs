@@ -23,9 +23,9 @@ public static class PolicyEndpoints
     internal static async Task<Results<Ok<PolicyResponse>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
         string cityCode, PersonnelDbContext db, CancellationToken cancellationToken)
     {
-        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
+        if (Problems.CityCode(cityCode) is { } invalidCity)
         {
-            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
+            return invalidCity;
         }
 
         return TypedResults.Ok(PolicyResponse.From(await PolicyStore.ForRegionAsync(db, cityCode, cancellationToken)));
@@ -35,9 +35,9 @@ public static class PolicyEndpoints
         string cityCode, PolicyRequest request, Caller caller, PersonnelDbContext db, IValidator<PolicyRequest> validator, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (cityCode.Length != 4 || !cityCode.All(char.IsAsciiDigit))
+        if (Problems.CityCode(cityCode) is { } invalidCity)
         {
-            return Problems.Invalid("cityCode", "The city's 4-digit code prefix, e.g. 3607.");
+            return invalidCity;
         }
 
         if (validator.Validate(request) is { IsValid: false } invalid)

@@ -1,7 +1,9 @@
+using FluentValidation;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults;
@@ -11,8 +13,6 @@ namespace MassWork.Petitions.Cases;
 /// <summary>Each step of a case's life is one POST on /api/petitions/cases/{id}/…; an optional If-Match guards against stale reads.</summary>
 public static class CaseStepEndpoints
 {
-    private const int MaxText = 4000;
-
     public static IEndpointRouteBuilder MapCaseStepEndpoints(this IEndpointRouteBuilder routes)
     {
         var steps = routes.MapGroup("/api/petitions/cases/{id:guid}").WithTags("Case steps");
@@ -36,17 +36,22 @@ public static class CaseStepEndpoints
     }
 
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        Guid id, AssignRequest request, Caller caller, CaseCommands commands, PetitionsDbContext db, HttpContext http)
+        Guid id, AssignRequest request, IValidator<AssignRequest> validator, Caller caller, CaseCommands commands, PetitionsDbContext db, HttpContext http)
     {
+        if (validator.Validate(request) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
         var holder = await HolderAsync(request, caller, db, http.RequestAborted);
+        if (holder.Invalid is not null)
+        {
+            return holder.Invalid;
+        }
+
         if (holder.Problem is not null)
         {
             return holder.Problem;
-        }
-
-        if (holder.Error is { } error)
-        {
-            return Problems.Invalid(error.Field, error.Message);
         }
 
         var note = request.Note?.Trim();
@@ -78,24 +83,27 @@ public static class CaseStepEndpoints
             return new PetitionAccepted(caseRef(), c.ResolveDueAt, now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> NotAcceptAsync(Guid id, ReasonRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        Text(request.Reason, "reason", 500) is { } problem ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> NotAcceptAsync(
+        Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
         {
             c.NotAccept(caller.UserId, request.Reason!.Trim(), now);
             return new PetitionNotAccepted(caseRef(), request.Reason.Trim(), now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ObjectAsync(Guid id, ReasonRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        Text(request.Reason, "reason", 500) is { } problem ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ObjectAsync(
+        Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
         {
             var from = c.Object(caller.UserId, request.Reason!.Trim(), rules, now);
             return new PetitionObjected(caseRef(), from.Code, request.Reason.Trim(), now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(Guid id, ReasonRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        Text(request.Reason, "reason", 500) is { } problem ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(
+        Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
         {
             var from = c.SendBack(caller.UserId, request.Reason!.Trim(), rules, now);
@@ -109,14 +117,12 @@ public static class CaseStepEndpoints
             return null;
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> OwnershipAsync(Guid id, OwnershipRequest request, Caller caller, CaseCommands commands, HttpContext http)
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> OwnershipAsync(
+        Guid id, OwnershipRequest request, IValidator<OwnershipRequest> validator, Caller caller, CaseCommands commands, HttpContext http)
     {
-        var problem = Text(request.LeadLeader, "leadLeader", 50) ?? Text(request.ResponsibleOffice, "responsibleOffice", 100)
-            ?? Text(request.HandlerUserId, "handlerUserId", 100) ?? Text(request.HandlerName, "handlerName", 50) ?? Text(request.RevisitTarget, "revisitTarget", 100)
-            ?? (request.ResolutionDeadline is null ? Problems.Invalid("resolutionDeadline", "Required (yyyy-MM-dd).") : null);
-        if (problem is not null)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return problem;
+            return invalid.ToProblem();
         }
 
         var ownership = new Ownership(request.LeadLeader!.Trim(), request.ResponsibleOffice!.Trim(), request.HandlerUserId!.Trim(), request.HandlerName!.Trim(),
@@ -134,17 +140,19 @@ public static class CaseStepEndpoints
         });
     }
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> CallBackAsync(Guid id, NoteRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        Text(request.Note, "note", 500) is { } problem ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> CallBackAsync(
+        Guid id, NoteRequest request, IValidator<NoteRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, _, now, caseRef) =>
         {
             c.RecordProgressCallBack(caller.UserId, request.Note!.Trim(), now);
             return new PetitionProgressCalledBack(caseRef(), request.Note.Trim(), now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(Guid id, ExtendRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        (request.Days is null ? Problems.Invalid("days", "Required: 1 to the policy's maximum (30 by the regulation).") : Text(request.Reason, "reason", 500)) is { } problem
-            ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ExtendAsync(
+        Guid id, ExtendRequest request, IValidator<ExtendRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid
+            ? invalid.ToProblem()
             : await commands.RunAsync(id, caller, CasePermission.Approve, http, (c, rules, now, caseRef) =>
             {
                 c.Extend(request.Days!.Value, request.Reason!.Trim(), caller.UserId, rules, now);
@@ -152,11 +160,11 @@ public static class CaseStepEndpoints
             });
 
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> EscalateAsync(
-        Guid id, EscalateRequest request, Caller caller, CaseCommands commands, PetitionsDbContext db, HttpContext http)
+        Guid id, EscalateRequest request, IValidator<EscalateRequest> validator, Caller caller, CaseCommands commands, PetitionsDbContext db, HttpContext http)
     {
-        if ((Text(request.DepartmentCode, "departmentCode", 40) ?? Text(request.Reason, "reason", 500)) is { } problem)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            return problem;
+            return invalid.ToProblem();
         }
 
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == request.DepartmentCode!.Trim(), http.RequestAborted);
@@ -185,21 +193,25 @@ public static class CaseStepEndpoints
             return new PetitionSigned(caseRef(), now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        (ParseEnum<Outcome>(request.Outcome, "outcome", out var outcome) ?? Text(request.Opinion, "opinion", MaxText)) is { } problem
-            ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid
+            ? invalid.ToProblem()
             : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
             {
+                var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
                 c.Answer(outcome, request.Opinion!.Trim(), caller.UserId, rules, now);
                 return new PetitionAnswered(caseRef(), outcome.ToString(), c.Opinion!, c.AnsweredBy, c.AnsweredOnTime ?? true,
                     CaseEvents.OpenDue(c, DeadlineKind.Revisit), c.ReviewWindowEndsAt, now);
             });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RevisitAsync(Guid id, RevisitRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        (ParseEnum<Satisfaction>(request.Satisfaction, "satisfaction", out var satisfaction) ?? (request.Note?.Length > 500 ? Problems.Invalid("note", "At most 500 characters.") : null)) is { } problem
-            ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RevisitAsync(
+        Guid id, RevisitRequest request, IValidator<RevisitRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid
+            ? invalid.ToProblem()
             : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, rules, now, caseRef) =>
             {
+                var satisfaction = Enum.Parse<Satisfaction>(request.Satisfaction!, ignoreCase: true);
                 c.Revisit(satisfaction, request.HandlerAtFault, request.Note?.Trim(), caller.UserId, rules, now);
                 var reopened = c.Status == CaseStatus.InProgress;
                 return reopened
@@ -207,65 +219,37 @@ public static class CaseStepEndpoints
                     : new PetitionClosed(caseRef(), c.Outcome?.ToString(), satisfaction.ToString(), now);
             });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RequestReviewAsync(Guid id, ReasonRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        Text(request.Reason, "reason", 1000) is { } problem ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RequestReviewAsync(
+        Guid id, ReviewRequest request, IValidator<ReviewRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, rules, now, caseRef) =>
         {
             c.RequestReview(caller.UserId, request.Reason!.Trim(), rules, now);
             return new PetitionReviewRequested(caseRef(), c.ReviewStage.ToString(), CaseEvents.OpenDue(c, DeadlineKind.ReviewAnswer)!.Value, now);
         });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerReviewAsync(Guid id, AnswerRequest request, Caller caller, CaseCommands commands, HttpContext http) =>
-        (ParseEnum<Outcome>(request.Outcome, "outcome", out var outcome) ?? Text(request.Opinion, "opinion", MaxText)) is { } problem
-            ? problem
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerReviewAsync(
+        Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid
+            ? invalid.ToProblem()
             : await commands.RunAsync(id, caller, CasePermission.Review, http, (c, rules, now, caseRef) =>
             {
+                var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
                 c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, rules, now);
                 return new PetitionReviewAnswered(caseRef(), c.ReviewStage.ToString(), outcome.ToString(), c.Opinion!, c.Status == CaseStatus.Terminated, now);
             });
 
-    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> MediationAsync(Guid id, MediationRequest request, Caller caller, CaseCommands commands, HttpContext http)
+    internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> MediationAsync(
+        Guid id, MediationRequest request, IValidator<MediationRequest> validator, Caller caller, CaseCommands commands, HttpContext http)
     {
-        var problem = ParseEnum<MediationStep>(request.Step, "step", out var step);
-        MediationLevel? level = null;
-        if (problem is null && request.Level is not null)
+        if (validator.Validate(request) is { IsValid: false } invalid)
         {
-            problem = ParseEnum<MediationLevel>(request.Level, "level", out var parsed);
-            level = parsed;
+            return invalid.ToProblem();
         }
 
-        if (problem is null && step == MediationStep.Settled && level is null)
-        {
-            problem = Problems.Invalid("level", "A settled dispute names the level that settled it: Group, Village or Town.");
-        }
-
-        if (problem is null && request.Note?.Length > 500)
-        {
-            problem = Problems.Invalid("note", "At most 500 characters.");
-        }
-
-        var parties = request.Parties?.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct().ToList();
-        if (problem is null && (parties is { Count: > 20 } || parties?.Any(p => p.Length > 50) == true
-                                || (step == MediationStep.Investigated && parties is not { Count: >= 2 })))
-        {
-            problem = Problems.Invalid("parties", "The dispute's parties by name: at least two when it is investigated, at most 20 of at most 50 characters.");
-        }
-
-        if (problem is null && step == MediationStep.Mediated && Text(request.Mediator, "mediator", 50) is { } noMediator)
-        {
-            problem = noMediator;
-        }
-
-        if (problem is null && step == MediationStep.Settled && Text(request.Agreement, "agreement", 1000) is { } noAgreement)
-        {
-            problem = noAgreement;
-        }
-
-        if (problem is not null)
-        {
-            return problem;
-        }
-
+        var step = Enum.Parse<MediationStep>(request.Step!, ignoreCase: true);
+        MediationLevel? level = request.Level is null ? null : Enum.Parse<MediationLevel>(request.Level, ignoreCase: true);
+        var parties = MediationValidator.Parties(request.Parties);
         var record = new MediationRecord(step, level, parties, request.Mediator?.Trim(), request.Agreement?.Trim());
         return await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
         {
@@ -276,39 +260,18 @@ public static class CaseStepEndpoints
         });
     }
 
-    private static ValidationProblem? Text(string? value, string field, int max) =>
-        string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? Problems.Invalid(field, $"Required, at most {max} characters.") : null;
-
-    private static ValidationProblem? ParseEnum<T>(string? value, string field, out T parsed)
-        where T : struct, Enum =>
-        EnumNames.TryParse(value, out parsed) ? null : Problems.Invalid(field, EnumNames.OneOf<T>());
-
-    private sealed record HolderLookup(Holder? Value, string? DepartmentRegion, (string Field, string Message)? Error, ProblemHttpResult? Problem);
+    /// <summary>The holder a validated assignment names: a department looked up, or a town or village office within the caller's region.</summary>
+    private sealed record HolderLookup(Holder? Value, string? DepartmentRegion, ValidationProblem? Invalid, ProblemHttpResult? Problem);
 
     private static async Task<HolderLookup> HolderAsync(AssignRequest request, Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
     {
-        var code = request.Code?.Trim();
-        if (!EnumNames.TryParse<HolderKind>(request.Kind, out var kind))
-        {
-            return new HolderLookup(null, null, ("kind", "Region (a town or village office) or Department."), null);
-        }
-
-        if (string.IsNullOrEmpty(code))
-        {
-            return new HolderLookup(null, null, ("code", "Required: a division code or a department code."), null);
-        }
-
-        if (kind == HolderKind.Department)
+        var code = request.Code!.Trim();
+        if (Enum.Parse<HolderKind>(request.Kind!, ignoreCase: true) == HolderKind.Department)
         {
             var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
             return department is null
-                ? new HolderLookup(null, null, ("code", "Unknown department: see GET /api/petitions/departments."), null)
+                ? new HolderLookup(null, null, Problems.Invalid("code", "Unknown department: see GET /api/petitions/departments."), null)
                 : new HolderLookup(new Holder(HolderKind.Department, department.Code, department.Name), department.RegionCode, null, null);
-        }
-
-        if (code.Length != 12 || !code.All(char.IsAsciiDigit))
-        {
-            return new HolderLookup(null, null, ("code", "The 12-digit division code of a town or village office."), null);
         }
 
         if (!caller.Covers(code))
@@ -317,8 +280,6 @@ public static class CaseStepEndpoints
         }
 
         var name = request.Name?.Trim();
-        return name?.Length > 100
-            ? new HolderLookup(null, null, ("name", "At most 100 characters."), null)
-            : new HolderLookup(new Holder(HolderKind.Region, code, string.IsNullOrEmpty(name) ? code : name), null, null, null);
+        return new HolderLookup(new Holder(HolderKind.Region, code, string.IsNullOrEmpty(name) ? code : name), null, null, null);
     }
 }

@@ -5,6 +5,9 @@ public sealed record AssignRequest(string? Kind, string? Code, string? Name, str
 
 public sealed record ReasonRequest(string? Reason);
 
+/// <summary>复查/复核 asked for, with the petitioner's reasons (longer than a clerk's reason for a step).</summary>
+public sealed record ReviewRequest(string? Reason);
+
 public sealed record NoteRequest(string? Note);
 
 public sealed record OwnershipRequest(string? LeadLeader, string? ResponsibleOffice, string? HandlerUserId, string? HandlerName, DateOnly? ResolutionDeadline, string? RevisitTarget);

@@ -34,7 +34,7 @@ public static class PolicyEndpoints
     internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
         string cityCode, PetitionsDbContext db, CancellationToken cancellationToken)
     {
-        if (CityProblem(cityCode) is { } invalid)
+        if (Problems.CityCode(cityCode) is { } invalid)
         {
             return invalid;
         }
@@ -47,7 +47,7 @@ public static class PolicyEndpoints
         string cityCode, PetitionPolicy policy, Caller caller, PetitionsDbContext db, RulesProvider rules, IValidator<PetitionPolicy> validator, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (CityProblem(cityCode) is { } invalid)
+        if (Problems.CityCode(cityCode) is { } invalid)
         {
             return invalid;
         }
@@ -106,7 +106,4 @@ public static class PolicyEndpoints
         rules.Invalidate();
         return TypedResults.Ok(new CalendarYear(year, days.OrderBy(d => d.Day).ToList()));
     }
-
-    private static ValidationProblem? CityProblem(string cityCode) =>
-        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
 }

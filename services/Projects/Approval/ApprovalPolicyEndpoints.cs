@@ -23,13 +23,13 @@ public static class ApprovalPolicyEndpoints
 
     internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem>> GetAsync(
         string cityCode, ApprovalPolicies policies, CancellationToken cancellationToken) =>
-        CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await policies.ForCityAsync(cityCode, cancellationToken));
+        Problems.CityCode(cityCode) is { } invalid ? invalid : TypedResults.Ok(await policies.ForCityAsync(cityCode, cancellationToken));
 
     internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string cityCode, ApprovalPolicy policy, Caller caller, ProjectsDbContext db, IValidator<ApprovalPolicy> validator, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (CityProblem(cityCode) is { } invalid)
+        if (Problems.CityCode(cityCode) is { } invalid)
         {
             return invalid;
         }
@@ -57,7 +57,4 @@ public static class ApprovalPolicyEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(policy);
     }
-
-    private static ValidationProblem? CityProblem(string cityCode) =>
-        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
 }

@@ -30,8 +30,8 @@ public static class StageEndpoints
             p.Approve(caller.UserId, caller.Roles, caller.RegionPrefix, now) ? ProjectEvents.Approved(p, now) : null);
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> RejectAsync(
-        Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
-        Reason(request) is { } problem ? problem
+        Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, ProjectCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, null, http, (p, now) =>
         {
             p.Reject(caller.UserId, caller.Roles, caller.RegionPrefix, request.Reason!.Trim(), now);
@@ -88,14 +88,11 @@ public static class StageEndpoints
         });
 
     internal static async Task<Results<Ok<ProjectView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        Guid id, ReasonRequest request, Caller caller, ProjectCommands commands, HttpContext http) =>
-        Reason(request) is { } problem ? problem
+        Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, ProjectCommands commands, HttpContext http) =>
+        validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
         : await commands.RunAsync(id, caller, Permissions.ManageProjects, http, (p, now) =>
         {
             p.Cancel(caller.UserId, request.Reason!.Trim(), now);
             return null;
         });
-
-    private static ValidationProblem? Reason(ReasonRequest request) =>
-        string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > 500 ? Problems.Invalid("reason", "Required, at most 500 characters.") : null;
 }

@@ -8,6 +8,7 @@ using MassWork.Visits.Data;
 using MassWork.Visits.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Demands;
 
@@ -60,7 +61,7 @@ public sealed class DemandRecorder(VisitsDbContext db, IValidator<DemandInput> v
 
         // Under an Idempotency-Key the filter's transaction is already open; adding joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({visitId + "|" + demand.ClientId}, 0))", cancellationToken);
+        await AdvisoryLock.WaitAsync(db, visitId + "|" + demand.ClientId, cancellationToken);
         var stored = await db.Demands.AsNoTracking().SingleOrDefaultAsync(d => d.VisitId == visitId && d.ClientId == demand.ClientId, cancellationToken);
         if (stored is not null)
         {

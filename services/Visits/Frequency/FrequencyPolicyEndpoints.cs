@@ -23,13 +23,13 @@ public static class FrequencyPolicyEndpoints
     }
 
     internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem>> GetAsync(string cityCode, VisitsDbContext db, CancellationToken cancellationToken) =>
-        CityProblem(cityCode) is { } invalid ? invalid : TypedResults.Ok(await CityPolicies.ForCityAsync(db, cityCode, cancellationToken));
+        Problems.CityCode(cityCode) is { } invalid ? invalid : TypedResults.Ok(await CityPolicies.ForCityAsync(db, cityCode, cancellationToken));
 
     internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
         string cityCode, FrequencyPolicy policy, Caller caller, VisitsDbContext db, IValidator<FrequencyPolicy> validator, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (CityProblem(cityCode) is { } invalid)
+        if (Problems.CityCode(cityCode) is { } invalid)
         {
             return invalid;
         }
@@ -47,7 +47,4 @@ public static class FrequencyPolicyEndpoints
             """, cancellationToken);
         return TypedResults.Ok(policy);
     }
-
-    private static ValidationProblem? CityProblem(string cityCode) =>
-        cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Problems.Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
 }

@@ -9,6 +9,7 @@ using MassWork.Visits.Demands;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Records;
 
@@ -37,7 +38,7 @@ public sealed class VisitRecorder(VisitsDbContext db, IValidator<VisitRequest> v
         // Under an Idempotency-Key the filter's transaction is already open; recording joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // A phone retrying its queue may send the same visit twice at once: the second waits here, then finds the first.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({caller.UserId + "|" + visit.ClientId}, 0))", cancellationToken);
+        await AdvisoryLock.WaitAsync(db, caller.UserId + "|" + visit.ClientId, cancellationToken);
         var stored = await db.Visits.AsNoTracking().Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .SingleOrDefaultAsync(v => v.RecordedBy == caller.UserId && v.ClientId == visit.ClientId, cancellationToken);
         if (stored is not null)
