@@ -132,15 +132,7 @@ public sealed class AppHostLifecycleTests
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         await page.GotoAsync(appHost.Dashboard.ToString());
-        // The page counts the platform's resources. Its rows are not waited for: the virtualized grid
-        // can count them yet draw none in headless Chromium on a loaded machine; each service is
-        // checked by name through the dashboard's telemetry API below.
-        // It starts at "Showing 0 resources" and counts up as they stream in.
-        var shown = page.GetByText(new System.Text.RegularExpressions.Regex(@"Showing \d+ resources")).First;
-        await Eventually.HoldsAsync(async () =>
-            await shown.IsVisibleAsync()
-            && int.Parse(System.Text.RegularExpressions.Regex.Match(await shown.InnerTextAsync(), @"\d+").Value) >= Services.Length + 1,
-            TimeSpan.FromSeconds(90), "the dashboard counting every service and the gateway");
+        await PageCountsTheResourcesAsync(page, Services.Length + 1);
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
@@ -156,6 +148,59 @@ public sealed class AppHostLifecycleTests
                 .Select(r => r.GetProperty("name").GetString()).ToHashSet();
             return Services.Append("gateway").All(complete.Contains);
         }, TimeSpan.FromSeconds(60), "logs, traces and metrics of every service in the dashboard");
+    }
+
+    /// <summary>
+    /// Waits for the resources page to count at least <paramref name="atLeast"/> resources. It starts
+    /// at "Showing 0 resources" and counts up as they stream in over its live connection. Its rows are
+    /// not waited for: the virtualized grid can count them yet draw none in headless Chromium on a
+    /// loaded machine; each service is checked by name through the telemetry API instead. A page whose
+    /// live connection stalled keeps its first count, so one that has not moved for 30 s is loaded again,
+    /// as a user would; a failure says what the page last showed.
+    /// </summary>
+    private static async Task PageCountsTheResourcesAsync(IPage page, int atLeast)
+    {
+        var count = new System.Text.RegularExpressions.Regex(@"Showing (\d+) resources");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var sinceLoad = System.Diagnostics.Stopwatch.StartNew();
+        var last = "";
+        while (true)
+        {
+            string text;
+            try
+            {
+                text = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+                text = ""; // the page is between loads
+            }
+
+            var shown = count.Match(text);
+            if (shown.Success && int.Parse(shown.Groups[1].Value) >= atLeast)
+            {
+                return;
+            }
+
+            if (text != last)
+            {
+                last = text;
+                sinceLoad.Restart();
+            }
+            else if (sinceLoad.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                await page.ReloadAsync(new PageReloadOptions { Timeout = 60_000 });
+                sinceLoad.Restart();
+            }
+
+            if (waited.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-failed.png"), FullPage = true });
+                throw new TimeoutException($"Timed out after 3 min waiting for the dashboard to count {atLeast} resources; it showed: {(last.Length > 600 ? last[..600] : last)}");
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>The demo town's coverage, read as its staff would.</summary>
