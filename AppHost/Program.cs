@@ -104,6 +104,8 @@ foreach (var service in new[] { personnel, visits, petitions, projects, notifica
     gateway.WithReference(service).WaitFor(service);
 }
 
+builder.AddConsole(gateway, buildConfiguration, secrets, environment, dataFolder);
+
 // The deployment's city (its region register above is Ganzhou's, 3607): settings that name no city
 // (SMS templates, petition categories, the holiday calendar) are changed only by a token covering it.
 var platformRegion = builder.Configuration["Platform:Region"] ?? "3607";

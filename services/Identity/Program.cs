@@ -42,6 +42,7 @@ builder.Services.AddHostedService<AuditArchiver>();
 
 var app = builder.Build();
 
+app.UseIssuerAddress();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();

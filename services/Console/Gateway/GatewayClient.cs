@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+
+namespace MassWork.Console.Gateway;
+
+/// <summary>
+/// The platform's APIs, called through the gateway as the signed-in user (their access token), so
+/// the services' role matrix and region scope decide what the console may show: the console keeps
+/// no rule of its own about who may see what.
+/// </summary>
+public sealed class GatewayClient(HttpClient http)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return ApiResult<T>.Ok((await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!);
+            }
+
+            return ApiResult<T>.Failed(await ApiProblem.ReadAsync(response, cancellationToken));
+        }
+        catch (HttpRequestException)
+        {
+            return ApiResult<T>.Failed(ApiProblem.Unavailable);
+        }
+    }
+}
+
+/// <summary>Puts the signed-in user's access token on every call to the gateway.</summary>
+public sealed class UserTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (accessor.HttpContext is { } context && await context.GetTokenAsync("access_token") is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class GatewayClientExtensions
+{
+    public static IHostApplicationBuilder AddGatewayClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<UserTokenHandler>();
+        // "http://gateway": the AppHost's services__gateway__http__0 locally, the gateway's Service on Kubernetes.
+        builder.Services.AddHttpClient<GatewayClient>(http => http.BaseAddress = new Uri(builder.Configuration["Console:Gateway"] ?? "http://gateway"))
+            .AddHttpMessageHandler<UserTokenHandler>();
+        return builder;
+    }
+}
