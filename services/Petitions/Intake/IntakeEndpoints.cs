@@ -22,7 +22,7 @@ public static class IntakeEndpoints
     }
 
     internal static async Task<Results<Created<CaseView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        IntakeRequest request, Caller caller, IntakeService intake, TimeProvider time, CancellationToken cancellationToken)
+        IntakeRequest request, Caller caller, IntakeService intake, PetitionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var result = await intake.RegisterAsync(request, caller.UserId, caller.RegionPrefix, CaseAccess.LevelOf(caller.RegionPrefix), null, cancellationToken);
         if (result.OutsideRegion is { } region)
@@ -35,19 +35,21 @@ public static class IntakeEndpoints
             return result.Validation.ToProblem("The matter cannot be registered");
         }
 
-        return TypedResults.Created($"/api/petitions/cases/{c.Id}", CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), time.GetUtcNow()));
+        var departments = await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken);
+        return TypedResults.Created($"/api/petitions/cases/{c.Id}", CaseView.For(c, caller, departments, time.GetUtcNow()));
     }
 
     internal static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(
         Guid id, Caller caller, CaseCommands commands, PetitionsDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var c = await commands.LoadAsync(id, cancellationToken);
-        if (c is null || !CaseAccess.Allows(caller, c, CasePermission.Read, await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken)))
+        var departments = await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken);
+        if (c is null || !CaseAccess.Allows(caller, c, CasePermission.Read, departments))
         {
             return Problems.NotFound($"Case {id}");
         }
 
         http.Response.Headers.ETag = CaseCommands.ETag(c);
-        return TypedResults.Ok(CaseView.Of(c, CaseAccess.SeesPetitioner(caller, c), time.GetUtcNow()));
+        return TypedResults.Ok(CaseView.For(c, caller, departments, time.GetUtcNow()));
     }
 }

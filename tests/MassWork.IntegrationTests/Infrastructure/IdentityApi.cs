@@ -37,7 +37,7 @@ public sealed class IdentityApi(HttpClient gateway, TimeProvider clock, string o
     {
         var userName = NewUserName();
         var created = await JsonAsync(HttpMethod.Post, "/api/identity/accounts", Operator, new { userName, displayName = "测试干部", role, region }, HttpStatusCode.Created);
-        return await ActivateAsync(created.GetProperty("id").GetGuid(), userName);
+        return await ActivateAsync(created.GetProperty("id").GetGuid(), userName, role);
     }
 
     /// <summary>Invites the account and activates it as its owner would, through the activation page.</summary>

@@ -55,4 +55,31 @@ public sealed class ComponentTests : BunitContext
         Assert.Equal("您的角色或所辖区域无权查看或办理此项。", refused.Find(".mw-refused").TextContent);
         Assert.Equal("服务暂时不可用，请稍后重试。", down.Find(".mw-failed").TextContent);
     }
+
+    [Fact]
+    public void The_pager_keeps_the_lists_filters_and_offers_only_the_pages_there_are()
+    {
+        var middle = Render<Pager>(p => p.Add(c => c.Total, 120).Add(c => c.Page, 2).Add(c => c.PageSize, 50).Add(c => c.Path, "/audit")
+            .Add(c => c.Query, new Dictionary<string, string?> { ["user"] = "u1", ["entity"] = null }));
+        var last = Render<Pager>(p => p.Add(c => c.Total, 120).Add(c => c.Page, 3).Add(c => c.PageSize, 50).Add(c => c.Path, "/audit"));
+        var empty = Render<Pager>(p => p.Add(c => c.Total, 0).Add(c => c.Page, 1).Add(c => c.PageSize, 50).Add(c => c.Path, "/audit"));
+
+        Assert.Contains("共 120 条，第 2 / 3 页", middle.Markup);
+        Assert.Equal(["/audit?user=u1&page=1", "/audit?user=u1&page=3"], middle.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["上一页"], last.FindAll("a").Select(a => a.TextContent));
+        Assert.Empty(empty.Markup.Trim());
+    }
+
+    [Fact]
+    public void A_field_error_shows_the_services_message_for_that_field_only()
+    {
+        var problem = new ApiProblem(HttpStatusCode.BadRequest, "One or more validation errors occurred.", null,
+            new Dictionary<string, string[]> { ["to"] = ["On or after 'from'."] });
+
+        var to = Render<FieldError>(p => p.Add(c => c.Field, "to").Add(c => c.Problem, problem));
+        var from = Render<FieldError>(p => p.Add(c => c.Field, "from").Add(c => c.Problem, problem));
+
+        Assert.Equal("On or after 'from'.", to.Find("#error-to").TextContent);
+        Assert.Empty(from.Markup.Trim());
+    }
 }
