@@ -28,6 +28,7 @@ app.UseServiceDefaults();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy => proxy.UseRequestBodyLimit());
+app.MapUnknownApiPaths();
 app.MapApiReference(DownstreamServices.Names);
 app.MapDevTokenEndpoint(app.Environment);
 

@@ -17,6 +17,8 @@ namespace MassWork.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class ConsoleTests(PlatformFixture platform)
 {
+    private const string ConsolePolicy = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+
     private readonly IdentityApi _identity = new(platform);
 
     [Fact]
@@ -46,6 +48,10 @@ public sealed class ConsoleTests(PlatformFixture platform)
         Assert.Equal(Count(petitions.GetProperty("total").GetProperty("counts").GetProperty("accepted")), await FigureAsync(page, "cases-accepted"));
         Assert.Equal(Percent(petitions.GetProperty("total").GetProperty("resolutionRate")), await FigureAsync(page, "resolution-rate"));
         Assert.Equal(Count(projects.GetProperty("total").GetProperty("projects")), await FigureAsync(page, "projects"));
+
+        // The console's pages bring their own policy: no script at all, nothing from elsewhere, never framed.
+        var reloaded = await page.ReloadAsync();
+        Assert.Equal(ConsolePolicy, reloaded!.Headers["content-security-policy"]);
 
         // Drill down to a town of the district and back up.
         var town = (await page.Locator("tr[data-area]").First.GetAttributeAsync("data-area"))!;
@@ -127,6 +133,80 @@ public sealed class ConsoleTests(PlatformFixture platform)
         await Assertions.Expect(page.GetByText("日志链完整")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_case_goes_from_intake_to_closure_through_the_buttons_the_service_offers()
+    {
+        var staff = await _identity.NewStaffAsync(Roles.TownStaff, PlatformFixture.Region);
+        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
+        var page = browser.Page;
+        await SignInAsync(page, _identity, staff);
+
+        await page.ClickAsync("nav >> text=诉求");
+        await page.ClickAsync("text=登记诉求");
+        await page.SelectOptionAsync("select[name='Intake.Channel']", "WalkIn");
+        await page.SelectOptionAsync("select[name='Intake.MatterType']", "Request");
+        await page.SelectOptionAsync("select[name='Intake.CategoryCode']", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("input[name='Intake.RegionCode']", "360702001201");
+        await page.FillAsync("input[name='Intake.Name']", "刘桂英");
+        await page.FillAsync("input[name='Intake.Phone']", Households.NewPhone());
+        await page.FillAsync("textarea[name='Intake.Content']", "村口路灯坏了三个月，晚上出行不便。");
+        await page.ClickAsync("button:has-text('登记')");
+        await ExpectStatusAsync(page, "已登记");
+        var number = (await page.Locator("[data-case-number]").InnerTextAsync()).Trim();
+        await browser.ScreenshotAsync("console-case-registered");
+
+        // Only the steps the service offers are buttons: a registered case is routed, not yet accepted.
+        await Assertions.Expect(page.Locator("summary", new() { HasText = "受理" })).ToHaveCountAsync(0);
+        await StepAsync(page, "转送交办", async form => await form.Locator("select[name='Form.Holder']").SelectOptionAsync(new SelectOptionValue { Label = "乡镇（街道）" }));
+        await ExpectStatusAsync(page, "已转送交办");
+        await StepAsync(page, "受理");
+        await ExpectStatusAsync(page, "已受理");
+
+        // An answer without its written opinion: the service's message beside the field, and the case as it was.
+        await StepAsync(page, "答复", async form => await form.Locator("select[name='Form.Outcome']").SelectOptionAsync("Supported"));
+        await Assertions.Expect(page.Locator("details[open] .mw-field-error")).ToBeVisibleAsync();
+        await ExpectStatusAsync(page, "已受理");
+        await browser.ScreenshotAsync("console-case-field-error");
+
+        await StepAsync(page, "答复", async form =>
+        {
+            await form.Locator("select[name='Form.Outcome']").SelectOptionAsync("Supported");
+            await form.Locator("textarea[name='Form.Opinion']").FillAsync("已更换路灯，恢复照明。");
+        });
+        await ExpectStatusAsync(page, "已答复");
+        await StepAsync(page, "回访", async form => await form.Locator("select[name='Form.Satisfaction']").SelectOptionAsync("Satisfied"));
+        await ExpectStatusAsync(page, "已办结");
+        await Assertions.Expect(page.Locator("[data-history] tbody tr")).ToHaveCountAsync(5);
+        await browser.ScreenshotAsync("console-case-closed");
+
+        // The case's way is the petitions service's own record.
+        var cases = await GetAsync($"/api/petitions/ledger?region=360702001201&status=Closed&pageSize=100", platform.Token(PlatformFixture.Region, Roles.TownStaff));
+        var line = Assert.Single(cases.GetProperty("lines").EnumerateArray(), l => l.GetProperty("number").GetString() == number);
+        Assert.Equal("Satisfied", line.GetProperty("satisfaction").GetString());
+
+        await page.ClickAsync("text=返回诉求列表");
+        await Assertions.Expect(page.Locator($"tr[data-case='{number}']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens a step's form by its button, fills it, and confirms.</summary>
+    private static async Task StepAsync(IPage page, string title, Func<ILocator, Task>? fill = null)
+    {
+        var step = page.Locator("details.mw-step", new() { Has = page.Locator("summary", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{title}$") }) });
+        if (await step.GetAttributeAsync("open") is null)
+        {
+            await step.Locator("summary").ClickAsync();
+        }
+
+        if (fill is not null)
+        {
+            await fill(step.Locator("form"));
+        }
+
+        await step.Locator("button[type=submit]").ClickAsync();
+    }
+
+    private static Task ExpectStatusAsync(IPage page, string status) => Assertions.Expect(page.Locator("[data-case-status]")).ToHaveTextAsync(status);
+
     /// <summary>The identity service's pages, as the staff member fills them in: account, password, then the authenticator's code.</summary>
     private static async Task SignInAsync(IPage page, IdentityApi identity, StaffLogin staff)
     {
@@ -143,7 +223,14 @@ public sealed class ConsoleTests(PlatformFixture platform)
     private async Task<JsonElement> GetAsync(string path, string token)
     {
         using var response = await platform.Gateway.SendAsync(platform.Request(HttpMethod.Get, path, token));
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            // The service's own account of the failure, for whoever reads the test's result.
+            var service = path.Split('/')[2];
+            var log = await platform.ConsoleLogAsync(service);
+            Assert.Fail($"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{service}'s last lines:\n{string.Join("\n", log.TakeLast(60))}");
+        }
+
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

@@ -15,7 +15,7 @@ public sealed class GatewaySecurityTests(PlatformFixture platform)
     [InlineData("/api/personnel/households/not-a-guid", true)]
     [InlineData("/api/visits/visits", false)]
     [InlineData("/health", false)]
-    [InlineData("/nowhere", false)]
+    [InlineData("/api/nowhere", false)]
     public async Task Every_answer_carries_the_security_headers(string path, bool withToken)
     {
         using var response = await platform.Gateway.SendAsync(platform.Request(HttpMethod.Get, path, withToken ? platform.Token() : null));

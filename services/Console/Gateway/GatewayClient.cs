@@ -13,11 +13,30 @@ public sealed class GatewayClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default)
+    public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    /// <summary>
+    /// A POST or PUT with a JSON body. A create carries the form's client id as its Idempotency-Key,
+    /// so a post retried on a weak connection makes one record, not two.
+    /// </summary>
+    public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object body, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return SendAsync<T>(request, cancellationToken);
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(path, cancellationToken);
+            using var _ = request;
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return ApiResult<T>.Ok((await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!);
