@@ -77,6 +77,13 @@ public sealed class VisitFiguresTests(PlatformFixture platform)
             AssertSecond(byVillage[second], second);
         }
 
+        // The county's figures: its towns are both its areas and the spot-checks' towns.
+        var county = await CurrentAsync($"{Figures}?region={first[..6]}&year=2026&quarter=2", platform.Token(first[..6], Roles.TownStaff, "figures-clerk"));
+        var countyTown = Assert.Single(county.GetProperty("spotChecksByTown").EnumerateArray(), t => t.GetProperty("townCode").GetString() == first[..9]);
+        var countyArea = Assert.Single(county.GetProperty("areas").EnumerateArray(), a => a.GetProperty("regionCode").GetString() == first[..9]);
+        Assert.Equal(countyTown.GetProperty("spotChecks").ToString(), countyArea.GetProperty("spotChecks").ToString());
+        Assert.True(countyTown.GetProperty("spotChecks").GetProperty("passed").GetInt32() >= 1);
+
         // The whole year: the March visit counts, and each pairing owes the year's 3 contacts.
         var year = (await CurrentAsync($"{Figures}?region={second}&year=2026", Town(second))).GetProperty("total");
         Assert.Equal((2, 3, 2), (year.GetProperty("aid").GetProperty("visits").GetInt32(), year.GetProperty("contacts").GetProperty("required").GetInt32(),

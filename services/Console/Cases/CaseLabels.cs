@@ -36,6 +36,18 @@ public static class CaseLabels
         ["Revisit"] = "回访", ["ReviewAnswer"] = "复查复核答复", ["Sign"] = "部门签收", ["WorkOrderResult"] = "工单办结",
     };
 
+    private static readonly Dictionary<string, string> Actions = new()
+    {
+        ["Register"] = "登记", ["Assign"] = "转送交办", ["Reassign"] = "改交办", ["Accept"] = "受理", ["NotAccept"] = "不予受理", ["Object"] = "异议",
+        ["SendBack"] = "退单", ["Start"] = "开始办理", ["SetOwnership"] = "五定", ["ProgressCallBack"] = "7日回告", ["Extend"] = "延期",
+        ["Escalate"] = "提交部门办理", ["Sign"] = "签收", ["Answer"] = "答复", ["Revisit"] = "回访", ["RequestReview"] = "申请复查",
+        ["RequestReReview"] = "申请复核", ["AnswerReview"] = "复查答复", ["AnswerReReview"] = "复核答复", ["ResolveByProject"] = "项目解决",
+        ["Supervise"] = "督办", ["MediationInvestigated"] = "排查", ["MediationMediated"] = "调解", ["MediationSettled"] = "化解",
+    };
+
+    /// <summary>A step in a case's history, as staff call it.</summary>
+    public static string Action(string action) => Actions.GetValueOrDefault(action, action);
+
     public static string Status(string status) => Statuses.GetValueOrDefault(status, status);
 
     public static string Channel(string channel) => Channels.GetValueOrDefault(channel, channel);

@@ -19,7 +19,7 @@ public sealed class StepForm
 
     public int? Days { get; set; }
 
-    /// <summary>The new holder as "Region|code" or "Department|code".</summary>
+    /// <summary>The new holder as "Region|code|name" or "Department|code|name".</summary>
     public string? Holder { get; set; }
 
     public string? DepartmentCode { get; set; }
@@ -61,7 +61,12 @@ public static class CaseStepForms
     public static readonly IReadOnlyList<CaseStepForm> All =
     [
         new("assign", "转送交办", [new(nameof(StepForm.Holder), "交办给", "code"), Note],
-            f => new { kind = f.Holder?.Split('|')[0], code = f.Holder?.Split('|').ElementAtOrDefault(1), note = f.Note }, Primary: true),
+            f =>
+            {
+                var holder = f.Holder?.Split('|', 3) ?? [];
+                return new { kind = holder.ElementAtOrDefault(0), code = holder.ElementAtOrDefault(1), name = holder.ElementAtOrDefault(2), note = f.Note };
+            },
+            Primary: true),
         new("accept", "受理", [], _ => new { }, Primary: true),
         new("start", "开始办理", [], _ => new { }, Primary: true),
         new("sign", "签收", [], _ => new { }, Primary: true),

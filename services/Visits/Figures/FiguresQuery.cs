@@ -43,15 +43,17 @@ public sealed class FiguresQuery(VisitsDbContext db, VillageFiguresRefresh refre
         GROUP BY GROUPING SETS ((status), (left(village_code, @child_length), status))
         """;
 
+    // The area and the town are columns of their own, not two left(…) expressions: for a county the
+    // area is the town (both 9 digits), and GROUPING() over two equal expressions cannot tell the sets apart.
     private const string SpotChecksSql = """
-        SELECT CASE WHEN GROUPING(left(village_code, @child_length)) = 0 THEN 1 WHEN GROUPING(left(village_code, @town_length)) = 0 THEN 2 ELSE 0 END,
-               CASE WHEN GROUPING(left(village_code, @child_length)) = 0 THEN left(village_code, @child_length)
-                    WHEN GROUPING(left(village_code, @town_length)) = 0 THEN left(village_code, @town_length) END,
+        SELECT CASE WHEN GROUPING(area) = 0 THEN 1 WHEN GROUPING(town) = 0 THEN 2 ELSE 0 END,
+               CASE WHEN GROUPING(area) = 0 THEN area WHEN GROUPING(town) = 0 THEN town END,
                count(*) FILTER (WHERE outcome = @passed), count(*) FILTER (WHERE outcome = @failed), count(*) FILTER (WHERE outcome = @unreached),
                count(*) FILTER (WHERE satisfied), count(*) FILTER (WHERE named_cadre_id IS NOT NULL)
-        FROM spot_check_calls
-        WHERE village_code LIKE @prefix AND answered_at >= @period_start AND answered_at < @period_end
-        GROUP BY GROUPING SETS ((), (left(village_code, @child_length)), (left(village_code, @town_length)))
+        FROM (SELECT outcome, satisfied, named_cadre_id, left(village_code, @child_length) AS area, left(village_code, @town_length) AS town
+              FROM spot_check_calls
+              WHERE village_code LIKE @prefix AND answered_at >= @period_start AND answered_at < @period_end) s
+        GROUP BY GROUPING SETS ((), (area), (town))
         """;
 
     private const string SpotCheckCadresSql = """

@@ -1,19 +1,15 @@
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Deadlines;
+using static MassWork.UnitTests.Petitions.CaseLifeTests;
 
 namespace MassWork.UnitTests.Petitions;
 
 /// <summary>The steps a case offers are the ones its methods take: a button shown is a step the case accepts.</summary>
 public sealed class CaseActionTests
 {
-    private static readonly CaseRules Rules = new(PetitionPolicy.Default, new DeadlineCalculator(DeadlineTests.SpringFestival2026));
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
-    private static readonly Holder Town = new(HolderKind.Region, "360702003000", "解放街道");
-
     [Fact]
     public void A_new_case_offers_routing_and_the_call_back_only_to_those_holding_their_permissions()
     {
-        var c = CaseLifeTests.NewCase();
+        var c = NewCase();
 
         Assert.Equal(["assign", "progress-call-backs"], CaseActions.Available(c, _ => true));
         Assert.Equal(["assign"], CaseActions.Available(c, p => p == CasePermission.Route));
@@ -23,7 +19,7 @@ public sealed class CaseActionTests
     [Fact]
     public void Each_stage_offers_its_next_steps_and_a_closed_case_only_the_review()
     {
-        var c = CaseLifeTests.NewCase();
+        var c = NewCase();
         c.Assign(Town, "router", null, Rules, T0.AddHours(1));
         Assert.Equal(["assign", "accept", "not-accept", "object", "send-back", "ownership", "progress-call-backs"], CaseActions.Available(c, _ => true));
 
@@ -41,7 +37,7 @@ public sealed class CaseActionTests
     [Fact]
     public void Every_step_offered_from_a_status_is_taken_from_it_and_one_not_offered_is_refused()
     {
-        var c = CaseLifeTests.NewCase();
+        var c = NewCase();
         Assert.DoesNotContain("accept", CaseActions.Available(c, _ => true));
         Assert.Throws<CaseTransitionException>(() => c.Accept("handler", Rules, T0.AddHours(1)));
 

@@ -6,9 +6,9 @@ namespace MassWork.UnitTests.Petitions;
 
 public sealed class CaseLifeTests
 {
-    private static readonly CaseRules Rules = new(PetitionPolicy.Default, new DeadlineCalculator(DeadlineTests.SpringFestival2026));
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
-    private static readonly Holder Town = new(HolderKind.Region, "360702003000", "解放街道");
+    internal static readonly CaseRules Rules = new(PetitionPolicy.Default, new DeadlineCalculator(DeadlineTests.SpringFestival2026));
+    internal static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    internal static readonly Holder Town = new(HolderKind.Region, "360702003000", "解放街道");
     private static readonly Holder Department = new(HolderKind.Department, "360702-SBJ", "章贡区人社局");
 
     internal static Case NewCase(Channel channel = Channel.WalkIn, MatterType type = MatterType.Request, IntakeDecision? decision = null, DateTimeOffset? at = null) =>
