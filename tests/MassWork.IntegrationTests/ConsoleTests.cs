@@ -186,6 +186,11 @@ public sealed class ConsoleTests(PlatformFixture platform)
 
         await page.ClickAsync("text=返回诉求列表");
         await Assertions.Expect(page.Locator($"tr[data-case='{number}']")).ToBeVisibleAsync();
+
+        // A page number that is not one: the service's refusal, shown, never an error page.
+        var bad = await page.GotoAsync("/cases?page=abc");
+        Assert.Equal(200, bad!.Status);
+        await Assertions.Expect(page.GetByText("请检查填写的内容。")).ToBeVisibleAsync();
     }
 
     /// <summary>Opens a step's form by its button, fills it, and confirms.</summary>
