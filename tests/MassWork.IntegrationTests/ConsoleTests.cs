@@ -24,12 +24,9 @@ public sealed class ConsoleTests(PlatformFixture platform)
     [Fact]
     public async Task Staff_sign_in_with_both_factors_see_their_regions_figures_as_the_services_give_them_and_sign_out()
     {
-        var staff = await _identity.NewStaffAsync(Roles.TownStaff, PlatformFixture.Region);
-        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
-        var page = browser.Page;
-
         // The console sends an unknown visitor to the identity service's sign-in page, through the same address.
-        await SignInAsync(page, _identity, staff);
+        await using var browser = await SignedInAsync(Roles.TownStaff, PlatformFixture.Region);
+        var page = browser.Page;
         Assert.StartsWith(platform.Gateway.BaseAddress!.ToString(), page.Url, StringComparison.Ordinal);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "章贡区 工作概况" })).ToBeVisibleAsync();
@@ -74,10 +71,8 @@ public sealed class ConsoleTests(PlatformFixture platform)
     public async Task Village_staff_open_their_notice_board_and_print_it_on_A4()
     {
         const string village = "360702001201";
-        var staff = await _identity.NewStaffAsync(Roles.VillageStaff, village);
-        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
+        await using var browser = await SignedInAsync(Roles.VillageStaff, village);
         var page = browser.Page;
-        await SignInAsync(page, _identity, staff);
 
         await page.ClickAsync("nav >> text=公示栏");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "和平社区 群众工作公示栏" })).ToBeVisibleAsync();
@@ -136,10 +131,8 @@ public sealed class ConsoleTests(PlatformFixture platform)
     [Fact]
     public async Task A_case_goes_from_intake_to_closure_through_the_buttons_the_service_offers()
     {
-        var staff = await _identity.NewStaffAsync(Roles.TownStaff, PlatformFixture.Region);
-        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
+        await using var browser = await SignedInAsync(Roles.TownStaff, PlatformFixture.Region);
         var page = browser.Page;
-        await SignInAsync(page, _identity, staff);
 
         await page.ClickAsync("nav >> text=诉求");
         await page.ClickAsync("text=登记诉求");
@@ -211,6 +204,23 @@ public sealed class ConsoleTests(PlatformFixture platform)
     }
 
     private static Task ExpectStatusAsync(IPage page, string status) => Assertions.Expect(page.Locator("[data-case-status]")).ToHaveTextAsync(status);
+
+    /// <summary>A fresh browser signed in as a new staff member of <paramref name="role"/> over <paramref name="region"/>.</summary>
+    private async Task<ConsoleBrowser> SignedInAsync(string role, string region)
+    {
+        var staff = await _identity.NewStaffAsync(role, region);
+        var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
+        try
+        {
+            await SignInAsync(browser.Page, _identity, staff);
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>The identity service's pages, as the staff member fills them in: account, password, then the authenticator's code.</summary>
     private static async Task SignInAsync(IPage page, IdentityApi identity, StaffLogin staff)
