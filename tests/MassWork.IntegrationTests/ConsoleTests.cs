@@ -186,6 +186,121 @@ public sealed class ConsoleTests(PlatformFixture platform)
         await Assertions.Expect(page.GetByText("请检查填写的内容。")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_cadre_on_a_phone_sees_whom_they_owe_a_visit_and_records_one_with_a_photo()
+    {
+        // A cadre of 和平社区's town with a login, paired with a household; their account activated as a work team member.
+        const string village = "360702001201";
+        var personnel = new PersonnelApi(platform);
+        var userName = IdentityApi.NewUserName("cadre");
+        var cadre = await personnel.RegisterCadreAsync("叶志明", userId: userName, phone: Households.NewPhone());
+        var household = await personnel.RegisterHouseholdAsync(village, "钟秀兰");
+        await personnel.CreatedAsync("/api/personnel/pairings", personnel.TownStaff, new { cadreId = cadre, householdId = household, kind = "FullCoverage" });
+        Guid account = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var accounts = await _identity.JsonAsync(HttpMethod.Get, $"/api/identity/accounts?cadreId={cadre}", _identity.Operator);
+            var items = accounts.GetProperty("items");
+            account = items.GetArrayLength() == 1 ? items[0].GetProperty("id").GetGuid() : default;
+            return account != default;
+        }, TimeSpan.FromSeconds(30), "the cadre's account");
+        var staff = await _identity.ActivateAsync(account, userName, Roles.WorkTeam);
+        await Eventually.HoldsAsync(async () => await platform.CountAsync("visitsdb",
+                "SELECT count(*) FROM pairings p JOIN households h ON h.id = p.household_id JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = @c", ("c", cadre)) == 1,
+            TimeSpan.FromSeconds(30), "the visits read model: the pairing, household and cadre");
+
+        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!, width: 390, height: 844);
+        var page = browser.Page;
+        await SignInAsync(page, _identity, staff);
+        await page.ClickAsync("nav >> text=走访");
+        var line = page.Locator($"tr[data-household='{household}']");
+        await Assertions.Expect(line.Locator("[data-standing]")).ToContainTextAsync("未完成");
+        // On a phone each household is a card as wide as the screen: nothing to scroll sideways.
+        Assert.True((await page.Locator("table[data-due]").BoundingBoxAsync())!.Width <= 390);
+        await browser.ScreenshotAsync("console-visits-due-phone");
+
+        await line.Locator("text=记录走访").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-visit-household]")).ToContainTextAsync("钟秀兰");
+        // The form fits the phone's width: nothing to scroll sideways.
+        Assert.True((await page.Locator("form.mw-visit-form").BoundingBoxAsync())!.Width <= 390);
+        await page.FillAsync("textarea[name='Entry.Notes']", "老人医保电子凭证未激活，已现场协助激活。");
+        await page.FillAsync("textarea[name='Entry.PolicyTopics']", "城乡居民医保缴费政策\n高龄津贴申领");
+        var photo = TestPhotos.Jpeg(platform.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)));
+        await page.SetInputFilesAsync("input[name=photos]", new FilePayload { Name = "IMG_0412.JPG", MimeType = "image/jpeg", Buffer = photo });
+        await browser.ScreenshotAsync("console-visit-entry-phone");
+        await page.ClickAsync("button:has-text('保存走访')");
+        await Assertions.Expect(page.Locator("[data-visit-saved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-photos] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-photos] tbody tr")).ToContainTextAsync("IMG_0412.JPG");
+        await browser.ScreenshotAsync("console-visit-phone");
+
+        // The visit is the visits service's own record, with the cadre, the photo and the two policies.
+        var token = platform.Token(village, Roles.VillageStaff);
+        var visits = await GetAsync($"/api/visits/visits?household={household}", token);
+        var visit = Assert.Single(visits.GetProperty("visits").EnumerateArray());
+        Assert.Equal(cadre, Assert.Single(visit.GetProperty("cadres").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(["城乡居民医保缴费政策", "高龄津贴申领"], visit.GetProperty("policyTopics").EnumerateArray().Select(t => t.GetString()));
+        var photos = await GetAsync($"/api/visits/visits/{visit.GetProperty("id").GetGuid()}/photos", token);
+        Assert.Equal(1, photos.GetProperty("total").GetInt32());
+
+        await page.ClickAsync("text=返回走访进度");
+        await Assertions.Expect(line.Locator("[data-done]")).ToContainTextAsync("1");
+    }
+
+    [Fact]
+    public async Task A_project_shows_its_stage_money_by_source_and_ledger_as_the_projects_service_keeps_them()
+    {
+        var projects = new ProjectsApi(platform);
+        var (id, village) = await projects.UnderWayAsync(3_000_000);
+        await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
+        var page = browser.Page;
+
+        await page.ClickAsync("nav >> text=项目");
+        await page.SelectOptionAsync("select[name=stage]", "UnderWay");
+        await page.ClickAsync("button:has-text('筛选')");
+        var row = page.Locator($"tr[data-project='{id}']");
+        await Assertions.Expect(row.Locator("[data-stage]")).ToHaveTextAsync("实施中");
+        await row.Locator("a").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-project-stage]")).ToHaveTextAsync("实施中");
+        var cityFund = page.Locator("tr[data-source='CityFund']");
+        await Assertions.Expect(cityFund).ToContainTextAsync("市三送资金");
+        await Assertions.Expect(cityFund.Locator("td").Nth(2)).ToHaveTextAsync("3 万元");
+        var ledger = await projects.LedgerAsync(id, projects.Town(village));
+        await Assertions.Expect(page.Locator("[data-ledger] tbody tr")).ToHaveCountAsync(ledger.GetProperty("entries").GetArrayLength());
+        var project = await projects.Http.OkAsync(HttpMethod.Get, $"/api/projects/{id}", projects.Town(village));
+        await Assertions.Expect(page.Locator("[data-history] tbody tr")).ToHaveCountAsync(project.GetProperty("history").GetArrayLength());
+        await browser.ScreenshotAsync("console-project");
+    }
+
+    [Fact]
+    public async Task A_county_department_opens_on_its_own_queue_and_signs_for_a_case_escalated_to_it()
+    {
+        var petitions = new PetitionsApi(platform);
+        var staff = await _identity.NewStaffAsync(Roles.CountyDepartment, PlatformFixture.Region);
+        var code = $"360702-RSJ-{Guid.NewGuid():N}"[..20];
+        var name = $"章贡区人社局{code[^4..]}";
+        await petitions.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/departments/{code}", platform.Token("3607", Roles.Operator, "op"),
+            new { name, regionCode = PlatformFixture.Region, staffUserIds = new[] { staff.AccountId.ToString() } });
+        var (id, village, _) = await petitions.AcceptedCaseAsync();
+        await petitions.StepAsync(id, "escalate", petitions.Town(village), new { departmentCode = code, reason = "涉及社保待遇核定，需区人社局办理" });
+
+        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!);
+        var page = browser.Page;
+        await SignInAsync(page, _identity, staff);
+        await page.ClickAsync("nav >> text=诉求");
+        await Assertions.Expect(page.Locator("select[name=department] option[selected]")).ToHaveTextAsync(name);
+        var line = page.Locator($"tr[data-case] a[href='/cases/{id}']");
+        await Assertions.Expect(line).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("console-department-queue");
+
+        await line.ClickAsync();
+        await ExpectStatusAsync(page, "待部门签收");
+        await StepAsync(page, "签收");
+        await ExpectStatusAsync(page, "办理中");
+        Assert.Equal("InProgress", (await petitions.GetAsync(id, petitions.County())).GetProperty("status").GetString());
+    }
+
     /// <summary>Opens a step's form by its button, fills it, and confirms.</summary>
     private static async Task StepAsync(IPage page, string title, Func<ILocator, Task>? fill = null)
     {

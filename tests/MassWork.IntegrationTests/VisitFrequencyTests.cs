@@ -239,6 +239,62 @@ public sealed class VisitFrequencyTests(PlatformFixture platform)
         Assert.Equal(1, await platform.CountAsync("notificationsdb", "SELECT count(*) FROM digest_items WHERE village_code = @v AND kind = 'MeetingOverdue'", ("v", village)));
     }
 
+    [Fact]
+    public async Task A_cadre_and_a_village_see_each_paired_household_s_contacts_owed_and_done_the_most_behind_first()
+    {
+        var village = await _api.NewVillageAsync();
+        var login = $"due-cadre-{Guid.NewGuid():N}"[..20];
+        var cadre = await _api.RegisterCadreAsync("钟文华", userId: login, phone: NewPhone());
+        var visited = await _api.RegisterHouseholdAsync(village, "赖桂香");
+        var waiting = await _api.RegisterHouseholdAsync(village, "曾凡英");
+        foreach (var household in new[] { visited, waiting })
+        {
+            await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = cadre, householdId = household, kind = "FullCoverage" });
+        }
+
+        await WaitAsync("visitsdb", "SELECT count(*) FROM pairings p JOIN households h ON h.id = p.household_id JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = @c",
+            "the pairings, households and cadre", 2, ("c", cadre));
+        var now = platform.Clock.GetUtcNow();
+        await _api.CreatedAsync("/api/visits/visits", Town(village), new
+        {
+            clientId = Guid.NewGuid().ToString(), visitedAt = now, mode = "Home", cadreIds = new[] { cadre }, householdIds = new[] { visited },
+        });
+        // A second visit the same day is the same contact.
+        await _api.CreatedAsync("/api/visits/visits", Town(village), new
+        {
+            clientId = Guid.NewGuid().ToString(), visitedAt = now.AddMinutes(1), mode = "Phone", cadreIds = new[] { cadre }, householdIds = new[] { visited },
+        });
+
+        // Paired from today (June 2026) to the year's end: ceil(3 × days paired / 365) contacts.
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var required = (3 * (new DateOnly(2026, 12, 31).DayNumber - today.DayNumber + 1) + 364) / 365;
+        var list = await _api.OkAsync(HttpMethod.Get, $"/api/visits/due?village={village}", Town(village));
+        Assert.Equal((2026, 2, 2), (list.GetProperty("year").GetInt32(), list.GetProperty("total").GetInt32(), list.GetProperty("behind").GetInt32()));
+        var lines = list.GetProperty("lines").EnumerateArray().ToArray();
+        Assert.Equal([waiting, visited], lines.Select(l => l.GetProperty("householdId").GetGuid()));
+        Assert.Equal(("曾凡英", required, 0, "Owed"), (lines[0].GetProperty("headName").GetString(), lines[0].GetProperty("required").GetInt32(),
+            lines[0].GetProperty("done").GetInt32(), lines[0].GetProperty("standing").GetString()));
+        Assert.Equal((1, "钟文华"), (lines[1].GetProperty("done").GetInt32(), lines[1].GetProperty("cadreName").GetString()));
+        Assert.EndsWith("+08:00", lines[1].GetProperty("lastVisitedAt").GetString());
+
+        // The cadre on their phone, with no filter: their own households, the same figures.
+        var own = await _api.OkAsync(HttpMethod.Get, "/api/visits/due", platform.Token(village, Roles.WorkTeam, login));
+        Assert.Equal(2, own.GetProperty("total").GetInt32());
+        var byCadre = await _api.OkAsync(HttpMethod.Get, $"/api/visits/due?cadre={cadre}&year=2025", Town(village));
+        Assert.Equal(0, byCadre.GetProperty("total").GetInt32());
+
+        // Bad filters name their field; another district's village is refused.
+        foreach (var (query, field) in new[] { ("year=1999", "year"), ("year=2027", "year"), ("village=12ab", "village"), ("", "cadre"), ($"village={village}&cadre={cadre}", "village") })
+        {
+            using var bad = await _api.SendAsync(HttpMethod.Get, $"/api/visits/due?{query}", Town(village));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), query);
+        }
+
+        using var outside = await _api.SendAsync(HttpMethod.Get, "/api/visits/due?village=360731105201", Town(village));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> PutPolicyAsync(string city, string token, string body) =>
         await _api.SendAsync(HttpMethod.Put, $"/api/visits/policy/{city}", token, new StringContent(body, Encoding.UTF8, "application/json"));
 

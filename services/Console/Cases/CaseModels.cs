@@ -26,4 +26,5 @@ public sealed record CaseView(
 
 public sealed record Category(string Code, string Name, string? Group);
 
-public sealed record Department(string Code, string Name);
+/// <summary>A county or city department cases are escalated to (提交部门办理), with the logins of its staff.</summary>
+public sealed record Department(string Code, string Name, IReadOnlyList<string>? StaffUserIds = null);

@@ -25,6 +25,9 @@ public static class Labels
     /// <summary>A date as staff write it (Asia/Shanghai: the services give times at +08:00).</summary>
     public static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
+    /// <summary>An instant as a Shanghai date and time, minutes shown.</summary>
+    public static string DateTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+
     public static string Stage(string stage) => Stages.GetValueOrDefault(stage, stage);
 
     public static string Source(string source) => Sources.GetValueOrDefault(source, source);

@@ -31,6 +31,23 @@ public sealed class GatewayClient(HttpClient http)
         return SendAsync<T>(request, cancellationToken);
     }
 
+    /// <summary>
+    /// Files posted to the console passed on as one multipart/form-data upload, each in a part named
+    /// <paramref name="partName"/>, streamed: never read whole into memory.
+    /// </summary>
+    public Task<ApiResult<T>> UploadAsync<T>(string path, string partName, IEnumerable<IFormFile> files, CancellationToken cancellationToken = default)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var file in files)
+        {
+            var part = new StreamContent(file.OpenReadStream());
+            part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, partName, Path.GetFileName(file.FileName));
+        }
+
+        return SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, cancellationToken);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try

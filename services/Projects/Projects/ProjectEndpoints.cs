@@ -21,7 +21,7 @@ public static class ProjectEndpoints
             .RequireAuthorization(Permissions.ProposeProjects)
             .WithIdempotency<ProjectsDbContext>();
         projects.MapGet("/{id:guid}", GetAsync).WithName("GetProject").WithSummary("One project with its approval chain, funding plan and history");
-        projects.MapGet("/", ListAsync).WithName("ListProjects").WithSummary("Projects in a region, newest first, optionally of one stage")
+        projects.MapGet("/", ListAsync).WithName("ListProjects").WithSummary("Projects in a region, newest first, optionally of one stage or benefiting one household")
             .RequireRegionScope();
         return routes;
     }
@@ -65,7 +65,8 @@ public static class ProjectEndpoints
     }
 
     internal static async Task<Results<Ok<ProjectPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Caller caller, ProjectsDbContext db, CancellationToken cancellationToken, string? region = null, string? stage = null, int page = 1, int pageSize = 50)
+        Caller caller, ProjectsDbContext db, CancellationToken cancellationToken, string? region = null, string? stage = null, Guid? household = null,
+        int page = 1, int pageSize = 50)
     {
         if (Problems.Paging(page, pageSize) is { } paging)
         {
@@ -87,6 +88,11 @@ public static class ProjectEndpoints
             }
 
             query = query.Where(p => p.Stage == parsed);
+        }
+
+        if (household is { } beneficiary)
+        {
+            query = query.Where(p => p.BeneficiaryHouseholdIds.Contains(beneficiary));
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -28,6 +28,9 @@ public static class AlertDetection
     internal static string HeldInPeriod(string period = "@") =>
         $"(p.started_at IS NULL OR p.started_at < {period}period_end) AND (p.ended_at IS NULL OR p.ended_at > {period}period_start)";
 
+    /// <summary>Contacts of a visit group (visits joined to their cadres and households): distinct Shanghai days, so two visits on one day are one contact.</summary>
+    internal const string ContactDays = "count(DISTINCT (v.visited_at AT TIME ZONE @zone)::date)::int";
+
     internal const string City = "COALESCE(array_position(@cities, left(village_code, 4)), 0)";
 
     private const string Insert = """
@@ -46,7 +49,7 @@ public static class AlertDetection
                 SELECT x.*, (@required)[x.city * @table_length + x.days + 1] AS required
                 FROM (SELECT paired.*, {City} AS city FROM paired) x),
             contacts AS (
-                SELECT vc.cadre_id, vh.household_id, count(DISTINCT (v.visited_at AT TIME ZONE @zone)::date)::int AS done
+                SELECT vc.cadre_id, vh.household_id, {ContactDays} AS done
                 FROM visits v
                 JOIN visit_cadres vc ON vc.visit_id = v.id
                 JOIN visit_households vh ON vh.visit_id = v.id

@@ -25,6 +25,9 @@ public sealed class CityPolicies(IReadOnlyList<string> cities, IReadOnlyList<Fre
     public static async Task<FrequencyPolicy> ForCityAsync(VisitsDbContext db, string cityCode, CancellationToken cancellationToken) =>
         (await db.FrequencyPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken))?.Policy ?? FrequencyPolicy.Default;
 
+    /// <summary>The policy of the city a division code lies in (the default for a city that stored none), as SQL's array position picks it.</summary>
+    public FrequencyPolicy For(string code) => Policies[Array.IndexOf(Cities, code[..4]) + 1];
+
     /// <summary>Each position's figure, e.g. meetings a quarter.</summary>
     public int[] Values(Func<FrequencyPolicy, int> figure) => [.. Policies.Select(figure)];
 
