@@ -104,20 +104,21 @@ foreach (var service in new[] { personnel, visits, petitions, projects, notifica
     gateway.WithReference(service).WaitFor(service);
 }
 
-builder.AddConsole(gateway, buildConfiguration, secrets, environment, dataFolder);
+var console = builder.AddConsole(gateway, buildConfiguration, secrets, environment, dataFolder);
 
 // The deployment's city (its region register above is Ganzhou's, 3607): settings that name no city
 // (SMS templates, petition categories, the holiday calendar) are changed only by a token covering it.
 var platformRegion = builder.Configuration["Platform:Region"] ?? "3607";
-foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway })
+foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway, console })
 {
     project.WithEnvironment("Auth__PlatformRegion", platformRegion);
 }
 
-// A test run puts the whole platform at an instant of its choosing (Development only; see ClockExtensions).
+// A test run puts the whole platform at an instant of its choosing (Development only; see ClockExtensions):
+// the console judges token expiry on the same clock.
 if (builder.Configuration["Clock:Offset"] is { Length: > 0 } clockOffset)
 {
-    foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway })
+    foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway, console })
     {
         project.WithEnvironment("Clock__Offset", clockOffset);
     }

@@ -42,4 +42,16 @@ public static class AdvisoryLock
         command.Parameters.AddWithValue("name", name);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Takes the lock named <paramref name="name"/> for the transaction if it is free, without
+    /// waiting: false while another transaction holds it. For work a caller would rather skip than
+    /// queue behind (a request that can answer with what is pending).
+    /// </summary>
+    public static async Task<bool> TryTakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtextextended(@name, 0))", connection, transaction);
+        command.Parameters.AddWithValue("name", name);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

@@ -14,13 +14,13 @@ public static class BenchSuites
         [
             ["personnel", "1000000", "30000"], ["petitions", "50000", "5000", "32"], ["notifications", "100000"],
             ["projects", "10000", "200000", "2000", "32"], ["visits", "20000", "60000"], ["audit", "2000", "16"],
-            ["signin", "100", "16"], ["pipeline", "5000", "3"],
+            ["signin", "100", "16"], ["pipeline", "5000", "3"], ["console", "30"],
         ],
         ["city"] =
         [
             ["personnel", "1000000", "30000"], ["petitions", "200000", "20000", "32"], ["notifications", "1000000"],
             ["projects", "100000", "2000000", "20000", "32"], ["visits", "3000000", "10000000"], ["audit", "5000", "16"],
-            ["signin", "400", "16"], ["pipeline", "20000", "3"],
+            ["signin", "400", "16"], ["pipeline", "20000", "3"], ["console", "100"],
         ],
     };
 
@@ -35,6 +35,7 @@ public static class BenchSuites
         ["audit"] = (arg, _) => new AuditBenchmark(arg(1, 5_000), arg(2, 16)).RunAsync,
         ["signin"] = (arg, _) => new SignInBenchmark(arg(1, 400), arg(2, 16)).RunAsync,
         ["pipeline"] = (arg, _) => new PipelineBenchmark(arg(1, 20_000), arg(2, 3)).RunAsync,
+        ["console"] = (arg, _) => new ConsoleBenchmark(arg(1, 30)).RunAsync,
     };
 
     public static IEnumerable<string> Names => Suites.Keys;

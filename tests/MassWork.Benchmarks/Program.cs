@@ -9,6 +9,7 @@ using MassWork.Benchmarks;
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- audit [households] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- signin [accounts] [concurrency]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- pipeline [events] [rounds]
+// dotnet run -c Release --project tests/MassWork.Benchmarks -- console [dashboard loads]
 // dotnet run -c Release --project tests/MassWork.Benchmarks -- report [quick|city]   (every suite; writes docs/benchmarks.md)
 string[] suiteArgs = args.Length == 0 ? ["personnel"] : args;
 

@@ -245,6 +245,19 @@ public sealed class ConsoleTests(PlatformFixture platform)
 
         await page.ClickAsync("text=返回走访进度");
         await Assertions.Expect(line.Locator("[data-done]")).ToContainTextAsync("1");
+
+        // The evening's diary entry (民情日记), written on the same phone, is the cadre's own.
+        await page.ClickAsync("text=民情日记");
+        await page.FillAsync("textarea[name='Entry.Text']", "走访钟秀兰家，协助激活医保电子凭证。");
+        await page.ClickAsync("button:has-text('保存日记')");
+        await Assertions.Expect(page.Locator("[data-diary]")).ToContainTextAsync("走访钟秀兰家，协助激活医保电子凭证。");
+        var diary = await GetAsync($"/api/visits/diary?cadre={cadre}", platform.Token(village[..9], Roles.TownStaff));
+        Assert.Equal("叶志明", Assert.Single(diary.GetProperty("entries").EnumerateArray()).GetProperty("cadreName").GetString());
+
+        // The village's ledger of demands and its meetings, as the visits service keeps them.
+        await page.GotoAsync($"/visits/village?village={village}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "民情台账（走访中收集的诉求）" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".ant-alert")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -299,6 +312,171 @@ public sealed class ConsoleTests(PlatformFixture platform)
         await StepAsync(page, "签收");
         await ExpectStatusAsync(page, "办理中");
         Assert.Equal("InProgress", (await petitions.GetAsync(id, petitions.County())).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_household_found_by_its_phone_shows_its_pairings_visits_cases_and_projects_on_one_timeline()
+    {
+        var petitions = new PetitionsApi(platform);
+        var personnel = petitions.Personnel;
+        var village = await personnel.NewVillageAsync();
+        var phone = Households.NewPhone();
+        var household = await personnel.RegisterHouseholdAsync(village, "赖桂香", phone: phone);
+        var cadre = await personnel.RegisterCadreAsync("钟文华", phone: Households.NewPhone());
+        await personnel.CreatedAsync("/api/personnel/pairings", personnel.TownStaff, new { cadreId = cadre, householdId = household, kind = "FullCoverage" });
+        await Eventually.HoldsAsync(async () => await platform.CountAsync("visitsdb",
+                "SELECT count(*) FROM pairings p JOIN households h ON h.id = p.household_id JOIN cadres c ON c.id = p.cadre_id WHERE p.household_id = @h", ("h", household)) == 1,
+            TimeSpan.FromSeconds(30), "the visits read model: the pairing, household and cadre");
+        var town = petitions.Town(village);
+        await personnel.CreatedAsync("/api/visits/visits", town, new
+        {
+            clientId = Guid.NewGuid().ToString(), visitedAt = platform.Clock.GetUtcNow(), mode = "Home", cadreIds = new[] { cadre }, householdIds = new[] { household },
+            notes = "了解到村口便桥垮塌",
+        });
+        await Eventually.HoldsAsync(async () => await platform.CountAsync("petitionsdb", "SELECT count(*) FROM households WHERE id = @h", ("h", household)) == 1,
+            TimeSpan.FromSeconds(30), "the petitions read model: the household");
+        var registered = await petitions.RequestCase(household, town);
+        await personnel.CreatedAsync("/api/projects", town, new
+        {
+            title = "村口便桥重建", category = "Road", regionCode = village, proposer = "VillageCommittee", estimatedCostFen = 3_000_000,
+            linkedDemandIds = new[] { Guid.NewGuid() }, beneficiaryHouseholdIds = new[] { household },
+        });
+
+        await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
+        var page = browser.Page;
+        await page.ClickAsync("nav >> text=住户");
+        await page.FillAsync("input[name='Search.Phone']", phone);
+        await page.ClickAsync("button:has-text('查询')");
+        // Searched by a post: the full number is not in the address.
+        Assert.DoesNotContain(phone, page.Url, StringComparison.Ordinal);
+        await page.ClickAsync($"tr[data-household='{household}'] a");
+
+        await Assertions.Expect(page.Locator("[data-household-head]")).ToHaveTextAsync("赖桂香 户");
+        // Personal data masked as personnel gives it.
+        await Assertions.Expect(page.Locator("[data-members]")).Not.ToContainTextAsync(phone);
+        var timeline = page.Locator("[data-timeline]");
+        await Assertions.Expect(timeline.Locator("li[data-kind='结对']")).ToContainTextAsync("与钟文华结对");
+        await Assertions.Expect(timeline.Locator("li[data-kind='走访']")).ToContainTextAsync("了解到村口便桥垮塌");
+        await Assertions.Expect(timeline.Locator("li[data-kind='诉求']")).ToContainTextAsync(registered.GetProperty("number").GetString()!);
+        await Assertions.Expect(timeline.Locator("li[data-kind='项目']")).ToContainTextAsync("村口便桥重建");
+        await Assertions.Expect(page.Locator("[data-missing]")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("console-household");
+
+        await timeline.Locator("li[data-kind='诉求'] a").ClickAsync();
+        await ExpectStatusAsync(page, "已登记");
+    }
+
+    [Fact]
+    public async Task Town_staff_see_a_villages_coverage_gaps_and_pair_them_by_reviewing_and_applying_an_auto_assignment()
+    {
+        var personnel = new PersonnelApi(platform);
+        var village = await personnel.NewVillageAsync();
+        var team = await personnel.CreateTeamAsync(village, await personnel.CreateUnitAsync("赣州市水利局"));
+        var resident = await personnel.RegisterCadreAsync("刘建军", phone: Households.NewPhone());
+        await personnel.AddMemberAsync(team, resident, "Resident");
+        var households = new[] { await personnel.RegisterHouseholdAsync(village, "赖桂香"), await personnel.RegisterHouseholdAsync(village, "曾凡英") };
+
+        await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
+        var page = browser.Page;
+        await page.GotoAsync($"/pairing?region={village}");
+        await Assertions.Expect(page.Locator("[data-figure='pairing-uncovered']")).ToHaveTextAsync("2");
+        foreach (var household in households)
+        {
+            await Assertions.Expect(page.Locator($"[data-uncovered] tr[data-household='{household}']")).ToBeVisibleAsync();
+        }
+
+        await page.ClickAsync("button:has-text('生成自动结对方案')");
+        await Assertions.Expect(page.Locator("[data-proposal-status]")).ToHaveTextAsync("待确认");
+        await Assertions.Expect(page.Locator("[data-proposed]")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-items] tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-loads]")).ToContainTextAsync("刘建军");
+        await browser.ScreenshotAsync("console-assignment-proposal");
+
+        await page.ClickAsync("button:has-text('确认结对')");
+        await Assertions.Expect(page.Locator("[data-proposal-status]")).ToHaveTextAsync("已结对");
+        await Assertions.Expect(page.Locator("[data-applied]")).ToHaveTextAsync("2");
+        foreach (var household in households)
+        {
+            var pairings = await GetAsync($"/api/personnel/pairings?householdId={household}", personnel.TownStaff);
+            Assert.Equal(resident, Assert.Single(pairings.EnumerateArray()).GetProperty("cadreId").GetGuid());
+        }
+
+        await page.ClickAsync("text=返回结对覆盖");
+        await Assertions.Expect(page.Locator("[data-figure='pairing-uncovered']")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
+    public async Task A_household_roster_uploaded_shows_its_progress_to_the_end_with_each_rejected_line()
+    {
+        var village = await new PersonnelApi(platform).NewVillageAsync();
+        var p = $"C{Guid.NewGuid():N}"[..10];
+        var csv = "户号,村代码,地址,姓名,与户主关系,电话\n"
+            + $"{p}-1,{village},和平路1号,赖桂香,户主,\n"
+            + $"{p}-1,{village},和平路1号,曾凡英,配偶,\n"
+            + $"{p}-2,{village},和平路2号,钟文华,户主,\n"
+            + $"{p}-3,999999999999,和平路3号,谢春生,户主,\n";
+
+        await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
+        var page = browser.Page;
+        await page.ClickAsync("nav >> text=导入");
+        await page.SetInputFilesAsync("input[name=file]", new FilePayload { Name = "花名册.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("button:has-text('上传并导入')");
+
+        // The page follows the import by reloading itself (no script) until it ends.
+        await Assertions.Expect(page.Locator("[data-import-status]")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[role=progressbar]")).ToHaveAttributeAsync("aria-valuenow", "100");
+        await Assertions.Expect(page.Locator("[data-figure='import-inserted']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-figure='import-rejected']")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-import-errors] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-import-errors] tbody tr td").First).ToHaveTextAsync("5");
+        await browser.ScreenshotAsync("console-import");
+
+        await page.ClickAsync("text=返回住户导入");
+        await Assertions.Expect(page.Locator("[data-imports] tbody tr").First).ToContainTextAsync("花名册.csv");
+    }
+
+    [Fact]
+    public async Task A_policy_broadcast_is_previewed_with_its_recipients_and_cost_then_sent_once()
+    {
+        var personnel = new PersonnelApi(platform);
+        var village = await personnel.NewVillageAsync();
+        // A village of its own: its two 低保户 are the broadcast's only recipients.
+        const string tag = "低保户";
+        await personnel.RegisterHouseholdAsync(village, "赖桂香", phone: Households.NewPhone(), tags: [tag]);
+        await personnel.RegisterHouseholdAsync(village, "曾凡英", phone: Households.NewPhone(), tags: [tag]);
+        var body = new { regionPrefix = village, tags = new[] { tag }, audience = "Heads", templateCode = "policy-broadcast", values = new { content = "2027年城乡居民医保缴费截止12月31日，请及时缴纳。" } };
+        var town = platform.Token(village[..9], Roles.TownStaff);
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await platform.Gateway.SendAsync(platform.Request(HttpMethod.Post, "/api/notifications/broadcasts/preview", town, JsonContent.Create(body)));
+            return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recipients").GetInt64() == 2;
+        }, TimeSpan.FromSeconds(30), "the notifications service's copy of the two households");
+
+        await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
+        var page = browser.Page;
+        await page.ClickAsync("nav >> text=短信");
+        await page.SelectOptionAsync("select[name='Draft.TemplateCode']", "policy-broadcast");
+        await page.FillAsync("textarea[name='Draft.Values[content]']", "2027年城乡居民医保缴费截止12月31日，请及时缴纳。");
+        await page.FillAsync("input[name='Draft.RegionPrefix']", village);
+        await page.FillAsync("input[name='Draft.Tags']", tag);
+        await page.ClickAsync("button:has-text('预览人数与费用')");
+        await Assertions.Expect(page.Locator("[data-figure='preview-recipients']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-figure='preview-messages']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-preview]")).ToContainTextAsync("2027年城乡居民医保缴费截止12月31日");
+        await browser.ScreenshotAsync("console-sms-preview");
+
+        await page.ClickAsync("button:has-text('确认发送')");
+        await Assertions.Expect(page.Locator("[data-broadcast-status]")).ToBeVisibleAsync();
+        var id = Guid.Parse(page.Url.Split('/')[^1]);
+        // The service prepares the recipients after answering: the two households, as previewed.
+        await Eventually.HoldsAsync(async () => (await GetAsync($"/api/notifications/broadcasts/{id}", town)).GetProperty("recipients").GetInt64() == 2,
+            TimeSpan.FromSeconds(30), "the broadcast's two recipients");
+        Assert.Equal(village, (await GetAsync($"/api/notifications/broadcasts/{id}", town)).GetProperty("regionPrefix").GetString());
+        await browser.ScreenshotAsync("console-sms-broadcast");
+
+        // Sent once: going back and sending the same preview again would be a new broadcast, but a retried post is not.
+        var list = await GetAsync($"/api/notifications/broadcasts?pageSize=50", town);
+        Assert.Single(list.GetProperty("broadcasts").EnumerateArray(), b => b.GetProperty("regionPrefix").GetString() == village);
     }
 
     /// <summary>Opens a step's form by its button, fills it, and confirms.</summary>

@@ -48,6 +48,20 @@ public sealed class GatewayClient(HttpClient http)
         return SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, cancellationToken);
     }
 
+    /// <summary>A posted file passed on as the request's whole body (a CSV import), streamed, with the form's client id as its Idempotency-Key.</summary>
+    public Task<ApiResult<T>> PostFileAsync<T>(string path, IFormFile file, string contentType, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(file.OpenReadStream());
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return SendAsync<T>(request, cancellationToken);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
@@ -68,14 +82,32 @@ public sealed class GatewayClient(HttpClient http)
     }
 }
 
-/// <summary>Puts the signed-in user's access token on every call to the gateway.</summary>
+/// <summary>
+/// Puts the signed-in user's access token on every call to the gateway, and the browser's address as
+/// the gateway passed it on (X-Forwarded-For), so the gateway's per-address limits count each staff
+/// member's browser, not the console (the gateway believes the header only from its trusted networks).
+/// </summary>
 public sealed class UserTokenHandler(IHttpContextAccessor accessor) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (accessor.HttpContext is { } context && await context.GetTokenAsync("access_token") is { } token)
+        if (accessor.HttpContext is not { } context)
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        if (await context.GetTokenAsync("access_token") is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (context.Request.Headers["X-Forwarded-For"] is { Count: > 0 } forwarded)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (IEnumerable<string>)forwarded!);
+        }
+        else if (context.Connection.RemoteIpAddress is { } address)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
         }
 
         return await base.SendAsync(request, cancellationToken);

@@ -74,7 +74,7 @@ public sealed class FiguresQuery(VisitsDbContext db, VillageFiguresRefresh refre
         var queued = await refresh.PendingAsync(region, cancellationToken);
         if (queued > 0 && queued <= options.Value.InlineVillages)
         {
-            await refresh.RefreshAsync(region, options.Value.InlineVillages, TimeSpan.FromSeconds(30), cancellationToken);
+            await refresh.RefreshAsync(region, options.Value.InlineVillages, TimeSpan.FromSeconds(30), waitForOthers: false, cancellationToken);
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

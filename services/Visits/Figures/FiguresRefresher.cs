@@ -31,7 +31,7 @@ public sealed class FiguresRefresher(IServiceScopeFactory scopes, TimeProvider t
         {
             await using var scope = scopes.CreateAsyncScope();
             batch = await scope.ServiceProvider.GetRequiredService<VillageFiguresRefresh>()
-                .RefreshAsync("", options.Value.BatchVillages, TimeSpan.FromMinutes(30), cancellationToken);
+                .RefreshAsync("", options.Value.BatchVillages, TimeSpan.FromMinutes(30), waitForOthers: true, cancellationToken);
             refreshed += batch;
         }
         while (batch == options.Value.BatchVillages);

@@ -181,6 +181,9 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
         CROSS JOIN LATERAL (SELECT min(f.year) AS first FROM village_figures f WHERE f.village_code = g.village_code) f
         """;
 
+    /// <summary>One refresh at a time, across replicas.</summary>
+    public const string LockName = "visits-figures-refresh";
+
     /// <summary>Villages queued and not yet refreshed under a region code prefix (<c>@prefix</c>).</summary>
     public const string PendingSql = "SELECT count(DISTINCT village_code) AS \"Value\" FROM figures_changes WHERE village_code LIKE @prefix";
 
@@ -189,9 +192,11 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
 
     /// <summary>
     /// Refreshes up to <paramref name="limit"/> queued villages under <paramref name="region"/>
-    /// ("" for all) in one transaction; returns how many it refreshed.
+    /// ("" for all) in one transaction; returns how many it refreshed. With <paramref name="waitForOthers"/>
+    /// false (a request refreshing its few villages itself) it refreshes nothing while another refresh
+    /// runs, rather than wait behind it: the request answers with the figures as kept and what is pending.
     /// </summary>
-    public async Task<int> RefreshAsync(string region, int limit, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(string region, int limit, TimeSpan timeout, bool waitForOthers, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -199,7 +204,14 @@ public sealed class VillageFiguresRefresh(VisitsDbContext db, TimeProvider time)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, "SET LOCAL jit = off", null, cancellationToken);
-            await AdvisoryLock.WaitAsync(connection, transaction, "visits-figures-refresh", cancellationToken);
+            if (waitForOthers)
+            {
+                await AdvisoryLock.WaitAsync(connection, transaction, LockName, cancellationToken);
+            }
+            else if (!await AdvisoryLock.TryTakeAsync(connection, transaction, LockName, cancellationToken))
+            {
+                return 0;
+            }
 
             var years = new List<(string Village, int? Year)>();
             await using (var claim = new NpgsqlCommand(ClaimSql, connection) { CommandTimeout = (int)timeout.TotalSeconds })

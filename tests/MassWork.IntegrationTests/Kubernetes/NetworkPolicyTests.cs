@@ -44,7 +44,8 @@ public sealed class NetworkPolicyTests
 
         var expected = new Dictionary<string, string[]>
         {
-            ["gateway"] = ["namespace ingress-nginx"],
+            ["gateway"] = ["namespace ingress-nginx", "console"],
+            ["console"] = ["gateway"],
             ["identity"] = ["gateway", .. Services],
             ["pooler"] = [.. DatabaseServices, "namespace cnpg-system"],
             ["postgres"] = ["pooler", "postgres", "namespace cnpg-system"],

@@ -14,7 +14,7 @@ public sealed class WorkloadShapeTests
     {
         var overlay = KustomizeOverlay.Render(name);
 
-        Assert.Equal(7, overlay.Deployments.Count());
+        Assert.Equal(8, overlay.Deployments.Count());
         foreach (var o in overlay.Objects.Cast<k8s.IKubernetesObject<V1ObjectMeta>>())
         {
             Assert.True(o is V1Namespace || o.Metadata.NamespaceProperty == "masswork", $"{o.Kind} {o.Metadata.Name} is outside the masswork namespace");

@@ -1,5 +1,6 @@
 using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Auth;
+using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
 using Npgsql;
@@ -79,6 +80,36 @@ public sealed class VillageFiguresQueueTests(VisitsFixture service)
         await service.RefresherAt(Shanghai(2027, 1, 1).AddMinutes(1)).RefreshAllAsync(CancellationToken.None);
         var carried = await service.FiguresAsync(City, next, inlineVillages: 0);
         Assert.Equal((1L, 0L, 1L), (carried.Total.Households.Due, carried.Total.Households.Visited, carried.Total.Households.NeverVisitedThisYear));
+    }
+
+    [Fact]
+    public async Task A_request_while_another_refresh_runs_answers_at_once_with_what_is_pending_instead_of_waiting_behind_it()
+    {
+        const string city = "3613", village = "361302001201";
+        var (cadre, household, pairing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await ExecuteAsync(
+            "INSERT INTO households (id, household_number, village_code, head_name, updated_at) VALUES (@household, 'Q-361302001201-1', @village, '赖桂香', @at);" +
+            "INSERT INTO cadres (id, name, rank, region_code, updated_at) VALUES (@cadre, '钟文华', 'General', '361302001000', @at);" +
+            "INSERT INTO pairings (id, kind, household_id, cadre_id, village_code, started_at) VALUES (@pairing, 'FullCoverage', @household, @cadre, @village, @started)",
+            ("household", household), ("cadre", cadre), ("pairing", pairing), ("village", village), ("at", Shanghai(2024, 12, 1)), ("started", Shanghai(2025, 1, 1)));
+        await VisitAsync(cadre, household, Shanghai(2025, 3, 10, 10));
+
+        // Another refresh holds the lock (the background refresher on another replica, in a long batch).
+        await using (var connection = new NpgsqlConnection(service.Infrastructure.DatabaseConnectionString("visitsdb")))
+        {
+            await connection.OpenAsync();
+            await using var other = await connection.BeginTransactionAsync();
+            await AdvisoryLock.WaitAsync(connection, other, VillageFiguresRefresh.LockName, CancellationToken.None);
+
+            // One village queued is few enough to refresh inline; the lock being taken, the request answers at once with it pending.
+            // (The bound only keeps a regression from hanging the suite: waiting behind the lock never returns while it is held.)
+            var busy = await service.FiguresAsync(city, Year2025).WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(1L, busy.PendingVillages);
+            Assert.Equal(0L, busy.Total.Households.Due);
+        }
+
+        var free = await service.FiguresAsync(city, Year2025);
+        Assert.Equal((0L, 1L, 1L), (free.PendingVillages, free.Total.Households.Due, free.Total.Households.Visited));
     }
 
     private async Task VisitAsync(Guid cadre, Guid household, DateTimeOffset at)
