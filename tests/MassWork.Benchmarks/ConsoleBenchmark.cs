@@ -19,7 +19,6 @@ namespace MassWork.Benchmarks;
 public sealed class ConsoleBenchmark(int loads)
 {
     private const string Town = "360731105";
-    private const string Password = "Ganzhou2024Tea";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +29,7 @@ public sealed class ConsoleBenchmark(int loads)
 
         var issuer = (await http.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", cancellationToken)).GetProperty("issuer").GetString()!;
         var staffBrowser = new StaffBrowser(http, new Uri(new Uri(issuer), "console/signed-in").ToString(), TimeProvider.System);
-        var staff = await ActivateAsync(http, staffBrowser, admin, cancellationToken);
+        var staff = await SignInBenchmark.ActivateAsync(http, staffBrowser, admin, "bench-console", Town, cancellationToken);
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
@@ -112,24 +111,6 @@ public sealed class ConsoleBenchmark(int loads)
 
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         }
-    }
-
-    private static async Task<StaffLogin> ActivateAsync(HttpClient http, StaffBrowser browser, string admin, CancellationToken cancellationToken)
-    {
-        const string userName = "bench-console";
-        var created = await PostAsync(http, "/api/identity/accounts", admin, new { userName, displayName = "基准镇干部", role = Roles.TownStaff, region = Town }, cancellationToken);
-        var id = created.GetProperty("id").GetGuid();
-        var invitation = await PostAsync(http, $"/api/identity/accounts/{id}/invitation", admin, new { userName, role = Roles.TownStaff }, cancellationToken);
-        return await browser.ActivateAsync(id, userName, invitation.GetProperty("invitationCode").GetString()!, Password, cancellationToken);
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, string path, string token, object body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
     private static async Task GetAsync(HttpClient http, string path, string token, CancellationToken cancellationToken)

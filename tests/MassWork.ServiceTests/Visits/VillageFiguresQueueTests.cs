@@ -27,12 +27,7 @@ public sealed class VillageFiguresQueueTests(VisitsFixture service)
     [Fact]
     public async Task Kept_figures_follow_visits_ranks_pairings_policies_and_the_new_year()
     {
-        var (cadre, household, pairing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await ExecuteAsync(
-            "INSERT INTO households (id, household_number, village_code, head_name, updated_at) VALUES (@household, 'Q-361102001201-1', @village, '赖桂香', @at);" +
-            "INSERT INTO cadres (id, name, rank, region_code, updated_at) VALUES (@cadre, '钟文华', 'General', '361102001000', @at);" +
-            "INSERT INTO pairings (id, kind, household_id, cadre_id, village_code, started_at) VALUES (@pairing, 'FullCoverage', @household, @cadre, @village, @started)",
-            ("household", household), ("cadre", cadre), ("pairing", pairing), ("village", Village), ("at", Shanghai(2024, 12, 1)), ("started", Shanghai(2025, 1, 1)));
+        var (cadre, household, pairing) = await PairedSinceAsync(Village, Shanghai(2025, 1, 1));
         await VisitAsync(cadre, household, Shanghai(2025, 3, 10, 10));
 
         // Many queued elsewhere is what a request that refreshes nothing itself sees: the figures as last computed, and what is pending.
@@ -86,12 +81,7 @@ public sealed class VillageFiguresQueueTests(VisitsFixture service)
     public async Task A_request_while_another_refresh_runs_answers_at_once_with_what_is_pending_instead_of_waiting_behind_it()
     {
         const string city = "3613", village = "361302001201";
-        var (cadre, household, pairing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        await ExecuteAsync(
-            "INSERT INTO households (id, household_number, village_code, head_name, updated_at) VALUES (@household, 'Q-361302001201-1', @village, '赖桂香', @at);" +
-            "INSERT INTO cadres (id, name, rank, region_code, updated_at) VALUES (@cadre, '钟文华', 'General', '361302001000', @at);" +
-            "INSERT INTO pairings (id, kind, household_id, cadre_id, village_code, started_at) VALUES (@pairing, 'FullCoverage', @household, @cadre, @village, @started)",
-            ("household", household), ("cadre", cadre), ("pairing", pairing), ("village", village), ("at", Shanghai(2024, 12, 1)), ("started", Shanghai(2025, 1, 1)));
+        var (cadre, household, _) = await PairedSinceAsync(village, Shanghai(2025, 1, 1));
         await VisitAsync(cadre, household, Shanghai(2025, 3, 10, 10));
 
         // Another refresh holds the lock (the background refresher on another replica, in a long batch).
@@ -110,6 +100,18 @@ public sealed class VillageFiguresQueueTests(VisitsFixture service)
 
         var free = await service.FiguresAsync(city, Year2025);
         Assert.Equal((0L, 1L, 1L), (free.PendingVillages, free.Total.Households.Due, free.Total.Households.Visited));
+    }
+
+    /// <summary>A household of the village and a cadre of its town, paired since <paramref name="started"/>, written straight to the tables as the consumers write them.</summary>
+    private async Task<(Guid Cadre, Guid Household, Guid Pairing)> PairedSinceAsync(string village, DateTimeOffset started)
+    {
+        var (cadre, household, pairing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await ExecuteAsync(
+            "INSERT INTO households (id, household_number, village_code, head_name, updated_at) VALUES (@household, 'Q-' || @village || '-1', @village, '赖桂香', @at);" +
+            "INSERT INTO cadres (id, name, rank, region_code, updated_at) VALUES (@cadre, '钟文华', 'General', left(@village, 9) || '000', @at);" +
+            "INSERT INTO pairings (id, kind, household_id, cadre_id, village_code, started_at) VALUES (@pairing, 'FullCoverage', @household, @cadre, @village, @started)",
+            ("household", household), ("cadre", cadre), ("pairing", pairing), ("village", village), ("at", Shanghai(2024, 12, 1)), ("started", started));
+        return (cadre, household, pairing);
     }
 
     private async Task VisitAsync(Guid cadre, Guid household, DateTimeOffset at)
