@@ -33,9 +33,15 @@ public sealed class ConsoleBenchmark(int loads)
 
         using var playwright = await Playwright.CreateAsync();
         await using var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
-        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = platform.Gateway.ToString(), ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
+        // At the issuer's address (the gateway's as the AppHost names it): the console's registered return address is under it.
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = issuer, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        var first = await page.GotoAsync("/");
+        if (!await page.Locator("#username").IsVisibleAsync())
+        {
+            throw new InvalidOperationException($"No sign-in page at {page.Url} ({first?.Status}): {await page.Locator("body").InnerTextAsync()}");
+        }
+
         await page.FillAsync("#username", staff.UserName);
         await page.FillAsync("#password", staff.Password);
         await page.ClickAsync("button[type=submit]");
@@ -43,8 +49,12 @@ public sealed class ConsoleBenchmark(int loads)
         await page.ClickAsync("button[value=code]");
         await page.WaitForSelectorAsync("figure.mw-chart svg");
 
-        // First page, cold: a fresh page of the signed-in context, its cache empty.
-        var cold = await context.NewPageAsync();
+        // First page, cold: a new context (its HTTP cache empty) holding the signed-in session's cookies.
+        await using var coldContext = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = issuer, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN", StorageState = await context.StorageStateAsync(),
+        });
+        var cold = await coldContext.NewPageAsync();
         var responses = new List<IResponse>();
         cold.Response += (_, response) => responses.Add(response);
         await cold.GotoAsync("/");
