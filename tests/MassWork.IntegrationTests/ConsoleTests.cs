@@ -15,11 +15,21 @@ namespace MassWork.IntegrationTests;
 /// told when a region is outside their scope, and signs out. Screenshots are kept with the test results.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class ConsoleTests(PlatformFixture platform)
+public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
 {
     private const string ConsolePolicy = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
     private readonly IdentityApi _identity = new(platform);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The console's own log, kept beside the screenshots: what it did for the test's pages, and any error it met.</summary>
+    public async Task DisposeAsync()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "console.log"), (await platform.ConsoleLogAsync("console")).TakeLast(2000));
+    }
 
     [Fact]
     public async Task Staff_sign_in_with_both_factors_see_their_regions_figures_as_the_services_give_them_and_sign_out()

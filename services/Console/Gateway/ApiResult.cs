@@ -21,6 +21,9 @@ public sealed record ApiProblem(HttpStatusCode Status, string? Title, string? De
 {
     public static readonly ApiProblem Unavailable = new(HttpStatusCode.ServiceUnavailable, null, null, new Dictionary<string, string[]>());
 
+    /// <summary>A success the console could not read (its model and the service's answer disagree).</summary>
+    public static readonly ApiProblem Unreadable = new(HttpStatusCode.InternalServerError, null, null, new Dictionary<string, string[]>());
+
     /// <summary>What the user is told, in Chinese, by status.</summary>
     public string Message => Status switch
     {

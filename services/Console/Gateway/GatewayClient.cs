@@ -9,7 +9,7 @@ namespace MassWork.Console.Gateway;
 /// the services' role matrix and region scope decide what the console may show: the console keeps
 /// no rule of its own about who may see what.
 /// </summary>
-public sealed class GatewayClient(HttpClient http)
+public sealed class GatewayClient(HttpClient http, ILogger<GatewayClient> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -75,9 +75,18 @@ public sealed class GatewayClient(HttpClient http)
 
             return ApiResult<T>.Failed(await ApiProblem.ReadAsync(response, cancellationToken));
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException or TimeoutException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The gateway unreachable, or the call given up (its time limit, an open circuit): the panel says the service is unavailable.
+            logger.LogWarning(e, "{Method} {Path} through the gateway failed", request.Method, request.RequestUri);
             return ApiResult<T>.Failed(ApiProblem.Unavailable);
+        }
+        catch (JsonException e)
+        {
+            // An answer the console cannot read is its own fault: the page says so and stays up; the log names the call.
+            logger.LogError(e, "{Method} {Path}: the answer could not be read", request.Method, request.RequestUri);
+            return ApiResult<T>.Failed(ApiProblem.Unreadable);
         }
     }
 }
