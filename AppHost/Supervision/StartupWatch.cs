@@ -76,9 +76,18 @@ internal sealed class StartupWatch(
         foreach (var resource in resources)
         {
             var lines = new List<string>();
-            await foreach (var batch in logs.GetAllAsync(resource))
+            using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
             {
-                lines.AddRange(batch.Select(l => l.Content));
+                await foreach (var batch in logs.GetAllAsync(resource).WithCancellation(reading.Token))
+                {
+                    lines.AddRange(batch.Select(l => l.Content));
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+            {
+                // The run is coming down around us: what was read so far is still the best account of the failure.
+                lines.Add($"(the log could not be read to its end: {e.GetType().Name})");
             }
 
             logger.LogCritical("Last lines of {Resource}:\n{Lines}", resource.Name, string.Join('\n', lines.TakeLast(LogLines)));
