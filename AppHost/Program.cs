@@ -99,6 +99,13 @@ foreach (var service in new[] { personnel, visits, petitions, projects, notifica
     service.WithReference(identity);
 }
 
+// Whoever accepts bearer tokens checks them against the identity service's keys and revoked list;
+// the console does not (it signs its users in with cookies).
+foreach (var service in new[] { personnel, visits, petitions, projects, notifications, identity, gateway })
+{
+    service.WithEnvironment("Auth__Authority", "http://identity");
+}
+
 foreach (var service in new[] { personnel, visits, petitions, projects, notifications, identity })
 {
     gateway.WithReference(service).WaitFor(service);

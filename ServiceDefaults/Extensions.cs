@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
@@ -33,19 +34,32 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddBasicServiceDefaults();
+        builder.AddCallerIdentity();
+        return builder;
+    }
+
+    /// <summary>
+    /// Everything but bearer-token authentication: for a process that signs its users in itself (the
+    /// console's cookies) and so must not validate tokens nor poll the identity service's revoked list.
+    /// </summary>
+    public static TBuilder AddBasicServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // One circuit per destination: registered as a default, the handler's pipeline is otherwise
+            // shared by every client of the process (dotnet/extensions#5021), so an unreachable identity
+            // service would open the circuit on the console's gateway calls or the SMS provider's.
+            http.AddStandardResilienceHandler().SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
 
         builder.AddPlatformClock();
         builder.AddErrorHandling();
-        builder.AddCallerIdentity();
         return builder;
     }
 

@@ -18,7 +18,6 @@ public static class PlatformSettings
         .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
         .WithEnvironment("DOTNET_ENVIRONMENT", environment)
-        .WithEnvironment("Auth__Authority", "http://identity")
         .WithDevelopmentTokens(secrets)
         .WithEnvironment(context =>
         {

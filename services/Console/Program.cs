@@ -7,7 +7,7 @@ using MassWork.Console.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddBasicServiceDefaults();
 builder.AddConsoleSignIn();
 builder.AddGatewayClient();
 builder.Services.AddScoped<DashboardData>();

@@ -107,6 +107,8 @@ public static class ConsoleSignIn
                     return Task.CompletedTask;
                 };
             });
+        // The role matrix decides what the console offers (a page naming a permission, as the services' endpoints do).
+        builder.Services.AddAuthorizationBuilder().AddPermissionPolicies();
         builder.Services.AddSingleton<TokenRefresh>();
         // Sessions survive a restart when the keys protecting the cookies are kept (the AppHost keeps them in its data folder).
         if (builder.Configuration["Console:KeysFolder"] is { Length: > 0 } keys)
