@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassWork.IntegrationTests.Infrastructure;
@@ -268,6 +269,73 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         await page.GotoAsync($"/visits/village?village={village}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "民情台账（走访中收集的诉求）" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".ant-alert")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_town_leader_draws_a_phone_spot_check_and_records_each_answer_against_the_version_shown()
+    {
+        // Two households of a village of their own, each visited today by its paired cadre.
+        var personnel = new PersonnelApi(platform);
+        var village = await personnel.NewVillageAsync();
+        var cadre = await personnel.RegisterCadreAsync("宋明辉", phone: Households.NewPhone());
+        var households = new[] { await personnel.RegisterHouseholdAsync(village, "刘桂英"), await personnel.RegisterHouseholdAsync(village, "赖福生") };
+        foreach (var household in households)
+        {
+            await personnel.CreatedAsync("/api/personnel/pairings", personnel.TownStaff, new { cadreId = cadre, householdId = household, kind = "FullCoverage" });
+        }
+
+        await Eventually.HoldsAsync(async () => await platform.CountAsync("visitsdb",
+                "SELECT count(*) FROM pairings p JOIN households h ON h.id = p.household_id JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = @c", ("c", cadre)) == 2,
+            TimeSpan.FromSeconds(30), "the visits read model: both pairings, their households and cadre");
+        var town = platform.Token(village[..9], Roles.TownStaff, "town-clerk");
+        foreach (var household in households)
+        {
+            await personnel.CreatedAsync("/api/visits/visits", town, new
+            {
+                clientId = Guid.NewGuid().ToString(), visitedAt = platform.Clock.GetUtcNow(), mode = "Home", cadreIds = new[] { cadre }, householdIds = new[] { household },
+            });
+        }
+
+        await using var browser = await SignedInAsync(Roles.Leader, village[..9]);
+        var page = browser.Page;
+        await page.ClickAsync("nav >> text=抽查");
+        await page.FillAsync("input[name='Draw.Region']", village);
+        await page.FillAsync("input[name='Draw.SampleSize']", "2");
+        await page.ClickAsync("button:has-text('抽取样本')");
+        await Assertions.Expect(page.Locator("tr[data-call]")).ToHaveCountAsync(2);
+        Assert.Equal("2", await FigureAsync(page, "pending"));
+        await browser.ScreenshotAsync("console-spot-check");
+
+        // The first household confirms the visit, names its cadre and is satisfied.
+        var first = page.Locator("tr[data-call='1']");
+        await first.Locator("summary:has-text('记录回访')").ClickAsync();
+        await first.Locator("select[name='Form.Visited']").SelectOptionAsync("true");
+        await first.Locator("select[name='Form.NamedCadre']").SelectOptionAsync(new SelectOptionValue { Label = "宋明辉" });
+        await first.Locator("select[name='Form.Satisfied']").SelectOptionAsync("true");
+        await first.Locator("button:has-text('保存回访')").ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-call='1'] [data-outcome]")).ToHaveTextAsync("确认已走访");
+        Assert.Equal(("1", "1", "100.0%"), (await FigureAsync(page, "passed"), await FigureAsync(page, "pending"), await FigureAsync(page, "pass-rate")));
+        var id = page.Url.Split('/')[^1];
+        var leader = platform.Token(village[..9], Roles.Leader, "town-leader");
+        var stored = await GetAsync($"/api/visits/spot-checks/{id}", leader);
+        var answered = stored.GetProperty("calls")[0];
+        Assert.Equal(("Passed", cadre, true), (answered.GetProperty("outcome").GetString(), answered.GetProperty("namedCadreId").GetGuid(), answered.GetProperty("satisfied").GetBoolean()));
+
+        // Another supervisor records the second call meanwhile: this page's answer, made against the version it showed, is refused and changes nothing.
+        var second = stored.GetProperty("calls")[1];
+        using (var meanwhile = await personnel.SendAsync(HttpMethod.Post, $"/api/visits/spot-checks/{id}/calls/{second.GetProperty("id").GetGuid()}/answer", leader,
+            JsonContent.Create(new { reached = false }), r => r.Headers.TryAddWithoutValidation("If-Match", second.GetProperty("eTag").GetString())))
+        {
+            Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
+        }
+
+        var row = page.Locator("tr[data-call='2']");
+        await row.Locator("summary:has-text('记录回访')").ClickAsync();
+        await row.Locator("select[name='Form.Visited']").SelectOptionAsync("false");
+        await row.Locator("button:has-text('保存回访')").ClickAsync();
+        await Assertions.Expect(page.Locator(".ant-alert")).ToContainTextAsync("已被他人更新");
+        var after = (await GetAsync($"/api/visits/spot-checks/{id}", leader)).GetProperty("calls")[1];
+        Assert.Equal(("Unreached", 1), (after.GetProperty("outcome").GetString(), after.GetProperty("attempts").GetInt32()));
     }
 
     [Fact]

@@ -93,6 +93,29 @@ public sealed class ProjectTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_households_projects_are_those_naming_it_among_their_beneficiaries_newest_first()
+    {
+        // 一户一档 lists the projects a household benefits from: those that name it, not its village's others.
+        var village = ProjectsApi.NewVillage();
+        var town = _api.Town(village);
+        var (household, neighbour) = (Guid.NewGuid(), Guid.NewGuid());
+        async Task<Guid> ProposeAsync(string title, params Guid[] households) => (await _api.Http.CreatedAsync("/api/projects", town, new
+        {
+            title, category = "Water", regionCode = village, proposer = "VillageCommittee", estimatedCostFen = 300_000, beneficiaryHouseholdIds = households,
+        })).GetProperty("id").GetGuid();
+
+        var pipes = await ProposeAsync("上坪组饮水管网改造", household, neighbour);
+        await ProposeAsync("下坪组饮水管网改造", neighbour);
+        var tank = await ProposeAsync("钟秀兰户屋顶水箱更换", household);
+
+        var page = await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects?region={village}&household={household}", town);
+        Assert.Equal(2, page.GetProperty("total").GetInt32());
+        Assert.Equal([tank, pipes], page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
+        var another = await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects?region={village}&household={Guid.NewGuid()}", town);
+        Assert.Equal(0, another.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Rejected_and_cancelled_projects_keep_their_reason_and_take_no_further_step()
     {
         var village = ProjectsApi.NewVillage();

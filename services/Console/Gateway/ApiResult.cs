@@ -31,6 +31,7 @@ public sealed record ApiProblem(HttpStatusCode Status, string? Title, string? De
         HttpStatusCode.Forbidden => "您的角色或所辖区域无权查看或办理此项。",
         HttpStatusCode.NotFound => "未找到该记录。",
         HttpStatusCode.TooManyRequests => "操作过于频繁，请稍后再试。",
+        HttpStatusCode.PreconditionFailed => "该记录已被他人更新，请查看最新内容后再办理。",
         HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => "服务暂时不可用，请稍后重试。",
         HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity => "请检查填写的内容。",
         _ => "出现错误，请稍后重试。",

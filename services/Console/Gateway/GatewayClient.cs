@@ -18,14 +18,21 @@ public sealed class GatewayClient(HttpClient http, ILogger<GatewayClient> logger
 
     /// <summary>
     /// A POST or PUT with a JSON body. A create carries the form's client id as its Idempotency-Key,
-    /// so a post retried on a weak connection makes one record, not two.
+    /// so a post retried on a weak connection makes one record, not two; a change to a versioned
+    /// record carries the version the page showed (If-Match), so a change made meanwhile is a 412, not overwritten.
     /// </summary>
-    public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object body, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object body, string? idempotencyKey = null, string? ifMatch = null,
+        CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
         return SendAsync<T>(request, cancellationToken);

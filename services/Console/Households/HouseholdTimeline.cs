@@ -1,6 +1,7 @@
 using MassWork.Console.Gateway;
 using MassWork.Console.Cases;
 using MassWork.Console.Dashboard;
+using MassWork.Console.Sms;
 using MassWork.Console.Visits;
 
 namespace MassWork.Console.Households;
@@ -37,7 +38,7 @@ public sealed record HouseholdTimeline(IReadOnlyList<TimelineEntry> Entries, IRe
         Add(sources.Projects, "项目", page => page.Items.Select(p => new TimelineEntry(
             p.ProposedAt, "项目", $"受益项目：{p.Title}（{Labels.Stage(p.Stage)}）", null, $"/projects/{p.Id}")));
         Add(sources.Messages, "短信", list => list.Messages.Select(m => new TimelineEntry(
-            m.SentAt ?? m.CreatedAt, "短信", $"短信（{MessageStatus(m.Status)}）", m.Text, null)));
+            m.SentAt ?? m.CreatedAt, "短信", $"短信（{SmsLabels.MessageStatus(m.Status)}）", m.Text, null)));
 
         return new HouseholdTimeline([.. entries.OrderByDescending(e => e.At)], missing);
 
@@ -53,13 +54,4 @@ public sealed record HouseholdTimeline(IReadOnlyList<TimelineEntry> Entries, IRe
             }
         }
     }
-
-    private static string MessageStatus(string status) => status switch
-    {
-        "Delivered" => "已送达",
-        "Sent" => "已发送",
-        "Failed" => "发送失败",
-        "Suppressed" => "未发送",
-        _ => "待发送",
-    };
 }

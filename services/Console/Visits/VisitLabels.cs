@@ -25,4 +25,13 @@ public static class VisitLabels
         "Reused" => "与其他走访的照片相同",
         _ => flag,
     };
+
+    /// <summary>A spot-check call's outcome in words, coloured as the due list colours standings.</summary>
+    public static (string Name, string Css) CallOutcome(string outcome) => outcome switch
+    {
+        "Passed" => ("确认已走访", "mw-due-ok"),
+        "Failed" => ("称未走访", "mw-due-overdue"),
+        "Unreached" => ("未接通", "mw-due-soon"),
+        _ => ("待拨打", ""),
+    };
 }
