@@ -269,6 +269,35 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         await page.GotoAsync($"/visits/village?village={village}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "民情台账（走访中收集的诉求）" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".ant-alert")).ToHaveCountAsync(0);
+
+        // The quarter's 民情分析联席会, entered on the same page: a follow-up due before the meeting is refused beside its row.
+        var today = DateOnly.FromDateTime(platform.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        const string held = "SELECT count(*) FROM analysis_meetings WHERE village_code = @v";
+        var before = await platform.CountAsync("visitsdb", held, ("v", village));
+        var form = page.Locator("form[data-meeting-form]");
+        await page.ClickAsync("summary:has-text('记录联席会')");
+        await form.Locator($"input[name=attendee][value='{cadre}']").CheckAsync();
+        await form.Locator("textarea[name=decisions]").FillAsync("由村委会协调修复村口便桥\n下季度复查医保电子凭证激活情况");
+        var row = form.Locator("[data-follow-up='0']");
+        await row.Locator("input[name=followUpTask]").FillAsync("联系镇交通办勘察便桥");
+        await row.Locator("select[name=followUpOwner]").SelectOptionAsync(cadre.ToString());
+        await row.Locator("input[name=followUpDue]").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd"));
+        await form.Locator("button:has-text('保存联席会')").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-follow-up='0'] .mw-field-error")).ToBeVisibleAsync();
+        Assert.Equal(before, await platform.CountAsync("visitsdb", held, ("v", village)));
+
+        // What was typed is still there; the date mended, the meeting is recorded once and listed.
+        await Assertions.Expect(row.Locator("input[name=followUpTask]")).ToHaveValueAsync("联系镇交通办勘察便桥");
+        await row.Locator("input[name=followUpDue]").FillAsync(today.AddDays(14).ToString("yyyy-MM-dd"));
+        await form.Locator("button:has-text('保存联席会')").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-meetings]")).ToContainTextAsync("由村委会协调修复村口便桥");
+        await Assertions.Expect(page.Locator("[data-meetings]")).ToContainTextAsync("联系镇交通办勘察便桥（叶志明");
+        await browser.ScreenshotAsync("console-meeting-phone");
+        Assert.Equal(before + 1, await platform.CountAsync("visitsdb", held, ("v", village)));
+        var meetings = await GetAsync($"/api/visits/meetings?village={village}", token);
+        var meeting = meetings.GetProperty("meetings").EnumerateArray().Single(m => m.GetProperty("decisions")[0].GetString() == "由村委会协调修复村口便桥");
+        Assert.Equal(cadre, Assert.Single(meeting.GetProperty("followUps").EnumerateArray()).GetProperty("owner").GetProperty("id").GetGuid());
+        Assert.Equal(2, meeting.GetProperty("decisions").GetArrayLength());
     }
 
     [Fact]
@@ -336,6 +365,49 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".ant-alert")).ToContainTextAsync("已被他人更新");
         var after = (await GetAsync($"/api/visits/spot-checks/{id}", leader)).GetProperty("calls")[1];
         Assert.Equal(("Unreached", 1), (after.GetProperty("outcome").GetString(), after.GetProperty("attempts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task An_operator_adds_an_SMS_template_with_field_errors_beside_the_fields_and_town_staff_only_read_it()
+    {
+        var code = $"fire-notice-{Guid.NewGuid():N}"[..28];
+        var operatorToken = platform.Token("3607", Roles.Operator, "city-operator");
+        async Task<JsonElement?> StoredAsync() =>
+            (await GetAsync("/api/notifications/templates", operatorToken)).EnumerateArray().Cast<JsonElement?>().FirstOrDefault(t => t!.Value.GetProperty("code").GetString() == code);
+
+        await using (var browser = await SignedInAsync(Roles.Operator, "3607"))
+        {
+            var page = browser.Page;
+            await page.GotoAsync("/sms/templates");
+            await page.ClickAsync("summary:has-text('新增模板')");
+            var form = page.Locator("form[data-template-form='new']");
+            await form.Locator("input[name='Form.Code']").FillAsync(code);
+            await form.Locator("input[name='Form.Name']").FillAsync("秋冬季防火提醒");
+            await form.Locator("input[name='Form.Signature']").FillAsync("赣");
+            await form.Locator("textarea[name='Form.Text']").FillAsync("${name}您好：秋冬季节天干物燥，请注意用火安全。");
+            await form.Locator("select[name='Form.Kind']").SelectOptionAsync("Broadcast");
+            await form.Locator("textarea[name='Form.ProviderCodes']").FillAsync("aliyun=SMS_480213377");
+            await form.Locator("button:has-text('保存模板')").ClickAsync();
+
+            // A one-character signature is refused beside its field; what was typed stays, and nothing is stored.
+            await Assertions.Expect(form.Locator("#error-signature")).ToBeVisibleAsync();
+            await Assertions.Expect(form.Locator("input[name='Form.Name']")).ToHaveValueAsync("秋冬季防火提醒");
+            Assert.Null(await StoredAsync());
+
+            await form.Locator("input[name='Form.Signature']").FillAsync("赣州市章贡区");
+            await form.Locator("button:has-text('保存模板')").ClickAsync();
+            await Assertions.Expect(page.Locator($"tr[data-template='{code}'] [data-text]")).ToHaveTextAsync("【赣州市章贡区】${name}您好：秋冬季节天干物燥，请注意用火安全。");
+            await browser.ScreenshotAsync("console-sms-templates");
+        }
+
+        var stored = (await StoredAsync())!.Value;
+        Assert.Equal(("Broadcast", "SMS_480213377"), (stored.GetProperty("kind").GetString(), stored.GetProperty("providerCodes").GetProperty("aliyun").GetString()));
+
+        // Town staff read the city's templates; no form offers them a change the service would refuse.
+        await using var town = await SignedInAsync(Roles.TownStaff, PlatformFixture.Region);
+        await town.Page.GotoAsync("/sms/templates");
+        await Assertions.Expect(town.Page.Locator($"tr[data-template='{code}']")).ToBeVisibleAsync();
+        await Assertions.Expect(town.Page.Locator("form[data-template-form]")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -533,7 +605,8 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         await using var browser = await SignedInAsync(Roles.TownStaff, village[..9]);
         var page = browser.Page;
         await page.ClickAsync("nav >> text=短信");
-        await page.SelectOptionAsync("select[name='Draft.TemplateCode']", "policy-broadcast");
+        await page.SelectOptionAsync("select[name='template']", "policy-broadcast");
+        await page.ClickAsync("button:has-text('选用模板')");
         await page.FillAsync("textarea[name='Draft.Values[content]']", "2027年城乡居民医保缴费截止12月31日，请及时缴纳。");
         await page.FillAsync("input[name='Draft.RegionPrefix']", village);
         await page.FillAsync("input[name='Draft.Tags']", tag);

@@ -2,8 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace MassWork.Console.Sms;
 
-/// <summary>An SMS template (短信模板): Chinese text with ${variables}, its signature and kind (Service 通知类, Broadcast 宣传类).</summary>
-public sealed partial record SmsTemplate(string Code, string Name, string Signature, string Text, string Kind, bool Urgent)
+/// <summary>
+/// An SMS template (短信模板): Chinese text with ${variables}, its signature and kind (Service 通知类,
+/// Broadcast 宣传类), and the template id each provider approved it as.
+/// </summary>
+public sealed partial record SmsTemplate(
+    string Code, string Name, string Signature, string Text, string Kind, bool Urgent,
+    IReadOnlyDictionary<string, string>? ProviderCodes = null, DateTimeOffset? UpdatedAt = null)
 {
     /// <summary>The template's variables in order of first use: the broadcast form asks for each.</summary>
     public IReadOnlyList<string> Variables => [.. Variable().Matches(Text).Select(m => m.Groups[1].Value).Distinct()];
