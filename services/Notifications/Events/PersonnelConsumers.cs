@@ -62,11 +62,17 @@ public sealed class CadreRetiredConsumer(NotificationsDbContext db, TimeProvider
         (await CadreContacts.FindOrAddAsync(Db, m.CadreId, "", "", context.CancellationToken)).Retire(m.RetiredAt);
 }
 
-internal static class CadreContacts
+/// <summary>
+/// A cadre's contact, read for a change: locked (FOR UPDATE) until the consumer's transaction ends, so
+/// an event handled at the same time in another batch waits and then sees this one's effect. Read
+/// unlocked, an older event would be checked against the row as it was before a newer one, and
+/// write its login back over the newer one's.
+/// </summary>
+public static class CadreContacts
 {
     public static async Task<CadreContact> FindOrAddAsync(NotificationsDbContext db, Guid cadreId, string name, string regionCode, CancellationToken cancellationToken)
     {
-        var contact = await db.CadreContacts.SingleOrDefaultAsync(c => c.CadreId == cadreId, cancellationToken);
+        var contact = await db.CadreContacts.FromSql($"SELECT * FROM cadre_contacts WHERE cadre_id = {cadreId} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
         if (contact is null)
         {
             contact = new CadreContact { CadreId = cadreId, Name = name, RegionCode = regionCode };
