@@ -81,6 +81,8 @@ var gateway = builder.AddProject<Projects.MassWork_Gateway>("gateway").RunsBuild
     .WithHttpEndpoint(port: int.TryParse(builder.Configuration["Gateway:Port"], out var port) ? port : 5080, isProxied: false).WithHttpHealthCheck("/health")
     .WithPlatformSettings(secrets, environment).WithGatewaySettings(builder.Configuration);
 blobs.LimitsUploads(gateway, "visits-photos", "projects-photos");
+// Notices to petitioners link to the public query page (查询) at the gateway's address.
+notifications.WithEnvironment("Sms__PublicQueryUrl", gateway.GetEndpoint("http"));
 
 // Sign-in (OpenID Connect) and staff accounts. Tokens name the gateway's address as their issuer:
 // staff and integrating systems reach /connect/… and /.well-known/… there. Integrating systems

@@ -14,6 +14,8 @@ public static class GatewaySettings
             .WithEnvironment("RateLimits__PerAddress", limits["PerAddress"] ?? "3000")
             .WithEnvironment("RateLimits__SignInWindow", limits["SignInWindow"] ?? "00:01:00")
             .WithEnvironment("RateLimits__SignInPerAddress", limits["SignInPerAddress"] ?? "60")
+            .WithEnvironment("RateLimits__PublicQueryWindow", limits["PublicQueryWindow"] ?? "00:10:00")
+            .WithEnvironment("RateLimits__PublicQueryPerAddress", limits["PublicQueryPerAddress"] ?? "30")
             .WithEnvironment("TrustedProxies__Networks", configuration["Gateway:TrustedProxies"] ?? "");
     }
 }

@@ -29,7 +29,7 @@ public static class RateLimitExtensions
         // Fixed windows know when they reopen; otherwise the longest window is a safe answer.
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? wait
-            : options.Window > options.SignInWindow ? options.Window : options.SignInWindow;
+            : new[] { options.Window, options.SignInWindow, options.PublicQueryWindow }.Max();
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var response = rejected.HttpContext.Response;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -4,8 +4,8 @@ namespace MassWork.Gateway.RateLimits;
 
 /// <summary>
 /// Requests the gateway lets through in each fixed window: per signed-in user (the token's
-/// subject) and per client address; sign-in (/connect/…, /account/…) per address, more strictly,
-/// since each try there may cost a password hash and is how passwords are guessed.
+/// subject) and per client address; sign-in (/connect/…, /account/…) and the public case query per
+/// address, more strictly, since that is where passwords, phones and codes would be guessed.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -28,4 +28,14 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in requests (pages, form posts, token exchanges and refreshes) per client address.</summary>
     [Range(1, 1_000_000)]
     public int SignInPerAddress { get; set; } = 60;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PublicQueryWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Public case query requests (/api/petitions/public: codes, sessions, reads, ratings) per client
+    /// address: a petitioner needs a handful; anyone guessing numbers, phones or codes is cut off early.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int PublicQueryPerAddress { get; set; } = 30;
 }

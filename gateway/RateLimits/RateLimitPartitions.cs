@@ -5,12 +5,15 @@ namespace MassWork.Gateway.RateLimits;
 
 /// <summary>
 /// Which budgets a request draws on. A request passes only if each of its budgets has room:
-/// its client address's (the sign-in one on sign-in paths) and, with a valid token, its user's.
+/// its client address's (the sign-in or public-query one on those paths) and, with a valid token, its user's.
 /// Probes (/health, /alive) draw on none.
 /// </summary>
 public static class RateLimitPartitions
 {
     public static readonly string[] SignInPaths = ["/connect", "/account"];
+
+    /// <summary>The public case query (查询), open to anyone without an account.</summary>
+    public static readonly string[] PublicQueryPaths = ["/api/petitions/public"];
 
     public static RateLimitPartition<string> ByAddress(HttpContext context, RateLimitOptions options)
     {
@@ -21,8 +24,13 @@ public static class RateLimitPartitions
         }
 
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return SignInPaths.Any(p => path.StartsWithSegments(p))
-            ? RateLimitPartition.GetFixedWindowLimiter($"sign-in|{address}", _ => Window(options.SignInPerAddress, options.SignInWindow))
+        if (SignInPaths.Any(p => path.StartsWithSegments(p)))
+        {
+            return RateLimitPartition.GetFixedWindowLimiter($"sign-in|{address}", _ => Window(options.SignInPerAddress, options.SignInWindow));
+        }
+
+        return PublicQueryPaths.Any(p => path.StartsWithSegments(p))
+            ? RateLimitPartition.GetFixedWindowLimiter($"public-query|{address}", _ => Window(options.PublicQueryPerAddress, options.PublicQueryWindow))
             : RateLimitPartition.GetFixedWindowLimiter($"address|{address}", _ => Window(options.PerAddress, options.Window));
     }
 

@@ -7,6 +7,7 @@ using MassWork.Petitions.Figures;
 using MassWork.Petitions.Households;
 using MassWork.Petitions.Intake;
 using MassWork.Petitions.Open311;
+using MassWork.Petitions.PublicQuery;
 using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
@@ -31,6 +32,7 @@ builder.Services.AddScoped<FiguresQuery>();
 // After the migrator: categories and the holiday calendar, then the sweeper that needs them.
 builder.Services.AddHostedService<ReferenceDataSeeder>();
 builder.Services.AddHostedService<DeadlineSweeper>();
+builder.Services.AddHostedService<QueryCleanup>();
 
 var app = builder.Build();
 
@@ -45,5 +47,6 @@ app.MapCategoryEndpoints();
 app.MapPolicyEndpoints();
 app.MapFigureEndpoints();
 app.MapOpen311Endpoints();
+app.MapPublicQueryEndpoints();
 
 app.Run();

@@ -51,6 +51,7 @@ internal sealed class BenchPlatform : IAsyncDisposable
                 ["Gateway:RateLimits:PerUser"] = "1000000",
                 ["Gateway:RateLimits:PerAddress"] = "1000000",
                 ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
+                ["Gateway:RateLimits:PublicQueryPerAddress"] = "1000000",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {

@@ -57,25 +57,25 @@ public static class EventNotices
         }
     }
 
-    public static IEnumerable<MessageRequest> PetitionRegistered(PetitionRegistered e) =>
+    public static IEnumerable<MessageRequest> PetitionRegistered(PetitionRegistered e, string queryUrl) =>
         e.NotAcceptedReason is { } reason
-            ? ToPetitioner(e.Case, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = reason }, "registered")
-            : ToPetitioner(e.Case, DefaultTemplates.PetitionRegistered, new() { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName }, "registered");
+            ? ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = reason }, "registered")
+            : ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionRegistered, new() { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName }, "registered");
 
-    public static IEnumerable<MessageRequest> PetitionAccepted(PetitionAccepted e) =>
-        ToPetitioner(e.Case, DefaultTemplates.PetitionAccepted, new() { ["number"] = e.Case.CaseNumber, ["due"] = e.ResolveDue is { } d ? Day(d) : "规定时限" }, "accepted");
+    public static IEnumerable<MessageRequest> PetitionAccepted(PetitionAccepted e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionAccepted, new() { ["number"] = e.Case.CaseNumber, ["due"] = e.ResolveDue is { } d ? Day(d) : "规定时限" }, "accepted");
 
-    public static IEnumerable<MessageRequest> PetitionNotAccepted(PetitionNotAccepted e) =>
-        ToPetitioner(e.Case, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = e.Reason }, "not-accepted");
+    public static IEnumerable<MessageRequest> PetitionNotAccepted(PetitionNotAccepted e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = e.Reason }, "not-accepted");
 
-    public static IEnumerable<MessageRequest> PetitionProgress(PetitionProgressCalledBack e) =>
-        ToPetitioner(e.Case, DefaultTemplates.PetitionProgress, new() { ["number"] = e.Case.CaseNumber, ["note"] = e.Note }, $"progress:{e.At.UtcTicks}");
+    public static IEnumerable<MessageRequest> PetitionProgress(PetitionProgressCalledBack e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionProgress, new() { ["number"] = e.Case.CaseNumber, ["note"] = e.Note }, $"progress:{e.At.UtcTicks}");
 
-    public static IEnumerable<MessageRequest> PetitionAnswered(PetitionAnswered e) =>
-        ToPetitioner(e.Case, DefaultTemplates.PetitionAnswered, new() { ["number"] = e.Case.CaseNumber, ["outcome"] = OutcomeText(e.Outcome) }, $"answered:{e.At.UtcTicks}");
+    public static IEnumerable<MessageRequest> PetitionAnswered(PetitionAnswered e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionAnswered, new() { ["number"] = e.Case.CaseNumber, ["outcome"] = OutcomeText(e.Outcome) }, $"answered:{e.At.UtcTicks}");
 
-    public static IEnumerable<MessageRequest> PetitionClosed(PetitionClosed e) =>
-        ToPetitioner(e.Case, DefaultTemplates.PetitionClosed, new() { ["number"] = e.Case.CaseNumber }, $"closed:{e.At.UtcTicks}");
+    public static IEnumerable<MessageRequest> PetitionClosed(PetitionClosed e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionClosed, new() { ["number"] = e.Case.CaseNumber }, $"closed:{e.At.UtcTicks}");
 
     public static IEnumerable<MessageRequest> OwnerAssigned(PetitionOwnershipSet e, string ownerPhone) =>
         [new MessageRequest(DefaultTemplates.CaseAssigned,
@@ -133,10 +133,17 @@ public static class EventNotices
             h.Phone, h.VillageCode, $"project-completed:{e.Project.ProjectId}:{h.HouseholdId}", h.HouseholdId));
     }
 
-    private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string template, Dictionary<string, string> values, string step) =>
-        c.Petitioner?.Phone is { } phone
-            ? [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)]
-            : [];
+    /// <summary>Every notice to a petitioner carries the short link to the public query page (查询), where they follow and rate the case.</summary>
+    private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string queryUrl, string template, Dictionary<string, string> values, string step)
+    {
+        if (c.Petitioner?.Phone is not { } phone)
+        {
+            return [];
+        }
+
+        values["link"] = CaseQueryLink.For(queryUrl, c.CaseNumber);
+        return [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)];
+    }
 
     private static Dictionary<string, string> LeaveValues(string cadre, DateOnly first, DateOnly last, int days, string reason) => new()
     {

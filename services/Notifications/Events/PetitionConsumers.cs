@@ -4,50 +4,52 @@ using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.ServiceDefaults.Messaging;
 using MassWork.ServiceDefaults.Security;
+using MassWork.Notifications.Providers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MassWork.Notifications.Events;
 
-public sealed class PetitionRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
+public sealed class PetitionRegisteredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionRegisteredConsumer> logger)
     : IdempotentConsumer<PetitionRegistered, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionRegistered m, ConsumeContext<PetitionRegistered> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionRegistered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionRegistered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
-public sealed class PetitionAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionAcceptedConsumer> logger)
+public sealed class PetitionAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionAcceptedConsumer> logger)
     : IdempotentConsumer<PetitionAccepted, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionAccepted m, ConsumeContext<PetitionAccepted> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
-public sealed class PetitionNotAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionNotAcceptedConsumer> logger)
+public sealed class PetitionNotAcceptedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionNotAcceptedConsumer> logger)
     : IdempotentConsumer<PetitionNotAccepted, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionNotAccepted m, ConsumeContext<PetitionNotAccepted> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionNotAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionNotAccepted(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
-public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionProgressConsumer> logger)
+public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionProgressConsumer> logger)
     : IdempotentConsumer<PetitionProgressCalledBack, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionProgressCalledBack m, ConsumeContext<PetitionProgressCalledBack> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionProgress(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionProgress(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
-public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
+public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
     : IdempotentConsumer<PetitionAnswered, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionAnswered m, ConsumeContext<PetitionAnswered> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionAnswered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionAnswered(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
-public sealed class PetitionClosedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, TimeProvider time, ILogger<PetitionClosedConsumer> logger)
+public sealed class PetitionClosedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionClosedConsumer> logger)
     : IdempotentConsumer<PetitionClosed, NotificationsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(PetitionClosed m, ConsumeContext<PetitionClosed> context) =>
-        await writer.WriteAsync([.. EventNotices.PetitionClosed(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) })], context.CancellationToken);
+        await writer.WriteAsync([.. EventNotices.PetitionClosed(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
 /// <summary>A handler named in the 五定 is told of the case, when their login belongs to a registered cadre with a phone.</summary>

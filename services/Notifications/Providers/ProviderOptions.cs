@@ -51,6 +51,12 @@ public sealed class SmsOptions
     /// <summary>A provider receipt or reply must carry this token (?token=…): providers cannot hold our logins.</summary>
     public string CallbackToken { get; set; } = "";
 
+    /// <summary>
+    /// The platform's public address (the gateway as households reach it), for the short link to the
+    /// case query page in every notice to a petitioner.
+    /// </summary>
+    public string PublicQueryUrl { get; set; } = "http://localhost:5080";
+
     public string QuietStart { get; set; } = "21:00";
 
     public string QuietEnd { get; set; } = "08:00";

@@ -89,6 +89,11 @@ public sealed class Case
 
     public DateTimeOffset? RevisitedAt { get; private set; }
 
+    /// <summary>评价: the petitioner's own rating, given once through the public query.</summary>
+    public Satisfaction? Rating { get; private set; }
+
+    public DateTimeOffset? RatedAt { get; private set; }
+
     public int Reopens { get; private set; }
 
     public ReviewStage ReviewStage { get; private set; }
@@ -433,6 +438,33 @@ public sealed class Case
 
         ClosedAt = now;
         Move("Revisit", CaseStatus.Closed, actor, $"{satisfaction} {note}".Trim(), now);
+    }
+
+    /// <summary>The petitioner's name in a case's history: who rated it is the petitioner, never named.</summary>
+    public const string PetitionerActor = "petitioner";
+
+    /// <summary>Whether the petitioner may rate the case now: once, after it was answered (or refused).</summary>
+    public bool MayBeRated => RatedAt is null && (AnsweredAt is not null || Status == CaseStatus.NotAccepted);
+
+    /// <summary>
+    /// 评价 through the public query (查询). It is the case's satisfaction (the figures count it) until a
+    /// later 回访 records the petitioner's word again. The status stays: the revisit still decides
+    /// whether dissatisfaction was the handler's doing and the case is redone.
+    /// </summary>
+    public void Rate(Satisfaction rating, string? comment, DateTimeOffset now)
+    {
+        if (!MayBeRated)
+        {
+            throw new CaseTransitionException(RatedAt is null
+                ? "The case has not been answered yet; it can be rated once it is."
+                : "The case was already rated; a rating is given once.");
+        }
+
+        Rating = rating;
+        RatedAt = now;
+        Satisfaction = rating;
+        Steps.Add(Step("Rate", Status, PetitionerActor, $"{rating} {comment}".Trim(), now));
+        UpdatedAt = now;
     }
 
     /// <summary>

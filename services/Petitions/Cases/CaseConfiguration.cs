@@ -34,6 +34,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.Property(x => x.AnsweredBy).HasMaxLength(100);
         c.Property(x => x.ExtensionReason).HasMaxLength(500);
         c.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
+        c.Property(x => x.Rating).HasConversion<string>().HasMaxLength(20);
         c.Property(x => x.ReviewStage).HasConversion<string>().HasMaxLength(10);
         c.Property(x => x.ReviewedBy).HasMaxLength(12);
         c.Property(x => x.MediationStep).HasConversion<string>().HasMaxLength(20);

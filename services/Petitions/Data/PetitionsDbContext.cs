@@ -4,6 +4,7 @@ using MassWork.Petitions.Deadlines;
 using MassWork.Petitions.Departments;
 using MassWork.Petitions.Households;
 using MassWork.Petitions.Open311;
+using MassWork.Petitions.PublicQuery;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,10 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+
+    public DbSet<QueryCode> QueryCodes => Set<QueryCode>();
+
+    public DbSet<QuerySession> QuerySessions => Set<QuerySession>();
 
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {

@@ -2,7 +2,7 @@ namespace MassWork.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A platform of its own with the limits tests want to reach: 30 requests a minute per user,
-/// 10 sign-in requests a minute per address, and bookkeeping rows (outbox, inbox, idempotency
+/// 10 sign-in requests a minute and 8 public case queries in 10 minutes per address, and bookkeeping rows (outbox, inbox, idempotency
 /// keys) kept 2 seconds and cleared every second. Its first operator's login is a mobile number,
 /// as staff often choose, which the identity service logs when it creates the account.
 /// </summary>
@@ -10,6 +10,7 @@ public sealed class HardenedPlatformFixture() : PlatformFixture(Settings)
 {
     public const int PerUser = 30;
     public const int SignInPerAddress = 10;
+    public const int PublicQueryPerAddress = 8;
 
     public static readonly string FirstOperatorLogin = $"139{Random.Shared.Next(0, 100_000_000):D8}";
 
@@ -20,6 +21,7 @@ public sealed class HardenedPlatformFixture() : PlatformFixture(Settings)
         ["Gateway:RateLimits:PerAddress"] = "100000",
         ["Gateway:RateLimits:SignInWindow"] = "00:01:00",
         ["Gateway:RateLimits:SignInPerAddress"] = $"{SignInPerAddress}",
+        ["Gateway:RateLimits:PublicQueryPerAddress"] = $"{PublicQueryPerAddress}",
         ["Retention:Outbox"] = "00:00:02",
         ["Retention:Inbox"] = "00:00:02",
         ["Retention:IdempotencyKeys"] = "00:00:02",

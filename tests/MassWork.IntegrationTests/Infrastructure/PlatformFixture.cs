@@ -91,6 +91,7 @@ public class PlatformFixture : IAsyncLifetime
             ["Gateway:RateLimits:PerUser"] = "1000000",
             ["Gateway:RateLimits:PerAddress"] = "1000000",
             ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
+            ["Gateway:RateLimits:PublicQueryPerAddress"] = "1000000",
         };
         foreach (var (key, value) in _overrides)
         {

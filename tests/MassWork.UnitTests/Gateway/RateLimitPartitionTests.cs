@@ -15,6 +15,8 @@ public sealed class RateLimitPartitionTests
     [InlineData("/connect/token", "sign-in|10.1.2.3")]
     [InlineData("/account/activate", "sign-in|10.1.2.3")]
     [InlineData("/connection", "address|10.1.2.3")]
+    [InlineData("/api/petitions/public/codes", "public-query|10.1.2.3")]
+    [InlineData("/api/petitions/cases", "address|10.1.2.3")]
     [InlineData("/health", "probe")]
     [InlineData("/alive", "probe")]
     public void Each_request_draws_on_its_addresses_budget_sign_in_apart(string path, string partition)

@@ -47,15 +47,16 @@ public sealed class EventNoticeTests
     public void Petition_steps_reach_the_petitioner_and_a_repeat_is_told_why_it_was_not_accepted()
     {
         var c = Case("13600000001");
-        var registered = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null)));
+        var registered = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null), "https://qz.example.cn"));
         Assert.Equal((DefaultTemplates.PetitionRegistered, "饮水安全"), (registered.TemplateCode, registered.Values["category"]));
+        Assert.Equal($"https://qz.example.cn/q/{c.CaseNumber}", registered.Values["link"]);
 
-        var repeat = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, Guid.NewGuid(), false, "重复反映")));
+        var repeat = Assert.Single(EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, Guid.NewGuid(), false, "重复反映"), "https://qz.example.cn"));
         Assert.Equal(DefaultTemplates.PetitionNotAccepted, repeat.TemplateCode);
 
-        var accepted = Assert.Single(EventNotices.PetitionAccepted(new PetitionAccepted(c, new DateTimeOffset(2027, 1, 22, 0, 0, 0, TimeSpan.FromHours(8)), DateTimeOffset.UtcNow)));
+        var accepted = Assert.Single(EventNotices.PetitionAccepted(new PetitionAccepted(c, new DateTimeOffset(2027, 1, 22, 0, 0, 0, TimeSpan.FromHours(8)), DateTimeOffset.UtcNow), "https://qz.example.cn"));
         Assert.Equal("2027年1月21日", accepted.Values["due"]);
-        Assert.Empty(EventNotices.PetitionClosed(new PetitionClosed(Case(null), "Supported", "Satisfied", DateTimeOffset.UtcNow)));
+        Assert.Empty(EventNotices.PetitionClosed(new PetitionClosed(Case(null), "Supported", "Satisfied", DateTimeOffset.UtcNow), "https://qz.example.cn"));
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public sealed class EventNoticeTests
     public void Every_default_template_renders_with_the_values_its_events_give()
     {
         var c = Case("13600000001");
-        var notices = EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null))
-            .Concat(EventNotices.PetitionAnswered(new PetitionAnswered(c, "Explained", "已解释", "镇政府", true, null, null, DateTimeOffset.UtcNow)))
+        var notices = EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null), "https://qz.example.cn")
+            .Concat(EventNotices.PetitionAnswered(new PetitionAnswered(c, "Explained", "已解释", "镇政府", true, null, null, DateTimeOffset.UtcNow), "https://qz.example.cn"))
             .Concat(EventNotices.OwnerDeadline(c, "Resolve", DateTimeOffset.UtcNow, true, "13900000009"))
             .Concat(EventNotices.LeaveDecided(new LeaveDecided(Guid.NewGuid(), Guid.NewGuid(), "队员乙", "13900000008", "TeamLeader", "Approve", "Pending", Guid.NewGuid(), null,
                 DateTimeOffset.UtcNow, "TownPartySecretary", Guid.NewGuid(), "书记丙", "13900000007"), "360702"));

@@ -164,6 +164,15 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("progress_called_back_at");
 
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -710,6 +719,72 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasDatabaseName("ix_open311_clients_key_hash");
 
                     b.ToTable("open311_clients");
+                });
+
+            modelBuilder.Entity("MassWork.Petitions.PublicQuery.QueryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_query_codes");
+
+                    b.HasIndex("CaseId", "IssuedAt")
+                        .HasDatabaseName("ix_query_codes_case_id_issued_at");
+
+                    b.ToTable("query_codes", (string)null);
+                });
+
+            modelBuilder.Entity("MassWork.Petitions.PublicQuery.QuerySession", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_query_sessions");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_query_sessions_expires_at");
+
+                    b.ToTable("query_sessions", (string)null);
                 });
 
             modelBuilder.Entity("MassWork.ServiceDefaults.Http.IdempotencyRecord", b =>
