@@ -631,6 +631,79 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     /// <summary>Opens a step's form by its button, fills it, and confirms.</summary>
+    [Fact]
+    public async Task A_household_follows_the_link_in_its_SMS_opens_its_case_with_a_code_and_rates_the_answer_on_a_phone_without_an_account()
+    {
+        var personnel = new PersonnelApi(platform);
+        var village = await personnel.NewVillageAsync();
+        var phone = Households.NewPhone();
+        var town = platform.Token(village[..9], Roles.TownStaff, "petition-clerk");
+        var created = await personnel.CreatedAsync("/api/petitions/cases", town, new
+        {
+            channel = "WalkIn", matterType = "Request", categoryCode = "drinking-water", regionCode = village,
+            petitioner = new { name = "钟桂香", phone }, content = "组里自来水管破裂一周无人修",
+        });
+        var (id, number) = (created.GetProperty("id").GetGuid(), created.GetProperty("number").GetString()!);
+        await personnel.OkAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/assign", town, new { kind = "Region", code = village[..9] + "000" });
+        await personnel.OkAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/accept", town, new { });
+        await personnel.OkAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/answer", town, new { outcome = "Supported", opinion = "水管已于本周更换，恢复供水。" });
+        var link = (await SmsParamsAsync(phone, "petition-answered")).GetProperty("link").GetString()!;
+
+        await using var browser = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!, width: 390, height: 844);
+        var page = browser.Page;
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("input[name='Ask.CaseNumber']")).ToHaveValueAsync(number);
+        // The phone must be the one the case was registered with; a malformed one is named beside its field.
+        await page.FillAsync("input[name='Ask.Phone']", "1390000");
+        await page.ClickAsync("button:has-text('获取验证码')");
+        await Assertions.Expect(page.Locator("#error-phone")).ToContainTextAsync("手机号码");
+        await page.FillAsync("input[name='Ask.Phone']", phone);
+        await page.ClickAsync("button:has-text('获取验证码')");
+        await Assertions.Expect(page.GetByText("验证码已发送至该手机")).ToBeVisibleAsync();
+        var code = (await SmsParamsAsync(phone, "case-query-code")).GetProperty("code").GetString()!;
+        await page.FillAsync("input[name='Verify.Code']", ((int.Parse(code, CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture));
+        await page.ClickAsync("button:has-text('查询')");
+        await Assertions.Expect(page.Locator("#error-code")).ToContainTextAsync("验证码不正确");
+        await page.FillAsync("input[name='Verify.Code']", code);
+        await page.ClickAsync("button:has-text('查询')");
+
+        await Assertions.Expect(page.Locator("[data-progress]")).ToContainTextAsync("已答复：支持");
+        await Assertions.Expect(page.Locator("[data-answer]")).ToContainTextAsync("水管已于本周更换");
+        await Assertions.Expect(page.Locator("[data-public-steps] li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("钟桂香");
+        Assert.True((await page.Locator("form[data-rate]").BoundingBoxAsync())!.Width <= 390);
+        await browser.ScreenshotAsync("console-public-query-phone");
+
+        await page.CheckAsync("input[name='Rate.Satisfaction'][value='Satisfied']");
+        await page.FillAsync("textarea[name='Rate.Comment']", "修得很快，谢谢");
+        await page.ClickAsync("button:has-text('提交评价')");
+        await Assertions.Expect(page.Locator("[data-rating]")).ToContainTextAsync("您的评价：满意");
+        await Assertions.Expect(page.Locator("form[data-rate]")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("console-public-query-rated");
+
+        // The rating is the petitions service's own record: the case's satisfaction.
+        var read = await GetAsync($"/api/petitions/cases/{id}", town);
+        Assert.Equal(("Satisfied", "Answered"), (read.GetProperty("satisfaction").GetString(), read.GetProperty("status").GetString()));
+
+        // Without the session (another browser), the progress page sends the household back for a code.
+        await using var other = await ConsoleBrowser.StartAsync(platform.Gateway.BaseAddress!, width: 390, height: 844);
+        await other.Page.GotoAsync("/q/progress");
+        await Assertions.Expect(other.Page.GetByText("查询已过期，请重新获取验证码。")).ToBeVisibleAsync();
+    }
+
+    private async Task<JsonElement> SmsParamsAsync(string phone, string template)
+    {
+        JsonElement? found = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var sent = (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray()
+                .Where(m => m.GetProperty("templateCode").GetString() == template).ToList();
+            found = sent.Count > 0 ? JsonDocument.Parse(sent[^1].GetProperty("templateParam").GetString()!).RootElement : null;
+            return found is not null;
+        }, TimeSpan.FromSeconds(30), $"the {template} SMS reaches the household");
+        return found!.Value;
+    }
+
     private static async Task StepAsync(IPage page, string title, Func<ILocator, Task>? fill = null)
     {
         var step = page.Locator("details.mw-step", new() { Has = page.Locator("summary", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{title}$") }) });

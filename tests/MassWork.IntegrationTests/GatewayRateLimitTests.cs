@@ -80,4 +80,22 @@ public sealed class GatewayRateLimitTests(HardenedPlatformFixture platform)
         using var api = await platform.Gateway.SendAsync(platform.Request(HttpMethod.Get, "/api/personnel/households?pageSize=1", platform.Token(userId: $"after-sign-in-{Guid.NewGuid():N}")));
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
     }
+
+    [Fact]
+    public async Task The_public_case_query_is_limited_per_address_apart_from_the_API()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < HardenedPlatformFixture.PublicQueryPerAddress + 2; i++)
+        {
+            // Guessing a case number and phone: each try is answered alike until the address's budget is spent.
+            using var response = await platform.Gateway.PostAsJsonAsync("/api/petitions/public/codes", new { caseNumber = $"GUESS-{i}", phone = $"1390000{i:D4}" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(HardenedPlatformFixture.PublicQueryPerAddress), s => Assert.Equal(HttpStatusCode.Accepted, s));
+        Assert.All(statuses.Skip(HardenedPlatformFixture.PublicQueryPerAddress), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+
+        using var api = await platform.Gateway.SendAsync(platform.Request(HttpMethod.Get, "/api/personnel/households?pageSize=1", platform.Token(userId: $"after-query-{Guid.NewGuid():N}")));
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
 }

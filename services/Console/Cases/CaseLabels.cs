@@ -42,7 +42,7 @@ public static class CaseLabels
         ["SendBack"] = "退单", ["Start"] = "开始办理", ["SetOwnership"] = "五定", ["ProgressCallBack"] = "7日回告", ["Extend"] = "延期",
         ["Escalate"] = "提交部门办理", ["Sign"] = "签收", ["Answer"] = "答复", ["Revisit"] = "回访", ["RequestReview"] = "申请复查",
         ["RequestReReview"] = "申请复核", ["AnswerReview"] = "复查答复", ["AnswerReReview"] = "复核答复", ["ResolveByProject"] = "项目解决",
-        ["Supervise"] = "督办", ["MediationInvestigated"] = "排查", ["MediationMediated"] = "调解", ["MediationSettled"] = "化解",
+        ["Rate"] = "来访人评价", ["Supervise"] = "督办", ["MediationInvestigated"] = "排查", ["MediationMediated"] = "调解", ["MediationSettled"] = "化解",
     };
 
     /// <summary>A step in a case's history, as staff call it.</summary>

@@ -69,7 +69,8 @@ public sealed class GatewayClient(HttpClient http, ILogger<GatewayClient> logger
         return SendAsync<T>(request, cancellationToken);
     }
 
-    private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>A request built by the caller (its own headers); disposed once answered.</summary>
+    public async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
