@@ -379,7 +379,7 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         {
             var page = browser.Page;
             await page.GotoAsync("/sms/templates");
-            await page.ClickAsync("summary:has-text('新增模板')");
+            await page.ClickAsync("a:has-text('新增模板')");
             var form = page.Locator("form[data-template-form='new']");
             await form.Locator("input[name='Form.Code']").FillAsync(code);
             await form.Locator("input[name='Form.Name']").FillAsync("秋冬季防火提醒");
@@ -397,7 +397,16 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
             await form.Locator("input[name='Form.Signature']").FillAsync("赣州市章贡区");
             await form.Locator("button:has-text('保存模板')").ClickAsync();
             await Assertions.Expect(page.Locator($"tr[data-template='{code}'] [data-text]")).ToHaveTextAsync("【赣州市章贡区】${name}您好：秋冬季节天干物燥，请注意用火安全。");
+            await Assertions.Expect(page.GetByText("已保存模板“秋冬季防火提醒”。")).ToBeVisibleAsync();
             await browser.ScreenshotAsync("console-sms-templates");
+
+            // Each template has its own page to change it, filled with what is stored.
+            await page.ClickAsync($"tr[data-template='{code}'] a:has-text('修改')");
+            var edit = page.Locator($"form[data-template-form='{code}']");
+            await Assertions.Expect(edit.Locator("textarea[name='Form.ProviderCodes']")).ToHaveValueAsync("aliyun=SMS_480213377");
+            await edit.Locator("input[name='Form.Name']").FillAsync("冬季防火提醒");
+            await edit.Locator("button:has-text('保存模板')").ClickAsync();
+            await Assertions.Expect(page.Locator($"tr[data-template='{code}']")).ToContainTextAsync("冬季防火提醒");
         }
 
         var stored = (await StoredAsync())!.Value;
@@ -407,6 +416,8 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         await using var town = await SignedInAsync(Roles.TownStaff, PlatformFixture.Region);
         await town.Page.GotoAsync("/sms/templates");
         await Assertions.Expect(town.Page.Locator($"tr[data-template='{code}']")).ToBeVisibleAsync();
+        await Assertions.Expect(town.Page.Locator("a:has-text('修改'), a:has-text('新增模板')")).ToHaveCountAsync(0);
+        await town.Page.GotoAsync($"/sms/templates/{code}/edit");
         await Assertions.Expect(town.Page.Locator("form[data-template-form]")).ToHaveCountAsync(0);
     }
 

@@ -31,6 +31,11 @@ public sealed partial class RegionSweepTests(PlatformFixture platform, ITestOutp
         ["POST /api/petitions/open311/v2/requests.json"] = "Open311: signed by the hotline client's key, not a staff token",
         ["GET /api/petitions/open311/v2/requests.json"] = "Open311: public request status, no personal data (anonymous by the standard)",
         ["GET /api/petitions/open311/v2/requests/{id}.json"] = "Open311: public request status, no personal data (anonymous by the standard)",
+        // 查询: petitioners have no account; a code sent to the case's registered phone opens one case, read by its session token.
+        ["POST /api/petitions/public/codes"] = "Public case query: a code to the case's registered phone, answered alike whether or not it matches",
+        ["POST /api/petitions/public/sessions"] = "Public case query: the SMS code opens a session on that one case",
+        ["GET /api/petitions/public/case"] = "Public case query: the session's case, as its petitioner may read it",
+        ["POST /api/petitions/public/case/rating"] = "Public case query: the petitioner's rating of the session's case",
         // SMS providers call back without a staff token; the handler checks the callback token in the query.
         ["POST /api/notifications/providers/{provider}/reports"] = "SMS provider delivery reports: callback token, not a staff token",
         ["POST /api/notifications/providers/{provider}/replies"] = "SMS provider replies (退订): callback token, not a staff token",

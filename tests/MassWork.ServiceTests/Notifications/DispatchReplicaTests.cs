@@ -79,7 +79,7 @@ public sealed class DispatchReplicaTests(DispatchByTestFixture service)
         await using var scope = service.Services.CreateAsyncScope();
         var key = $"test:{Guid.NewGuid()}";
         await scope.ServiceProvider.GetRequiredService<MessageWriter>().WriteAsync(
-            [new MessageRequest(DefaultTemplates.PetitionClosed, new Dictionary<string, string> { ["number"] = "360702-2026-000123" }, phone, "360702001201", key)], CancellationToken.None);
+            [new MessageRequest(DefaultTemplates.PetitionClosed, new Dictionary<string, string> { ["number"] = "360702-2026-000123", ["link"] = "https://masswork.example.gov.cn/q/360702-2026-000123" }, phone, "360702001201", key)], CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await db.SaveChangesAsync();
         return await db.Messages.Where(m => m.IdempotencyKey == key).Select(m => m.Id).SingleAsync();
