@@ -149,6 +149,32 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
         Assert.False(view.TryGetProperty("household", out _));
     }
 
+    [Fact]
+    public async Task A_household_that_raised_a_matter_without_a_phone_of_its_own_opens_it_with_the_phone_its_notices_reach()
+    {
+        var village = await _api.NewVillageAsync();
+        var (headPhone, stranger) = (Households.NewPhone(), Households.NewPhone());
+        var household = await _api.RegisterHouseholdAsync(village, "钟德福", phone: headPhone);
+        await Eventually.HoldsAsync(
+            async () => await platform.CountAsync("petitionsdb", "SELECT count(*) FROM households WHERE id = @id", ("id", household)) == 1,
+            TimeSpan.FromSeconds(30), "the petitions read model receives the household");
+        var number = (await _api.CreatedAsync("/api/petitions/cases", platform.Token(village[..9], Roles.TownStaff, "petition-clerk"), new
+        {
+            channel = "Visit", matterType = "Request", categoryCode = "roads-irrigation", householdId = household, content = "村口水渠堵塞，田里排不出水",
+        })).GetProperty("number").GetString()!;
+
+        // The registered notice reached the head's phone with the link; that phone opens the case.
+        Assert.EndsWith($"/q/{number}", Param(await SmsAsync(headPhone, "petition-registered"), "link"));
+        using (var other = await PostAsync("/api/petitions/public/codes", new { caseNumber = number, phone = stranger }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+        }
+
+        var view = await ReadAsync(await SessionAsync(number, await CodeAsync(number, headPhone)));
+        Assert.Equal(number, view.GetProperty("number").GetString());
+        Assert.Empty(await SimulatedAsync(stranger));
+    }
+
     private async Task<(string Village, string Town, string Number, Guid Id, string Phone)> RegisteredAsync(string matterType, string name)
     {
         var village = await _api.NewVillageAsync();

@@ -17,7 +17,9 @@ public static class QueryCookie
             HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/q", Secure = http.Request.IsHttps, MaxAge = session.ExpiresAt - clock.GetUtcNow(),
         });
 
-    public static string? Read(HttpContext http) => http.Request.Cookies[Name];
+    /// <summary>The session token, if the cookie holds one as the service makes them (base64url); anything else is no session.</summary>
+    public static string? Read(HttpContext http) =>
+        http.Request.Cookies[Name] is { Length: > 0 and <= 100 } token && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? token : null;
 
     public static void Clear(HttpContext http) => http.Response.Cookies.Delete(Name, new CookieOptions { Path = "/q" });
 }

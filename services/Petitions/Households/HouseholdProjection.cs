@@ -1,5 +1,6 @@
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Petitions.Data;
+using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Households;
@@ -10,11 +11,17 @@ namespace MassWork.Petitions.Households;
 /// </summary>
 public static class HouseholdProjection
 {
-    public sealed record Snapshot(Guid Id, string Number, string VillageCode, string HeadName, string Status, string[] Tags, DateTimeOffset At);
+    public sealed record Snapshot(Guid Id, string Number, string VillageCode, string HeadName, string Status, string[] Tags, string[] PhoneHashes, DateTimeOffset At);
 
-    public static Snapshot Of(HouseholdRegistered e) => new(e.HouseholdId, e.HouseholdNumber, e.VillageCode, e.HeadName, e.Status, [.. e.Tags], e.RegisteredAt);
+    public static Snapshot Of(HouseholdRegistered e, PersonalDataProtector protector) =>
+        new(e.HouseholdId, e.HouseholdNumber, e.VillageCode, e.HeadName, e.Status, [.. e.Tags], PhoneHashes(e.Members, protector), e.RegisteredAt);
 
-    public static Snapshot Of(HouseholdUpdated e) => new(e.HouseholdId, e.HouseholdNumber, e.VillageCode, e.HeadName, e.Status, [.. e.Tags], e.UpdatedAt);
+    public static Snapshot Of(HouseholdUpdated e, PersonalDataProtector protector) =>
+        new(e.HouseholdId, e.HouseholdNumber, e.VillageCode, e.HeadName, e.Status, [.. e.Tags], PhoneHashes(e.Members, protector), e.UpdatedAt);
+
+    /// <summary>The members' phones as keyed hashes (base64), never the numbers: which phones may open the household's matters in the public query.</summary>
+    public static string[] PhoneHashes(IEnumerable<HouseholdMemberContact> members, PersonalDataProtector protector) =>
+        [.. members.Where(m => !string.IsNullOrWhiteSpace(m.Phone)).Select(m => Convert.ToBase64String(protector.Hash(PhoneNumber.Normalize(m.Phone!)))).Distinct()];
 
     public static async Task ApplyAsync(PetitionsDbContext db, IReadOnlyCollection<Snapshot> snapshots, CancellationToken cancellationToken)
     {
@@ -31,14 +38,16 @@ public static class HouseholdProjection
         var heads = latest.Select(s => s.HeadName).ToArray();
         var statuses = latest.Select(s => s.Status).ToArray();
         var tags = latest.Select(s => string.Join('\u001f', s.Tags)).ToArray();
+        var phones = latest.Select(s => string.Join(',', s.PhoneHashes)).ToArray();
         var times = latest.Select(s => s.At).ToArray();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO households (id, household_number, village_code, head_name, status, tags, updated_at)
-            SELECT u.id, u.number, u.village, u.head, u.status, CASE WHEN u.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(u.tags, chr(31)) END, u.at
-            FROM unnest({ids}, {numbers}, {villages}, {heads}, {statuses}, {tags}, {times}) AS u(id, number, village, head, status, tags, at)
+            INSERT INTO households (id, household_number, village_code, head_name, status, tags, phone_hashes, updated_at)
+            SELECT u.id, u.number, u.village, u.head, u.status, CASE WHEN u.tags = '' THEN ARRAY[]::text[] ELSE string_to_array(u.tags, chr(31)) END,
+                   CASE WHEN u.phones = '' THEN ARRAY[]::text[] ELSE string_to_array(u.phones, ',') END, u.at
+            FROM unnest({ids}, {numbers}, {villages}, {heads}, {statuses}, {tags}, {phones}, {times}) AS u(id, number, village, head, status, tags, phones, at)
             ON CONFLICT (id) DO UPDATE SET
                 household_number = excluded.household_number, village_code = excluded.village_code, head_name = excluded.head_name,
-                status = excluded.status, tags = excluded.tags, updated_at = excluded.updated_at
+                status = excluded.status, tags = excluded.tags, phone_hashes = excluded.phone_hashes, updated_at = excluded.updated_at
             WHERE households.updated_at <= excluded.updated_at
             """, cancellationToken);
     }

@@ -18,5 +18,8 @@ public sealed class HouseholdRecord
 
     public string[] Tags { get; set; } = [];
 
+    /// <summary>The members' phones as keyed hashes (base64): who may open the household's matters in the public query (查询).</summary>
+    public string[] PhoneHashes { get; set; } = [];
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

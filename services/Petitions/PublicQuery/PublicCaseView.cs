@@ -29,7 +29,7 @@ public sealed record PublicCaseView(
     public static PublicCaseView For(Case c, string categoryName) => new(
         c.Number, c.MatterType.ToString(), categoryName, c.Status.ToString(), ChinaTime.Local(c.RegisteredAt), c.Holder?.Name,
         ChinaTime.Local(c.ResolveDueAt), c.NotAcceptedReason, c.Outcome?.ToString(), c.Opinion, ChinaTime.Local(c.AnsweredAt), ChinaTime.Local(c.ClosedAt),
-        c.RatedAt is null ? null : c.Satisfaction?.ToString(), ChinaTime.Local(c.RatedAt), c.MayBeRated,
+        c.Rating?.ToString(), ChinaTime.Local(c.RatedAt), c.MayBeRated,
         [.. c.Steps.Where(s => PublicQueryPolicy.PublicSteps.Contains(s.Action)).OrderBy(s => s.At).Select(s => new PublicCaseStep(s.Action, s.ToStatus.ToString(), ChinaTime.Local(s.At)))]);
 }
 

@@ -44,36 +44,16 @@ public static class PublicQueryEndpoints
             return invalid.ToProblem();
         }
 
+        // Matched out of the request's way (CaseQueryAskedConsumer): the same one write whether or not
+        // number and phone belong together, so neither the answer nor its time tells which.
+        var now = time.GetUtcNow();
         var number = request.CaseNumber!.Trim();
-        var phoneHash = protector.Hash(PhoneNumber.Normalize(request.Phone!));
-        var found = await db.Cases.Where(c => c.Number == number && c.PetitionerPhoneHash == phoneHash && c.PetitionerPhoneCipher != null)
-            .Select(c => new { c.Id, c.RegionCode, c.PetitionerPhoneCipher }).SingleOrDefaultAsync(cancellationToken);
-        if (found is not null)
-        {
-            var now = time.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Locked, so two requests at once cannot both find room under the limit.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cases WHERE id = {found.Id} FOR UPDATE", cancellationToken);
-            var since = now - PublicQueryPolicy.CodeWindow;
-            var issued = await db.QueryCodes.Where(q => q.CaseId == found.Id && q.IssuedAt > since).Select(q => q.IssuedAt).ToListAsync(cancellationToken);
-            if (PublicQueryPolicy.MayIssue(issued, now))
-            {
-                var id = Guid.CreateVersion7(now);
-                var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
-                var issuedCode = QueryCode.Issue(id, found.Id, CodeHash(protector, id, code), now);
-                db.QueryCodes.Add(issuedCode);
-                db.RaiseIntegrationEvent(
-                    new CaseQueryCodeRequested(id, found.Id, found.RegionCode, Convert.ToBase64String(found.PetitionerPhoneCipher!),
-                        Convert.ToBase64String(protector.Encrypt(code)), issuedCode.ExpiresAt, now),
-                    found.Id.ToString());
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var phoneHash = Convert.ToBase64String(protector.Hash(PhoneNumber.Normalize(request.Phone!)));
+        db.RaiseIntegrationEvent(new CaseQueryAsked(Guid.CreateVersion7(now), number, phoneHash, now), number);
+        await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Accepted((string?)null, new CodeRequestAnswer(
-            "If the case number and phone match a case, a code was sent to that phone; it is good for 10 minutes.",
+            $"If the case number and phone match a case, a code goes to that phone; it is good for {PublicQueryPolicy.CodeLifetime.TotalMinutes:0} minutes.",
             PublicQueryPolicy.CodeLifetime.TotalMinutes, PublicQueryPolicy.ResendAfter.TotalSeconds));
     }
 
@@ -165,7 +145,7 @@ public static class PublicQueryEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "No query session",
             detail: $"The {TokenHeader} header names no live query session (they last {PublicQueryPolicy.SessionLifetime.TotalMinutes:0} minutes); ask for a new code.");
 
-    private static byte[] CodeHash(PersonalDataProtector protector, Guid codeId, string code) => protector.Hash($"{codeId:N}:{code}");
+    internal static byte[] CodeHash(PersonalDataProtector protector, Guid codeId, string code) => protector.Hash($"{codeId:N}:{code}");
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -32,8 +32,29 @@ public static class PublicQueryPolicy
         "Answer", "ResolveByProject", "Revisit", "Rate", "RequestReview", "AnswerReview", "AnswerReReview",
     };
 
+    /// <summary>
+    /// Where a code for the case may go when asked for with a phone whose keyed hash is <paramref name="asked"/>
+    /// (all hashes base64): to the petitioner's phone if the case has one and it is the one asked with;
+    /// for a household's matter registered without a phone of its own (its notices went to the
+    /// household's phones), to the member with that phone; otherwise, as for an accusation without
+    /// the accuser's own phone, nowhere.
+    /// </summary>
+    public static CodeRoute RouteFor(string? petitionerPhone, IReadOnlyCollection<string>? householdPhones, bool accusation, string asked) =>
+        petitionerPhone is not null
+            ? petitionerPhone == asked ? CodeRoute.Petitioner : CodeRoute.None
+            : !accusation && householdPhones?.Contains(asked) == true ? CodeRoute.Household : CodeRoute.None;
+
     /// <summary>Whether another code may go to the case's phone, given when the earlier ones in the window went.</summary>
     public static bool MayIssue(IReadOnlyCollection<DateTimeOffset> issuedInWindow, DateTimeOffset now) =>
         issuedInWindow.Count(at => at > now - CodeWindow) < MaxCodesPerWindow
         && !issuedInWindow.Any(at => at > now - ResendAfter);
+}
+
+public enum CodeRoute
+{
+    None,
+
+    Petitioner,
+
+    Household,
 }

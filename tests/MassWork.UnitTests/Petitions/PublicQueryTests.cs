@@ -74,6 +74,21 @@ public sealed class PublicQueryTests
     }
 
     [Fact]
+    public void A_code_goes_to_the_phone_the_case_was_registered_with_or_for_a_households_matter_to_its_member_never_for_an_accusation_without_one()
+    {
+        const string phone = "cGhvbmU=", other = "b3RoZXI=";
+        string[] members = [other];
+
+        Assert.Equal(CodeRoute.Petitioner, PublicQueryPolicy.RouteFor(phone, members, accusation: false, phone));
+        Assert.Equal(CodeRoute.None, PublicQueryPolicy.RouteFor(phone, members, accusation: false, other));
+        Assert.Equal(CodeRoute.Petitioner, PublicQueryPolicy.RouteFor(phone, null, accusation: true, phone));
+        Assert.Equal(CodeRoute.Household, PublicQueryPolicy.RouteFor(null, members, accusation: false, other));
+        Assert.Equal(CodeRoute.None, PublicQueryPolicy.RouteFor(null, members, accusation: false, phone));
+        Assert.Equal(CodeRoute.None, PublicQueryPolicy.RouteFor(null, members, accusation: true, other));
+        Assert.Equal(CodeRoute.None, PublicQueryPolicy.RouteFor(null, null, accusation: false, other));
+    }
+
+    [Fact]
     public void A_petitioner_follows_where_the_case_went_not_the_offices_own_steps()
     {
         Assert.Contains("Answer", PublicQueryPolicy.PublicSteps);

@@ -652,6 +652,11 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("household_number");
 
+                    b.PrimitiveCollection<string[]>("PhoneHashes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phone_hashes");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

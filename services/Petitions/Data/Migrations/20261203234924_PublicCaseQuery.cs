@@ -11,6 +11,13 @@ namespace MassWork.Petitions.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string[]>(
+                name: "phone_hashes",
+                table: "households",
+                type: "text[]",
+                nullable: false,
+                defaultValue: new string[0]);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "rated_at",
                 table: "cases",
@@ -73,6 +80,10 @@ namespace MassWork.Petitions.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "query_sessions");
+
+            migrationBuilder.DropColumn(
+                name: "phone_hashes",
+                table: "households");
 
             migrationBuilder.DropColumn(
                 name: "rated_at",

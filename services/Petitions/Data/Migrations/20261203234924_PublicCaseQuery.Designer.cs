@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MassWork.Petitions.Data.Migrations
 {
     [DbContext(typeof(PetitionsDbContext))]
-    [Migration("20261203221947_PublicCaseQuery")]
+    [Migration("20261203234924_PublicCaseQuery")]
     partial class PublicCaseQuery
     {
         /// <inheritdoc />
@@ -654,6 +654,11 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("household_number");
+
+                    b.PrimitiveCollection<string[]>("PhoneHashes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phone_hashes");
 
                     b.Property<string>("Status")
                         .IsRequired()
