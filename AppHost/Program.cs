@@ -120,7 +120,7 @@ var console = builder.AddConsole(gateway, buildConfiguration, secrets, environme
 var platformRegion = builder.Configuration["Platform:Region"] ?? "3607";
 foreach (var project in new[] { personnel, visits, petitions, projects, notifications, identity, gateway, console })
 {
-    project.WithEnvironment("Auth__PlatformRegion", platformRegion);
+    project.WithEnvironment("Auth__PlatformRegion", platformRegion).WithTraceSampling(builder.Configuration);
 }
 
 // A test run puts the whole platform at an instant of its choosing (Development only; see ClockExtensions):

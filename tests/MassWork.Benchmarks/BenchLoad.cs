@@ -51,6 +51,37 @@ public static class BenchLoad
         return new LoadResult(count, seconds, latencies, statuses);
     }
 
+    /// <summary>
+    /// Waits until the machine is quiet (at least 70 % of its CPU idle over two seconds), at most
+    /// five minutes: what one measurement set off (events still being consumed, SMS still being
+    /// sent) must not be charged to the next. Returns how long it waited.
+    /// </summary>
+    public static async Task<TimeSpan> WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (idle, total) = CpuTimes();
+        while (stopwatch.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var (idleNow, totalNow) = CpuTimes();
+            var share = (double)(idleNow - idle) / Math.Max(1, totalNow - total);
+            (idle, total) = (idleNow, totalNow);
+            if (share >= 0.7)
+            {
+                break;
+            }
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>The machine's idle and total CPU time so far, in clock ticks (the first line of /proc/stat).</summary>
+    private static (long Idle, long Total) CpuTimes()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        return (fields[3] + fields[4], fields.Sum());
+    }
+
     /// <summary>A GET six times in a row: the first warms up, the five after are timed; their median and best, in ms.</summary>
     public static async Task<(double Median, double Best)> TimeGetAsync(HttpClient http, string query, CancellationToken cancellationToken)
     {

@@ -10,8 +10,9 @@ namespace MassWork.Benchmarks;
 /// RabbitMQ, and the AppHost with every service and the gateway on them. Every benchmark's platform
 /// runs without the demo town, with the gateway's rate limits lifted — a benchmark sends its whole
 /// load with one token from one address, which the limits would rightly refuse (429; the limits are
-/// tested in GatewayRateLimitTests) — and waits up to 10 minutes to start on a loaded machine rather
-/// than fail before it measures; a benchmark adds or overrides settings of its own.
+/// tested in GatewayRateLimitTests) — with one trace in ten kept, as the city deployment keeps
+/// them, and waits up to 10 minutes to start on a loaded machine rather than fail before it
+/// measures; a benchmark adds or overrides settings of its own.
 /// </summary>
 internal sealed class BenchPlatform : IAsyncDisposable
 {
@@ -52,6 +53,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
                 ["Gateway:RateLimits:PerAddress"] = "1000000",
                 ["Gateway:RateLimits:SignInPerAddress"] = "1000000",
                 ["Gateway:RateLimits:PublicQueryPerAddress"] = "1000000",
+                // Traces sampled as the city deployment samples them (its overlay's trace-sample-ratio).
+                ["Telemetry:TraceSampleRatio"] = "0.1",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {

@@ -46,6 +46,26 @@ public sealed class PetitionIntakeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_category_added_or_retired_applies_to_the_next_intake_at_once()
+    {
+        var village = await _api.Personnel.NewVillageAsync();
+        var code = $"cat-{Guid.NewGuid():N}"[..20];
+        async Task<HttpStatusCode> IntakeAsync()
+        {
+            using var response = await _api.Personnel.SendAsync(HttpMethod.Post, "/api/petitions/cases", _api.Town(village),
+                JsonContent.Create(new { channel = "WalkIn", matterType = "Request", categoryCode = code, regionCode = village, petitioner = new { name = "王" }, content = "新类别" }));
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, await IntakeAsync());
+        await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/categories/{code}", _api.Personnel.Operator, new { name = "秸秆禁烧", group = "其他" });
+        Assert.Equal(HttpStatusCode.Created, await IntakeAsync());
+        await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/categories/{code}", _api.Personnel.Operator, new { name = "秸秆禁烧", group = "其他", active = false });
+        Assert.Equal(HttpStatusCode.BadRequest, await IntakeAsync());
+        Assert.Equal(1, await platform.CountAsync("petitionsdb", "SELECT count(*) FROM cases WHERE category_code = @c", ("c", code)));
+    }
+
+    [Fact]
     public async Task An_Idempotency_Key_retry_returns_the_first_case()
     {
         var village = await _api.Personnel.NewVillageAsync();

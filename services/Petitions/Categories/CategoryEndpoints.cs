@@ -49,6 +49,7 @@ public static class CategoryEndpoints
         category.WorkOrderClass = workOrderClass;
         category.Active = request.Active ?? true;
         await db.SaveChangesAsync(cancellationToken);
+        rules.Invalidate();
         return TypedResults.Ok(category);
     }
 }

@@ -1,12 +1,14 @@
 using MassWork.Petitions.Cases;
+using MassWork.Petitions.Categories;
 using MassWork.Petitions.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>
-/// The stored policies and working calendar, cached for a minute: every command needs them, and
-/// an edit made through another replica is picked up within that minute (at once on this one).
+/// The stored policies, working calendar and categories, cached for a minute: every command needs
+/// them (every intake its category), and an edit made through another replica is picked up within
+/// that minute (at once on this one).
 /// </summary>
 public sealed class RulesProvider(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -14,7 +16,8 @@ public sealed class RulesProvider(IServiceScopeFactory scopes, TimeProvider time
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    private sealed record Snapshot(DeadlineCalculator Calculator, IReadOnlyDictionary<string, PetitionPolicy> Policies, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(
+        DeadlineCalculator Calculator, IReadOnlyDictionary<string, PetitionPolicy> Policies, IReadOnlyDictionary<string, Category> Categories, DateTimeOffset LoadedAt);
 
     public async Task<CaseRules> ForRegionAsync(string regionCode, CancellationToken cancellationToken)
     {
@@ -22,6 +25,10 @@ public sealed class RulesProvider(IServiceScopeFactory scopes, TimeProvider time
         var policy = snapshot.Policies.GetValueOrDefault(regionCode[..Math.Min(4, regionCode.Length)]) ?? PetitionPolicy.Default;
         return new CaseRules(policy, snapshot.Calculator);
     }
+
+    /// <summary>The category with this code if it is active; null if unknown or retired.</summary>
+    public async Task<Category?> ActiveCategoryAsync(string code, CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).Categories.GetValueOrDefault(code) is { Active: true } category ? category : null;
 
     public void Invalidate() => _snapshot = null;
 
@@ -46,7 +53,8 @@ public sealed class RulesProvider(IServiceScopeFactory scopes, TimeProvider time
             var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
             var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
             var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => p.CityCode, p => p.Policy, cancellationToken);
-            _snapshot = snapshot = new Snapshot(new DeadlineCalculator(new WorkCalendar(days)), policies, time.GetUtcNow());
+            var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
+            _snapshot = snapshot = new Snapshot(new DeadlineCalculator(new WorkCalendar(days)), policies, categories, time.GetUtcNow());
             return snapshot;
         }
         finally

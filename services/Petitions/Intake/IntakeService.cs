@@ -49,7 +49,7 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
             return new IntakeResult(null, validation, region);
         }
 
-        var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == intake.CategoryCode && c.Active, cancellationToken);
+        var category = await rules.ActiveCategoryAsync(intake.CategoryCode, cancellationToken);
         if (category is null)
         {
             return new IntakeResult(null, new([new ValidationFailure("categoryCode", "Unknown category: use a code from GET /api/petitions/categories.")]), null);
@@ -59,6 +59,8 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
         var now = time.GetUtcNow();
         // Under an Idempotency-Key the filter's transaction is already open; the intake joins it.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // A failed save fails the whole intake, so EF's savepoint around it would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         var earlier = await EarlierMattersAsync(intake, phone, cancellationToken);
         var decision = IntakeCheck.Decide(level, earlier);
         var number = await NextNumberAsync(region, now, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class AppHostSettingsTests
     /// </summary>
     private static readonly string[] AspireHostingKeys = ["HTTP_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"];
 
-    private static readonly Lazy<Task<Dictionary<string, HashSet<string>>>> Projects = new(ManifestProjectsAsync);
+    private static readonly Lazy<Task<Dictionary<string, Dictionary<string, string>>>> Projects = new(() => ManifestProjectsAsync());
 
     [Theory]
     [MemberData(nameof(KustomizeOverlay.Names), MemberType = typeof(KustomizeOverlay))]
@@ -26,22 +26,39 @@ public sealed class AppHostSettingsTests
             .ToDictionary(d => d.Metadata.Name, d => d.Spec.Template.Spec.Containers.Single().Env.Select(e => e.Name).ToHashSet());
 
         Assert.Equal(projects.Keys.Order(), deployments.Keys.Order());
-        foreach (var (project, keys) in projects)
+        foreach (var (project, environment) in projects)
         {
-            var missing = keys.Except(AspireHostingKeys).Except(deployments[project]).Order().ToList();
+            var missing = environment.Keys.Except(AspireHostingKeys).Except(deployments[project]).Order().ToList();
             Assert.True(missing.Count == 0, $"The {project} Deployment ({overlay}) lacks {string.Join(", ", missing)}, which the AppHost gives the project.");
         }
     }
 
-    /// <summary>The AppHost's manifest as published for a cluster (real SMS providers, no simulator): each project's environment keys.</summary>
-    private static async Task<Dictionary<string, HashSet<string>>> ManifestProjectsAsync()
+    [Fact]
+    public async Task A_trace_sample_ratio_reaches_every_project_and_every_deployment_can_take_it()
+    {
+        var projects = await ManifestProjectsAsync("--Telemetry:TraceSampleRatio=0.25");
+        var deployments = KustomizeOverlay.Render("city").Deployments
+            .ToDictionary(d => d.Metadata.Name, d => d.Spec.Template.Spec.Containers.Single().Env.Select(e => e.Name).ToHashSet());
+
+        foreach (var (project, environment) in projects)
+        {
+            Assert.Equal("parentbased_traceidratio", environment.GetValueOrDefault("OTEL_TRACES_SAMPLER"));
+            Assert.Equal("0.25", environment.GetValueOrDefault("OTEL_TRACES_SAMPLER_ARG"));
+            Assert.Contains("OTEL_TRACES_SAMPLER_ARG", deployments[project]);
+        }
+
+        Assert.DoesNotContain((await Projects.Value).Values, environment => environment.ContainsKey("OTEL_TRACES_SAMPLER"));
+    }
+
+    /// <summary>The AppHost's manifest as published for a cluster (real SMS providers, no simulator): each project's environment.</summary>
+    private static async Task<Dictionary<string, Dictionary<string, string>>> ManifestProjectsAsync(params string[] settings)
     {
         var folder = TempFolder.Create("masswork-manifest-");
         try
         {
             var path = Path.Combine(folder, "aspire-manifest.json");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-            foreach (var argument in new[] { AppHostProcess.AssemblyPath(), "--publisher", "manifest", "--output-path", path, "--Sms:UseSimulator=false", $"--AppHost:DataDir={folder}" })
+            foreach (var argument in (string[])[AppHostProcess.AssemblyPath(), "--publisher", "manifest", "--output-path", path, "--Sms:UseSimulator=false", $"--AppHost:DataDir={folder}", .. settings])
             {
                 start.ArgumentList.Add(argument);
             }
@@ -55,7 +72,7 @@ public sealed class AppHostSettingsTests
             using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(path));
             return manifest.RootElement.GetProperty("resources").EnumerateObject()
                 .Where(r => r.Value.GetProperty("type").GetString()!.StartsWith("project.", StringComparison.Ordinal))
-                .ToDictionary(r => r.Name, r => r.Value.GetProperty("env").EnumerateObject().Select(e => e.Name).ToHashSet());
+                .ToDictionary(r => r.Name, r => r.Value.GetProperty("env").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.ToString()));
         }
         finally
         {
