@@ -42,14 +42,26 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
         var code = await CodeAsync(number, phone);
         Assert.Empty(await SimulatedAsync(stranger));
 
-        using (var wrong = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, code = Other(code) }))
+        using (var wrong = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone, code = Other(code) }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
             Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("code", out _));
         }
 
-        var token = await SessionAsync(number, code);
-        using (var again = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, code }))
+        // Someone who knows the number but not the phone: never opens the case, and uses up none of the petitioner's tries.
+        for (var i = 0; i < 5; i++)
+        {
+            using var guess = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone = stranger, code = Other(code) });
+            Assert.Equal(HttpStatusCode.BadRequest, guess.StatusCode);
+        }
+
+        using (var strangerWithCode = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone = stranger, code }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, strangerWithCode.StatusCode);
+        }
+
+        var token = await SessionAsync(number, phone, code);
+        using (var again = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone, code }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         }
@@ -119,11 +131,11 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
 
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, code = Other(code) });
+            using var wrong = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone, code = Other(code) });
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
-        using (var late = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, code }))
+        using (var late = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone, code }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         }
@@ -139,7 +151,7 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
     public async Task An_accuser_reading_their_accusation_sees_where_it_went_and_nothing_that_names_them()
     {
         var (_, _, number, _, phone) = await RegisteredAsync("Accusation", "匿名甲");
-        var view = await ReadAsync(await SessionAsync(number, await CodeAsync(number, phone)));
+        var view = await ReadAsync(await SessionAsync(number, phone, await CodeAsync(number, phone)));
 
         Assert.Equal("Accusation", view.GetProperty("matterType").GetString());
         var text = view.GetRawText();
@@ -170,7 +182,7 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
         }
 
-        var view = await ReadAsync(await SessionAsync(number, await CodeAsync(number, headPhone)));
+        var view = await ReadAsync(await SessionAsync(number, headPhone, await CodeAsync(number, headPhone)));
         Assert.Equal(number, view.GetProperty("number").GetString());
         Assert.Empty(await SimulatedAsync(stranger));
     }
@@ -198,9 +210,9 @@ public sealed class PublicCaseQueryTests(PlatformFixture platform)
         return Param(await SmsAsync(phone, "case-query-code"), "code");
     }
 
-    private async Task<string> SessionAsync(string number, string code)
+    private async Task<string> SessionAsync(string number, string phone, string code)
     {
-        using var opened = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, code });
+        using var opened = await PostAsync("/api/petitions/public/sessions", new { caseNumber = number, phone, code });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         return (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }

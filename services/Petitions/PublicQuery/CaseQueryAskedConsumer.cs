@@ -49,7 +49,7 @@ public sealed class CaseQueryAskedConsumer(PetitionsDbContext db, PersonalDataPr
 
         var id = Guid.CreateVersion7(now);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
-        var issuedCode = QueryCode.Issue(id, found.Id, PublicQueryEndpoints.CodeHash(protector, id, code), now);
+        var issuedCode = QueryCode.Issue(id, found.Id, PublicQueryEndpoints.CodeHash(protector, id, code), Convert.FromBase64String(m.PhoneHash), now);
         Db.QueryCodes.Add(issuedCode);
         Db.RaiseIntegrationEvent(
             new CaseQueryCodeRequested(id, found.Id, found.RegionCode,

@@ -10,6 +10,7 @@ public sealed class QueryCodeConfiguration : IEntityTypeConfiguration<QueryCode>
         q.ToTable("query_codes");
         q.HasKey(x => x.Id);
         q.Property(x => x.CodeHash).HasMaxLength(32);
+        q.Property(x => x.PhoneHash).HasMaxLength(32);
         q.HasIndex(x => new { x.CaseId, x.IssuedAt });
     }
 }

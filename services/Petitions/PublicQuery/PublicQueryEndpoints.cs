@@ -14,7 +14,7 @@ namespace MassWork.Petitions.PublicQuery;
 
 /// <summary>
 /// 查询: a petitioner, with no account, reads their case's progress and rates its answer. The case
-/// number and the registered phone get a one-time code by SMS; the code opens a session whose token
+/// number and the registered phone get a one-time code by SMS; the code, given with that phone, opens a session whose token
 /// (header <see cref="TokenHeader"/>) reads the case. Nothing here says whether a number or phone
 /// exists: a code request is answered the same either way.
 /// </summary>
@@ -74,7 +74,7 @@ public static class PublicQueryEndpoints
             SELECT q.* FROM query_codes q JOIN cases c ON c.id = q.case_id
             WHERE c.number = {number} ORDER BY q.issued_at DESC LIMIT 1 FOR UPDATE OF q
             """).SingleOrDefaultAsync(cancellationToken);
-        if (code is null || !code.TryRedeem(CodeHash(protector, code.Id, request.Code!), now))
+        if (code is null || !code.TryRedeem(protector.Hash(PhoneNumber.Normalize(request.Phone!)), CodeHash(protector, code.Id, request.Code!), now))
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -8,8 +8,8 @@ namespace MassWork.Petitions.PublicQuery;
 /// <summary>Send a code to the phone the case was registered with (if it is that phone).</summary>
 public sealed record QueryCodeRequest(string? CaseNumber, string? Phone);
 
-/// <summary>The code from the SMS, for a query session on the case.</summary>
-public sealed record QuerySessionRequest(string? CaseNumber, string? Code);
+/// <summary>The code from the SMS, with the phone it was asked for, for a query session on the case.</summary>
+public sealed record QuerySessionRequest(string? CaseNumber, string? Phone, string? Code);
 
 /// <summary>评价: the petitioner's rating of the answer (Satisfied 满意 / BasicallySatisfied 基本满意 / Dissatisfied 不满意).</summary>
 public sealed record RatingRequest(string? Satisfaction, string? Comment);
@@ -32,6 +32,8 @@ public sealed class QuerySessionRequestValidator : RequestValidator<QuerySession
     public QuerySessionRequestValidator()
     {
         RuleFor(x => x.CaseNumber).RequiredText(40);
+        RuleFor(x => x.Phone).NotEmpty().WithMessage("Required: the phone the code was asked for.")
+            .Problem(phone => PhoneNumber.Validate(PhoneNumber.Normalize(phone!)));
         RuleFor(x => x.Code).Must(c => c is { Length: PublicQueryPolicy.CodeDigits } && c.All(char.IsAsciiDigit))
             .WithMessage($"The {PublicQueryPolicy.CodeDigits}-digit code from the SMS.");
     }

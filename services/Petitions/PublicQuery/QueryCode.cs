@@ -1,8 +1,10 @@
 namespace MassWork.Petitions.PublicQuery;
 
 /// <summary>
-/// A one-time code sent to a case's registered phone. Only its hash is kept; it opens one query
-/// session, before it expires and within <see cref="PublicQueryPolicy.MaxAttempts"/> tries.
+/// A one-time code sent to a case's registered phone. Only its hash is kept, and the keyed hash of
+/// the phone it was asked with; it opens one query session, before it expires and within
+/// <see cref="PublicQueryPolicy.MaxAttempts"/> tries. Only a try naming that phone counts: someone
+/// who knows the case number alone cannot use up the petitioner's tries.
 /// </summary>
 public sealed class QueryCode
 {
@@ -16,6 +18,8 @@ public sealed class QueryCode
 
     public byte[] CodeHash { get; private set; } = [];
 
+    public byte[] PhoneHash { get; private set; } = [];
+
     public DateTimeOffset IssuedAt { get; private set; }
 
     public DateTimeOffset ExpiresAt { get; private set; }
@@ -24,17 +28,20 @@ public sealed class QueryCode
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static QueryCode Issue(Guid id, Guid caseId, byte[] codeHash, DateTimeOffset now) => new()
+    public static QueryCode Issue(Guid id, Guid caseId, byte[] codeHash, byte[] phoneHash, DateTimeOffset now) => new()
     {
-        Id = id, CaseId = caseId, CodeHash = codeHash, IssuedAt = now, ExpiresAt = now + PublicQueryPolicy.CodeLifetime,
+        Id = id, CaseId = caseId, CodeHash = codeHash, PhoneHash = phoneHash, IssuedAt = now, ExpiresAt = now + PublicQueryPolicy.CodeLifetime,
     };
 
     public bool IsOpen(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && FailedAttempts < PublicQueryPolicy.MaxAttempts;
 
-    /// <summary>Spends the code if <paramref name="hash"/> is its own; a wrong one uses up one of its tries.</summary>
-    public bool TryRedeem(byte[] hash, DateTimeOffset now)
+    /// <summary>
+    /// Spends the code if <paramref name="hash"/> is its own and the try names the phone it went to;
+    /// a wrong code with that phone uses up one of its tries, a try with another phone none.
+    /// </summary>
+    public bool TryRedeem(byte[] phoneHash, byte[] hash, DateTimeOffset now)
     {
-        if (!IsOpen(now))
+        if (!IsOpen(now) || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(phoneHash, PhoneHash))
         {
             return false;
         }

@@ -43,22 +43,38 @@ public sealed class PublicQueryTests
     [Fact]
     public void A_code_opens_one_session_and_dies_after_five_wrong_tries_or_ten_minutes()
     {
-        byte[] right = [1, 2, 3], wrong = [9, 9, 9];
-        var used = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, T0);
-        Assert.True(used.TryRedeem(right, T0.AddMinutes(1)));
-        Assert.False(used.TryRedeem(right, T0.AddMinutes(2)));
+        byte[] right = [1, 2, 3], wrong = [9, 9, 9], phone = [7, 7, 7];
+        var used = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, phone, T0);
+        Assert.True(used.TryRedeem(phone, right, T0.AddMinutes(1)));
+        Assert.False(used.TryRedeem(phone, right, T0.AddMinutes(2)));
 
-        var guessed = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, T0);
+        var guessed = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, phone, T0);
         for (var i = 0; i < PublicQueryPolicy.MaxAttempts; i++)
         {
-            Assert.False(guessed.TryRedeem(wrong, T0));
+            Assert.False(guessed.TryRedeem(phone, wrong, T0));
         }
 
-        Assert.False(guessed.TryRedeem(right, T0));
+        Assert.False(guessed.TryRedeem(phone, right, T0));
 
-        var late = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, T0);
-        Assert.False(late.TryRedeem(right, T0 + PublicQueryPolicy.CodeLifetime));
-        Assert.True(QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, T0).TryRedeem(right, T0 + PublicQueryPolicy.CodeLifetime - TimeSpan.FromSeconds(1)));
+        var late = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, phone, T0);
+        Assert.False(late.TryRedeem(phone, right, T0 + PublicQueryPolicy.CodeLifetime));
+        Assert.True(QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, phone, T0).TryRedeem(phone, right, T0 + PublicQueryPolicy.CodeLifetime - TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void Tries_with_another_phone_never_open_the_code_nor_use_up_its_tries()
+    {
+        byte[] right = [1, 2, 3], wrong = [9, 9, 9], phone = [7, 7, 7], stranger = [5, 5, 5];
+        var code = QueryCode.Issue(Guid.NewGuid(), Guid.NewGuid(), right, phone, T0);
+
+        for (var i = 0; i < 3 * PublicQueryPolicy.MaxAttempts; i++)
+        {
+            Assert.False(code.TryRedeem(stranger, wrong, T0));
+        }
+
+        Assert.False(code.TryRedeem(stranger, right, T0));
+        Assert.Equal(0, code.FailedAttempts);
+        Assert.True(code.TryRedeem(phone, right, T0));
     }
 
     [Fact]
