@@ -11,8 +11,6 @@ public sealed class PostedForm(IReadOnlyDictionary<string, StringValues> values)
 {
     public static readonly PostedForm None = new(new Dictionary<string, StringValues>());
 
-    public bool IsEmpty => values.Count == 0;
-
     /// <summary>The request's form if it carries <paramref name="marker"/>, a field only that form has; otherwise <see cref="None"/>.</summary>
     public static PostedForm Of(HttpContext? http, string marker) =>
         http?.Request.HasFormContentType == true && http.Request.Form.ContainsKey(marker)

@@ -18,7 +18,7 @@ public sealed class CaseQueryCodeRequestedConsumer(NotificationsDbContext db, Me
 {
     protected override async Task HandleAsync(CaseQueryCodeRequested m, ConsumeContext<CaseQueryCodeRequested> context)
     {
-        if (Time.GetUtcNow() >= m.ExpiresAt)
+        if (OneTimeCodes.ExpiredBeforeSending(Time.GetUtcNow(), m.ExpiresAt))
         {
             logger.LogInformation("Query code {CodeId} expired before it could be sent", m.CodeId);
             return;
@@ -40,7 +40,7 @@ public sealed class CaseQueryCodeRequestedConsumer(NotificationsDbContext db, Me
         var code = protector.Decrypt(Convert.FromBase64String(m.CodeCipher));
         var phone = protector.Decrypt(cipher);
         await writer.WriteAsync(
-            [new MessageRequest(DefaultTemplates.CaseQueryCode, new Dictionary<string, string> { ["code"] = code }, phone, m.RegionCode, $"case-query-code:{m.CodeId}", ActBy: m.ExpiresAt)],
+            [new MessageRequest(DefaultTemplates.CaseQueryCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), phone, m.RegionCode, $"case-query-code:{m.CodeId}", ActBy: m.ExpiresAt)],
             context.CancellationToken);
     }
 }

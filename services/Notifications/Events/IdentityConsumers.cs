@@ -18,7 +18,7 @@ public sealed class SignInCodeRequestedConsumer(NotificationsDbContext db, Messa
 {
     protected override async Task HandleAsync(SignInCodeRequested m, ConsumeContext<SignInCodeRequested> context)
     {
-        if (Time.GetUtcNow() >= m.ExpiresAt)
+        if (OneTimeCodes.ExpiredBeforeSending(Time.GetUtcNow(), m.ExpiresAt))
         {
             logger.LogInformation("Sign-in code of challenge {ChallengeId} expired before it could be sent", m.ChallengeId);
             return;
@@ -33,7 +33,7 @@ public sealed class SignInCodeRequestedConsumer(NotificationsDbContext db, Messa
 
         var code = protector.Decrypt(Convert.FromBase64String(m.CodeCipher));
         await writer.WriteAsync(
-            [new MessageRequest(DefaultTemplates.SignInCode, new Dictionary<string, string> { ["code"] = code }, protector.Decrypt(phone), m.RegionCode, $"sign-in-code:{m.ChallengeId}:{m.Attempt}", ActBy: m.ExpiresAt)],
+            [new MessageRequest(DefaultTemplates.SignInCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), protector.Decrypt(phone), m.RegionCode, $"sign-in-code:{m.ChallengeId}:{m.Attempt}", ActBy: m.ExpiresAt)],
             context.CancellationToken);
     }
 }

@@ -52,8 +52,8 @@ public static class DefaultTemplates
         New(VisitDigest, "走访周报", "本周走访提醒：联户走访逾期${overdue}户次、临近期限${dueSoon}户次，驻村天数不足${days}人次，民情分析联席会逾期${meetings}村次，请督促落实。"),
         New(PolicyBroadcast, "政策宣传", "${content}回T退订", TemplateKind.Broadcast),
         New(ProjectCompleted, "项目竣工", "您好，惠及您户的为民办实事项目“${title}”已竣工验收，将在村务公开栏公示，欢迎监督。"),
-        New(CaseQueryCode, "查询验证码", "您查询诉求办理情况的验证码为${code}，10分钟内有效，请勿告知他人。", urgent: true),
-        New(SignInCode, "登录验证码", "您的登录验证码为${code}，5分钟内有效。如非本人操作，请勿告知他人并联系管理员。", urgent: true),
+        New(CaseQueryCode, "查询验证码", "您查询诉求办理情况的验证码为${code}，${minutes}分钟内有效，请勿告知他人。", urgent: true),
+        New(SignInCode, "登录验证码", "您的登录验证码为${code}，${minutes}分钟内有效。如非本人操作，请勿告知他人并联系管理员。", urgent: true),
     ];
 
     private static SmsTemplate New(string code, string name, string text, TemplateKind kind = TemplateKind.Service, bool urgent = false) =>

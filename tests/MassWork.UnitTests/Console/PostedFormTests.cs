@@ -30,9 +30,9 @@ public sealed class PostedFormTests
     [Fact]
     public void Another_form_or_a_plain_read_gives_no_values()
     {
-        Assert.True(PostedForm.Of(Post(new() { ["Draw.Region"] = "3607" }), "heldOn").IsEmpty);
-        Assert.True(PostedForm.Of(new DefaultHttpContext(), "heldOn").IsEmpty);
-        Assert.True(PostedForm.Of(null, "heldOn").IsEmpty);
+        Assert.Same(PostedForm.None, PostedForm.Of(Post(new() { ["Draw.Region"] = "3607", ["attendee"] = "a" }), "heldOn"));
+        Assert.Same(PostedForm.None, PostedForm.Of(new DefaultHttpContext(), "heldOn"));
+        Assert.Same(PostedForm.None, PostedForm.Of(null, "heldOn"));
         Assert.Empty(PostedForm.None.All("attendee"));
     }
 

@@ -97,3 +97,28 @@ public sealed class EventNoticeTests
         }
     }
 }
+
+public sealed class OneTimeCodeTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(DefaultTemplates.CaseQueryCode, 10, "验证码为483920，10分钟内有效")]
+    [InlineData(DefaultTemplates.SignInCode, 3, "验证码为483920，3分钟内有效")]
+    public void A_code_notice_says_how_long_the_code_lasts_as_its_issuer_set_it(string templateCode, int minutes, string expected)
+    {
+        var template = DefaultTemplates.All.Single(t => t.Code == templateCode);
+
+        var (text, missing) = TemplateText.Render(template.Text, OneTimeCodes.Values("483920", T0, T0.AddMinutes(minutes)));
+
+        Assert.Empty(missing);
+        Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public void A_code_is_not_sent_once_it_has_expired()
+    {
+        Assert.False(OneTimeCodes.ExpiredBeforeSending(T0.AddSeconds(-1), T0));
+        Assert.True(OneTimeCodes.ExpiredBeforeSending(T0, T0));
+    }
+}
