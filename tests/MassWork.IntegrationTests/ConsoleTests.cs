@@ -142,11 +142,16 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
     [Fact]
     public async Task A_case_goes_from_intake_to_closure_through_the_buttons_the_service_offers()
     {
+        // A retired category is not offered for a new case.
+        var personnel = new PersonnelApi(platform);
+        var retired = $"retired-{Guid.NewGuid():N}"[..20];
+        await personnel.OkAsync(HttpMethod.Put, $"/api/petitions/categories/{retired}", personnel.Operator, new { name = "已停用类别", group = "其他", active = false });
         await using var browser = await SignedInAsync(Roles.TownStaff, PlatformFixture.Region);
         var page = browser.Page;
 
         await page.ClickAsync("nav >> text=诉求");
         await page.ClickAsync("text=登记诉求");
+        await Assertions.Expect(page.Locator($"select[name='Intake.CategoryCode'] option[value='{retired}']")).ToHaveCountAsync(0);
         await page.SelectOptionAsync("select[name='Intake.Channel']", "WalkIn");
         await page.SelectOptionAsync("select[name='Intake.MatterType']", "Request");
         await page.SelectOptionAsync("select[name='Intake.CategoryCode']", new SelectOptionValue { Index = 1 });

@@ -24,7 +24,7 @@ public sealed record CaseView(
     string? Outcome, string? Opinion, string? Satisfaction, DateTimeOffset RegisteredAt, DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<StepView> History, IReadOnlyList<string> Steps);
 
-public sealed record Category(string Code, string Name, string? Group);
+public sealed record Category(string Code, string Name, string? Group, bool Active = true);
 
 /// <summary>A county or city department cases are escalated to (提交部门办理), with the logins of its staff.</summary>
 public sealed record Department(string Code, string Name, IReadOnlyList<string>? StaffUserIds = null);
