@@ -48,7 +48,7 @@ public static class PublicQueryEndpoints
         // number and phone belong together, so neither the answer nor its time tells which.
         var now = time.GetUtcNow();
         var number = request.CaseNumber!.Trim();
-        var phoneHash = Convert.ToBase64String(protector.Hash(PhoneNumber.Normalize(request.Phone!)));
+        var phoneHash = Convert.ToBase64String(protector.PhoneHash(request.Phone!));
         db.RaiseIntegrationEvent(new CaseQueryAsked(Guid.CreateVersion7(now), number, phoneHash, now), number);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -74,7 +74,7 @@ public static class PublicQueryEndpoints
             SELECT q.* FROM query_codes q JOIN cases c ON c.id = q.case_id
             WHERE c.number = {number} ORDER BY q.issued_at DESC LIMIT 1 FOR UPDATE OF q
             """).SingleOrDefaultAsync(cancellationToken);
-        if (code is null || !code.TryRedeem(protector.Hash(PhoneNumber.Normalize(request.Phone!)), CodeHash(protector, code.Id, request.Code!), now))
+        if (code is null || !code.TryRedeem(protector.PhoneHash(request.Phone!), CodeHash(protector, code.Id, request.Code!), now))
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -22,8 +22,7 @@ public sealed class QueryCodeRequestValidator : RequestValidator<QueryCodeReques
     public QueryCodeRequestValidator()
     {
         RuleFor(x => x.CaseNumber).RequiredText(40);
-        RuleFor(x => x.Phone).NotEmpty().WithMessage("Required: the phone the case was registered with.")
-            .Problem(phone => PhoneNumber.Validate(PhoneNumber.Normalize(phone!)));
+        RuleFor(x => x.Phone).AskedPhone("Required: the phone the case was registered with.");
     }
 }
 
@@ -32,8 +31,7 @@ public sealed class QuerySessionRequestValidator : RequestValidator<QuerySession
     public QuerySessionRequestValidator()
     {
         RuleFor(x => x.CaseNumber).RequiredText(40);
-        RuleFor(x => x.Phone).NotEmpty().WithMessage("Required: the phone the code was asked for.")
-            .Problem(phone => PhoneNumber.Validate(PhoneNumber.Normalize(phone!)));
+        RuleFor(x => x.Phone).AskedPhone("Required: the phone the code was asked for.");
         RuleFor(x => x.Code).Must(c => c is { Length: PublicQueryPolicy.CodeDigits } && c.All(char.IsAsciiDigit))
             .WithMessage($"The {PublicQueryPolicy.CodeDigits}-digit code from the SMS.");
     }
@@ -46,4 +44,14 @@ public sealed class RatingRequestValidator : RequestValidator<RatingRequest>
         RuleFor(x => x.Satisfaction).EnumName<RatingRequest, Satisfaction>();
         RuleFor(x => x.Comment).OptionalText(500);
     }
+}
+
+internal static class PublicQueryRules
+{
+    /// <summary>The phone a query names: given, and a phone number once normalised.</summary>
+    public static void AskedPhone<T>(this IRuleBuilder<T, string?> rule, string required) =>
+        rule.NotEmpty().WithMessage(required).Problem(phone => PhoneNumber.Validate(PhoneNumber.Normalize(phone!)));
+
+    /// <summary>The keyed hash a query's phone is matched by.</summary>
+    public static byte[] PhoneHash(this PersonalDataProtector protector, string phone) => protector.Hash(PhoneNumber.Normalize(phone));
 }
