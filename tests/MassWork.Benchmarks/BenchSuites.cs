@@ -34,6 +34,7 @@ public static class BenchSuites
         ["visits"] = (arg, root) => new VisitsBenchmark(arg(1, 3_000_000), arg(2, 10_000_000), root).RunAsync,
         ["audit"] = (arg, _) => new AuditBenchmark(arg(1, 5_000), arg(2, 16)).RunAsync,
         ["signin"] = (arg, _) => new SignInBenchmark(arg(1, 400), arg(2, 16)).RunAsync,
+        ["gateway"] = (arg, _) => new GatewayBenchmark(arg(1, 20_000)).RunAsync,
         ["pipeline"] = (arg, _) => new PipelineBenchmark(arg(1, 20_000), arg(2, 3)).RunAsync,
         ["console"] = (arg, _) => new ConsoleBenchmark(arg(1, 30)).RunAsync,
     };

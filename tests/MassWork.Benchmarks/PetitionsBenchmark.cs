@@ -35,7 +35,7 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         BenchReport.Line("intake vs pgbench", $"{intake.PerSecond / tps:P0} ({intake.PerSecond:N0} requests/s vs {tps:N0} transactions/s; target ≥ 60 %)");
         BenchReport.Figure($"intake through the gateway ({concurrency} connections)", $"{intake.PerSecond:N0} requests/s, {intake.Percentiles}",
             $"pgbench, the same inserts: {tps:N0} transactions/s", intake.PerSecond / tps, "≥ 60 %", intake.PerSecond / tps >= 0.6);
-        await GatewayAgainstDirectAsync(platform, token, intakes, cancellationToken);
+        await GatewayBenchmark.CompareAsync(platform, token, intakes, cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
         var added = await SeedAsync(petitions, villages, cases - (int)await BenchData.ScalarAsync(petitions, "SELECT count(*) FROM cases", cancellationToken), cancellationToken);
@@ -52,43 +52,6 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
             BenchReport.Line(name, $"median {median:N0} ms, best {best:N0} ms (5 runs after one warm-up, through the gateway)");
             BenchReport.Figure(name, $"median {median:N0} ms");
         }
-    }
-
-    /// <summary>
-    /// The same GET (the category list every intake screen loads) through the gateway and straight to
-    /// the petitions service, 32 connections each, alternated over three rounds after a warm-up of
-    /// each; the ratio of the median rates is what the gateway costs.
-    /// </summary>
-    private static async Task GatewayAgainstDirectAsync(BenchPlatform platform, string token, int requests, CancellationToken cancellationToken)
-    {
-        const int Connections = 32;
-        const string Query = "/api/petitions/categories";
-        using var gateway = platform.Client(Connections, token);
-        using var direct = platform.Client(Connections, token, address: platform.ServiceAddress("MassWork.Petitions"));
-        var rates = new Dictionary<string, List<double>> { ["gateway"] = [], ["direct"] = [] };
-        await QuietAsync("before the GET comparison", cancellationToken);
-        for (var round = 0; round <= 3; round++)
-        {
-            foreach (var (name, http) in new[] { ("gateway", gateway), ("direct", direct) })
-            {
-                var load = await BenchLoad.RunAsync(round == 0 ? Math.Min(1_000, requests) : requests, Connections,
-                    (_, cancellationToken) => http.GetAsync(Query, cancellationToken), cancellationToken);
-                if (load.Failed > 0)
-                {
-                    throw new InvalidOperationException($"{load.Failed} GET {Query} ({name}) failed.");
-                }
-
-                if (round > 0)
-                {
-                    rates[name].Add(load.PerSecond);
-                    BenchReport.Line($"GET {name}, round {round}", $"{load.Count:N0} in {load.Seconds:N1} s = {load.PerSecond:N0} requests/s; {load.Percentiles}");
-                }
-            }
-        }
-
-        var (g, d) = (BenchLoad.Median(rates["gateway"]), BenchLoad.Median(rates["direct"]));
-        BenchReport.Line("GET, gateway vs direct", $"{g / d:P0} (median {g:N0} vs {d:N0} requests/s over 3 rounds; target ≥ 80 %)");
-        BenchReport.Figure($"GET {Query}, gateway vs direct ({Connections} connections)", $"{g:N0} requests/s", $"{d:N0} requests/s direct", g / d, "≥ 80 %", g / d >= 0.8);
     }
 
     /// <summary>
