@@ -37,9 +37,11 @@ public sealed class PipelineBenchmark(int events, int rounds)
             raw.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, cancellationToken));
         }
 
-        var (p, r) = (BenchLoad.Median(pipeline), BenchLoad.Median(raw));
-        BenchReport.Line("pipeline vs raw MassTransit", $"{p / r:P0} (median {p:N0} vs {r:N0} events/s over {rounds} rounds; target ≥ 50 %)");
-        BenchReport.Figure("event pipeline (outbox → broker → 3 services' read models)", $"{p:N0} events/s", $"raw MassTransit {r:N0} messages/s", p / r, "≥ 50 %", p / r >= 0.5);
+        // Each round's pair ran back to back on the same load; rounds a minute apart do not.
+        var ratios = pipeline.Zip(raw, (p, r) => p / r).ToList();
+        var (median, ratio) = ((Pipeline: BenchLoad.Median(pipeline), Raw: BenchLoad.Median(raw)), BenchLoad.Median(ratios));
+        BenchReport.Line("pipeline vs raw MassTransit", $"{ratio:P0} (median of {rounds} rounds' ratios, {ratios.Min():P0}–{ratios.Max():P0}; median rates {median.Pipeline:N0} vs {median.Raw:N0} events/s; target ≥ 50 %)");
+        BenchReport.Figure("event pipeline (outbox → broker → 3 services' read models)", $"{median.Pipeline:N0} events/s", $"raw MassTransit {median.Raw:N0} messages/s", ratio, "≥ 50 %", ratio >= 0.5);
     }
 
     private static async Task<double> PipelineAsync(BenchPlatform platform, string label, int count, CancellationToken cancellationToken)
