@@ -690,6 +690,13 @@ public sealed class ConsoleTests(PlatformFixture platform) : IAsyncLifetime
         Assert.True((await page.Locator("form[data-rate]").BoundingBoxAsync())!.Width <= 390);
         await browser.ScreenshotAsync("console-public-query-phone");
 
+        // A rating the service refuses (no choice made, past the browser's own check) is named beside
+        // its field, with the case still shown as read.
+        await page.EvalOnSelectorAllAsync("input[name='Rate.Satisfaction']", "inputs => inputs.forEach(i => i.required = false)");
+        await page.ClickAsync("button:has-text('提交评价')");
+        await Assertions.Expect(page.Locator("#error-satisfaction")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-progress]")).ToContainTextAsync("已答复：支持");
+
         await page.CheckAsync("input[name='Rate.Satisfaction'][value='Satisfied']");
         await page.FillAsync("textarea[name='Rate.Comment']", "修得很快，谢谢");
         await page.ClickAsync("button:has-text('提交评价')");

@@ -132,10 +132,8 @@ public static class PublicQueryEndpoints
 
         var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
         var now = time.GetUtcNow();
-        var caseId = await db.QuerySessions.Where(s => s.TokenHash == hash && s.ExpiresAt > now).Select(s => (Guid?)s.CaseId).SingleOrDefaultAsync(cancellationToken);
-        return caseId is { } id
-            ? await db.Cases.Include(c => c.Steps).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            : null;
+        return await db.Cases.Include(c => c.Steps).AsSplitQuery()
+            .SingleOrDefaultAsync(c => db.QuerySessions.Any(s => s.TokenHash == hash && s.ExpiresAt > now && s.CaseId == c.Id), cancellationToken);
     }
 
     private static async Task<PublicCaseView> ViewAsync(PetitionsDbContext db, Case c, CancellationToken cancellationToken) =>
