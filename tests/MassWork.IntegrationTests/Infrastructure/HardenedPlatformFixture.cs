@@ -22,6 +22,8 @@ public sealed class HardenedPlatformFixture() : PlatformFixture(Settings)
         ["Gateway:RateLimits:SignInWindow"] = "00:01:00",
         ["Gateway:RateLimits:SignInPerAddress"] = $"{SignInPerAddress}",
         ["Gateway:RateLimits:PublicQueryPerAddress"] = $"{PublicQueryPerAddress}",
+        // The tests are clients from elsewhere, not proxies on the gateway's machine: a forwarded address they send is not believed.
+        ["Gateway:TrustedProxies"] = "",
         ["Retention:Outbox"] = "00:00:02",
         ["Retention:Inbox"] = "00:00:02",
         ["Retention:IdempotencyKeys"] = "00:00:02",

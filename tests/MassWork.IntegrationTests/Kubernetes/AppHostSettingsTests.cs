@@ -50,6 +50,15 @@ public sealed class AppHostSettingsTests
         Assert.DoesNotContain((await Projects.Value).Values, environment => environment.ContainsKey("OTEL_TRACES_SAMPLER"));
     }
 
+    [Fact]
+    public async Task The_gateway_believes_forwarded_addresses_from_this_machine_unless_told_otherwise()
+    {
+        // The console calls the APIs from this machine on a browser's behalf: its forwarded address is the browser's.
+        Assert.Equal("127.0.0.0/8,::1/128", (await Projects.Value)["gateway"]["TrustedProxies__Networks"]);
+        Assert.Equal("10.0.0.0/8", (await ManifestProjectsAsync("--Gateway:TrustedProxies=10.0.0.0/8"))["gateway"]["TrustedProxies__Networks"]);
+        Assert.Equal("", (await ManifestProjectsAsync("--Gateway:TrustedProxies="))["gateway"]["TrustedProxies__Networks"]);
+    }
+
     /// <summary>The AppHost's manifest as published for a cluster (real SMS providers, no simulator): each project's environment.</summary>
     private static async Task<Dictionary<string, Dictionary<string, string>>> ManifestProjectsAsync(params string[] settings)
     {
