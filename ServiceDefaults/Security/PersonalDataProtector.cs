@@ -63,6 +63,12 @@ public sealed class PersonalDataProtector
         return hmac.GetHashAndReset();
     }
 
+    /// <summary>
+    /// The keyed hash a phone is matched by, whatever way it was written (spaces, +86): every
+    /// service that stores or looks up a phone's hash goes through here, so their hashes agree.
+    /// </summary>
+    public byte[] PhoneHash(string phone) => Hash(PhoneNumber.Normalize(phone));
+
     private static byte[] Key(string? base64, string name)
     {
         byte[] key;

@@ -63,7 +63,7 @@ public static class ProviderCallbackEndpoints
         {
             var now = time.GetUtcNow();
             var outIds = usable.Select(r => Guid.ParseExact(r.OutId!, "N")).ToArray();
-            var hashes = usable.Select(r => protector.Hash(PhoneNumber.Normalize(r.PhoneNumber))).ToArray();
+            var hashes = usable.Select(r => protector.PhoneHash(r.PhoneNumber)).ToArray();
             var delivered = usable.Select(r => r.Success).ToArray();
             var statuses = usable.Select(r => SmsMessage.AfterReceipt(r.Success).ToString()).ToArray();
             var awaiting = SmsMessage.AwaitingReceipt.Select(s => s.ToString()).ToArray();
@@ -94,7 +94,7 @@ public static class ProviderCallbackEndpoints
 
         foreach (var reply in replies.Where(r => OptOutKeywords.IsOptOut(r.Content)))
         {
-            var hash = protector.Hash(PhoneNumber.Normalize(reply.PhoneNumber));
+            var hash = protector.PhoneHash(reply.PhoneNumber);
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO opt_outs (phone_hash, opted_out_at, reply) VALUES ({hash}, {time.GetUtcNow()}, {reply.Content!.Trim()}) ON CONFLICT DO NOTHING",
                 cancellationToken);

@@ -178,7 +178,7 @@ public static class CadreEndpoints
 
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            var hash = protector.Hash(PhoneNumber.Normalize(phone));
+            var hash = protector.PhoneHash(phone);
             query = query.Where(c => c.PhoneHash == hash);
         }
 

@@ -267,7 +267,7 @@ public static class HouseholdEndpoints
 
         if (!string.IsNullOrWhiteSpace(phone))
         {
-            var hash = protector.Hash(PhoneNumber.Normalize(phone));
+            var hash = protector.PhoneHash(phone);
             query = query.Where(h => db.HouseholdMembers.Any(m => m.HouseholdId == h.Id && m.PhoneHash == hash));
         }
 

@@ -21,7 +21,7 @@ public static class HouseholdProjection
 
     /// <summary>The members' phones as keyed hashes (base64), never the numbers: which phones may open the household's matters in the public query.</summary>
     public static string[] PhoneHashes(IEnumerable<HouseholdMemberContact> members, PersonalDataProtector protector) =>
-        [.. members.Where(m => !string.IsNullOrWhiteSpace(m.Phone)).Select(m => Convert.ToBase64String(protector.Hash(PhoneNumber.Normalize(m.Phone!)))).Distinct()];
+        [.. members.Where(m => !string.IsNullOrWhiteSpace(m.Phone)).Select(m => Convert.ToBase64String(protector.PhoneHash(m.Phone!))).Distinct()];
 
     public static async Task ApplyAsync(PetitionsDbContext db, IReadOnlyCollection<Snapshot> snapshots, CancellationToken cancellationToken)
     {

@@ -51,7 +51,4 @@ internal static class PublicQueryRules
     /// <summary>The phone a query names: given, and a phone number once normalised.</summary>
     public static void AskedPhone<T>(this IRuleBuilder<T, string?> rule, string required) =>
         rule.NotEmpty().WithMessage(required).Problem(phone => PhoneNumber.Validate(PhoneNumber.Normalize(phone!)));
-
-    /// <summary>The keyed hash a query's phone is matched by.</summary>
-    public static byte[] PhoneHash(this PersonalDataProtector protector, string phone) => protector.Hash(PhoneNumber.Normalize(phone));
 }
