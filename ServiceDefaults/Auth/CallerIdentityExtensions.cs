@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +43,7 @@ public static class CallerIdentityExtensions
 
         var authentication = builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "MassWork bearer token", policy =>
-                policy.ForwardDefaultSelector = context => devTokens && IsDevToken(context, options) ? DevScheme : IdentityScheme)
+                policy.ForwardDefaultSelector = context => devTokens && IsDevToken(context) ? DevScheme : IdentityScheme)
             .AddJwtBearer(IdentityScheme, jwt =>
             {
                 Common(jwt, options);
@@ -89,9 +91,13 @@ public static class CallerIdentityExtensions
         // the system time, so a token is valid exactly when the platform says it is.
         foreach (var scheme in devTokens ? new[] { IdentityScheme, DevScheme } : [IdentityScheme])
         {
-            builder.Services.AddOptions<JwtBearerOptions>(scheme)
-                .Configure<TimeProvider>((jwt, time) => jwt.TokenValidationParameters.LifetimeValidator =
-                    (notBefore, expires, _, parameters) => TokenLifetime.IsValid(notBefore, expires, time.GetUtcNow(), parameters.ClockSkew));
+            builder.Services.AddOptions<JwtBearerOptions>(scheme).Configure<TimeProvider>((jwt, time) =>
+            {
+                jwt.TokenValidationParameters.LifetimeValidator =
+                    (notBefore, expires, _, parameters) => TokenLifetime.IsValid(notBefore, expires, time.GetUtcNow(), parameters.ClockSkew);
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingTokenHandler(time) { MapInboundClaims = false });
+            });
         }
 
         // One policy per permission of the role matrix; an endpoint naming none needs Permissions.Work.
@@ -127,24 +133,60 @@ public static class CallerIdentityExtensions
         };
     }
 
-    /// <summary>A Development token names the Development issuer; anything else goes to the identity scheme.</summary>
-    private static bool IsDevToken(HttpContext context, AuthOptions options)
+    /// <summary>
+    /// A Development token is the only kind signed with an HMAC key (the identity service signs with
+    /// RSA), so its header alone tells the two apart: the payload is parsed once, by its scheme.
+    /// </summary>
+    private static bool IsDevToken(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && SignedWithHmac(header.AsSpan("Bearer ".Length).Trim());
+    }
+
+    internal static bool SignedWithHmac(ReadOnlySpan<char> token)
+    {
+        var dot = token.IndexOf('.');
+        Span<byte> json = stackalloc byte[MaxHeaderBytes];
+        if (dot <= 0 || !Base64Url.IsValid(token[..dot], out var length) || length > MaxHeaderBytes
+            || !Base64Url.TryDecodeFromChars(token[..dot], json, out var written))
         {
             return false;
         }
 
         try
         {
-            return new JsonWebToken(header["Bearer ".Length..].Trim()).Issuer == options.Issuer;
+            var reader = new Utf8JsonReader(json[..written]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isAlg = reader.ValueTextEquals("alg"u8);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (isAlg)
+                {
+                    return reader.TokenType == JsonTokenType.String && reader.ValueSpan.StartsWith("HS"u8);
+                }
+
+                reader.TrySkip();
+            }
+
+            return false;
         }
-        catch (ArgumentException)
+        catch (JsonException)
         {
             return false;
         }
     }
+
+    /// <summary>A JWT header is a few dozen bytes; anything longer is no token of ours.</summary>
+    private const int MaxHeaderBytes = 512;
 
     internal static SymmetricSecurityKey DevSigningKey(AuthOptions options)
     {

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MassWork.ServiceDefaults.Auth;
+
+/// <summary>
+/// Validates a bearer token in full once (signature, issuer, audience, type, lifetime) and remembers
+/// it, so the next requests bearing the same token, in the gateway and again in the service behind
+/// it, skip parsing its JSON and checking its signature. What can change since is checked on every
+/// request: its lifetime against the platform clock, and that its issuer and the key that signed it
+/// are still trusted (a key withdrawn by the identity service ends its tokens at once). Revocation is
+/// checked for every request after this, in <c>OnTokenValidated</c>. One instance per scheme: what a
+/// token was validated against is that scheme's parameters.
+/// </summary>
+internal sealed class CachingTokenHandler(TimeProvider time, int capacity = CachingTokenHandler.Capacity) : JsonWebTokenHandler
+{
+    /// <summary>
+    /// Bounds the memory (a few kilobytes an entry): when full it is emptied, and each token in use
+    /// is validated once more.
+    /// </summary>
+    internal const int Capacity = 10_000;
+
+    private readonly ConcurrentDictionary<string, JsonWebToken> _validated = new(StringComparer.Ordinal);
+
+    internal int Count => _validated.Count;
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        if (_validated.TryGetValue(token, out var known))
+        {
+            if (StillTrusted(known, validationParameters))
+            {
+                // A fresh identity each request: whatever one request's pipeline does to its claims stays there.
+                return new TokenValidationResult
+                {
+                    IsValid = true,
+                    SecurityToken = known,
+                    Issuer = known.Issuer,
+                    ClaimsIdentity = CreateClaimsIdentity(known, validationParameters),
+                };
+            }
+
+            _validated.TryRemove(token, out _);
+        }
+
+        var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (result is { IsValid: true, SecurityToken: JsonWebToken validated } && validated.SigningKey is not null)
+        {
+            if (_validated.Count >= capacity)
+            {
+                _validated.Clear();
+            }
+
+            _validated[token] = validated;
+        }
+
+        return result;
+    }
+
+    private bool StillTrusted(JsonWebToken token, TokenValidationParameters parameters) =>
+        TokenLifetime.IsValid(token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo == DateTime.MinValue ? null : token.ValidTo,
+            time.GetUtcNow(), parameters.ClockSkew)
+        && IssuerTrusted(token.Issuer, parameters)
+        && KeyTrusted(token.SigningKey, parameters);
+
+    private static bool IssuerTrusted(string issuer, TokenValidationParameters parameters) =>
+        string.Equals(parameters.ValidIssuer, issuer, StringComparison.Ordinal)
+        || (parameters.ValidIssuers?.Contains(issuer, StringComparer.Ordinal) ?? false);
+
+    /// <summary>The key is the one configured, or one the identity service still publishes (by key id, as JWKS rotation goes).</summary>
+    private static bool KeyTrusted(SecurityKey key, TokenValidationParameters parameters) =>
+        Same(parameters.IssuerSigningKey, key) || (parameters.IssuerSigningKeys?.Any(k => Same(k, key)) ?? false);
+
+    private static bool Same(SecurityKey? trusted, SecurityKey key) =>
+        trusted is not null && (ReferenceEquals(trusted, key) || (key.KeyId is { Length: > 0 } id && string.Equals(trusted.KeyId, id, StringComparison.Ordinal)));
+}
