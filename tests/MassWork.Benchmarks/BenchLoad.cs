@@ -22,6 +22,26 @@ public sealed record LoadResult(int Count, double Seconds, double[] Latencies, I
     private double At(double quantile) => Latencies[Math.Min(Latencies.Length - 1, (int)(Latencies.Length * quantile))];
 }
 
+/// <summary>
+/// Rates measured in pairs close in time, a subject's beside its reference's: on two shared cores the
+/// rate drifts by a third within a minute, which a ratio of rounds far apart would charge to one side.
+/// The figure is the median of the pairs' ratios.
+/// </summary>
+public sealed record PairedRates(IReadOnlyList<double> Subject, IReadOnlyList<double> Reference)
+{
+    public IReadOnlyList<double> Ratios { get; } = Subject.Zip(Reference, (s, r) => s / r).ToList();
+
+    public double Ratio => BenchLoad.Median(Ratios);
+
+    public double SubjectRate => BenchLoad.Median(Subject);
+
+    public double ReferenceRate => BenchLoad.Median(Reference);
+
+    /// <summary>E.g. "78 % (median of 7 pairs' ratios, 63 %–88 %; median rates 988 vs 1,220 requests/s".</summary>
+    public string Summary(string pairs, string unit) =>
+        $"{Ratio:P0} (median of {Ratios.Count} {pairs}' ratios, {Ratios.Min():P0}–{Ratios.Max():P0}; median rates {SubjectRate:N0} vs {ReferenceRate:N0} {unit}";
+}
+
 /// <summary>How the suites put load on the platform through the gateway, the same way each time.</summary>
 public static class BenchLoad
 {
