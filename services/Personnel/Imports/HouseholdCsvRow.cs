@@ -47,7 +47,14 @@ public sealed class HouseholdCsvColumns
 
     private readonly Dictionary<string, int> _positions;
 
-    private HouseholdCsvColumns(Dictionary<string, int> positions) => _positions = positions;
+    /// <summary>The file's columns by name, in the order a line's unclean text is looked for (the first one found is named).</summary>
+    private readonly string[] _checked;
+
+    private HouseholdCsvColumns(Dictionary<string, int> positions)
+    {
+        _positions = positions;
+        _checked = positions.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
 
     public static (HouseholdCsvColumns? Columns, string? Error) FromHeader(IReadOnlyList<string> header)
     {
@@ -72,7 +79,7 @@ public sealed class HouseholdCsvColumns
     {
         string? Get(string column) => Field(record, column);
         ImportRowError Fail(string field, string message) => new(record.Line, field, message);
-        if (_positions.Keys.Order().FirstOrDefault(c => Get(c) is { } value && !TextRules.IsClean(value)) is { } dirty)
+        if (_checked.FirstOrDefault(c => Get(c) is { } value && !TextRules.IsClean(value)) is { } dirty)
         {
             return (null, Fail(dirty, TextRules.Message));
         }

@@ -98,6 +98,7 @@ public sealed class ImportParsingTests
     [InlineData("H-1", "360702001201", "户主", "110105194912310021", "", "id_number")]
     [InlineData("H-1", "360702001201", "户主", "", "1380013800", "phone")]
     [InlineData("H-1", "360702001201", "户\u0000主", "", "", "relation")]
+    [InlineData("H-1", "360702001201", "户\u0000主", "1101\u0001", "", "id_number")] // two unclean: the first by column name
     public void Each_bad_line_is_reported_with_line_and_field(string number, string village, string relation, string id, string phone, string field)
     {
         var (columns, _) = HouseholdCsvColumns.FromHeader(["household_number", "village_code", "address", "name", "relation", "id_number", "phone"]);
