@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using MassWork.ServiceDefaults.Auth;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MassWork.UnitTests;
@@ -52,6 +54,36 @@ public sealed class TokenCacheTests
 
         Assert.True(again.IsValid);
         Assert.Equal("clerk-1", again.ClaimsIdentity.FindFirst(MassWorkClaims.UserId)?.Value);
+    }
+
+    /// <summary>As ASP.NET Core hands the identity scheme its keys: in the configuration manager, not the parameters.</summary>
+    private TokenValidationParameters Published(params SecurityKey[] keys)
+    {
+        var parameters = Parameters();
+        parameters.ValidIssuer = null;
+        parameters.IssuerSigningKeys = null;
+        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+        foreach (var key in keys)
+        {
+            configuration.SigningKeys.Add(key);
+        }
+
+        parameters.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+        return parameters;
+    }
+
+    [Fact]
+    public async Task Identity_tokens_are_remembered_while_the_identity_service_publishes_their_key()
+    {
+        var handler = new CachingTokenHandler(_time);
+        var token = Token(_key);
+        Assert.True((await handler.ValidateTokenAsync(token, Published(_key))).IsValid);
+
+        var parameters = Published(new SymmetricSecurityKey(_key.Key) { KeyId = "key-1" });
+        parameters.SignatureValidator = (_, _) => throw new SecurityTokenInvalidSignatureException("verified twice");
+        Assert.True((await handler.ValidateTokenAsync(token, parameters)).IsValid);
+
+        Assert.False((await handler.ValidateTokenAsync(token, Published(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "key-2" }))).IsValid);
     }
 
     [Fact]
