@@ -96,7 +96,7 @@ public static class BenchLoad
     }
 
     /// <summary>The machine's idle and total CPU time so far, in clock ticks (the first line of /proc/stat).</summary>
-    private static (long Idle, long Total) CpuTimes()
+    internal static (long Idle, long Total) CpuTimes()
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
         return (fields[3] + fields[4], fields.Sum());
@@ -117,5 +117,71 @@ public static class BenchLoad
 
         var measured = timings.Skip(1).Order().ToList();
         return (measured[measured.Count / 2], measured[0]);
+    }
+}
+
+/// <summary>
+/// A point in the machine's CPU time: how much was busy, and how much each .NET runtime's
+/// tiered-compilation thread (".NET Tiered Com…", the one that re-compiles hot methods) had used. A
+/// service keeps re-compiling for minutes after its first requests, and consumers only start when
+/// events reach them; a rate measured meanwhile is the rate of a platform still warming up, not the
+/// one a town sees all day.
+/// </summary>
+public sealed class CpuMark
+{
+    private readonly long _busy;
+    private readonly Dictionary<string, long> _recompilers;
+
+    private CpuMark(long busy, Dictionary<string, long> recompilers) => (_busy, _recompilers) = (busy, recompilers);
+
+    public static CpuMark Now()
+    {
+        var (idle, total) = BenchLoad.CpuTimes();
+        return new CpuMark(total - idle, RecompilerTicks());
+    }
+
+    /// <summary>
+    /// The share of the CPU busy since <paramref name="start"/> that went to re-compiling. A runtime
+    /// lets its compilation thread end when it has nothing to do and starts a new one later, so only
+    /// threads alive now are counted: the figure is a lower bound.
+    /// </summary>
+    public double RecompilingSince(CpuMark start) =>
+        (double)_recompilers.Sum(t => t.Value - start._recompilers.GetValueOrDefault(t.Key)) / Math.Max(1, _busy - start._busy);
+
+    /// <summary>Each tiered-compilation thread's CPU so far, in clock ticks, by its /proc path.</summary>
+    private static Dictionary<string, long> RecompilerTicks()
+    {
+        var ticks = new Dictionary<string, long>();
+        foreach (var task in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])).SelectMany(TasksOf))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                {
+                    // utime and stime are fields 14 and 15; the name before them is in parentheses and may hold spaces.
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks[task] = long.Parse(fields[11]) + long.Parse(fields[12]);
+                }
+            }
+            catch (IOException)
+            {
+                // The thread or its process ended meanwhile.
+            }
+        }
+
+        return ticks;
+    }
+
+    private static IEnumerable<string> TasksOf(string process)
+    {
+        try
+        {
+            return Directory.GetDirectories(Path.Combine(process, "task"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }
