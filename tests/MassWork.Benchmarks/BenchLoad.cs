@@ -102,6 +102,26 @@ public static class BenchLoad
         return (fields[3] + fields[4], fields.Sum());
     }
 
+    /// <summary>
+    /// Runs <paramref name="round"/> (numbered from 1) until the runtimes spend at most
+    /// <see cref="CpuMark.Settled"/> of the busy CPU re-compiling during one, at most
+    /// <paramref name="most"/> times, printing each round's share.
+    /// </summary>
+    public static async Task WarmUpAsync(string what, int most, Func<int, Task> round)
+    {
+        for (var i = 1; i <= most; i++)
+        {
+            var start = CpuMark.Now();
+            await round(i);
+            var recompiling = CpuMark.Now().RecompilingSince(start);
+            BenchReport.Line($"{what} warm-up {i}", $"re-compiling {recompiling:P0} of the busy CPU");
+            if (recompiling <= CpuMark.Settled)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>A GET six times in a row: the first warms up, the five after are timed; their median and best, in ms.</summary>
     public static async Task<(double Median, double Best)> TimeGetAsync(HttpClient http, string query, CancellationToken cancellationToken)
     {
@@ -129,6 +149,9 @@ public static class BenchLoad
 /// </summary>
 public sealed class CpuMark
 {
+    /// <summary>A platform re-compiling at most this share of the busy CPU is taken as warm.</summary>
+    public const double Settled = 0.05;
+
     private readonly long _busy;
     private readonly Dictionary<string, long> _recompilers;
 

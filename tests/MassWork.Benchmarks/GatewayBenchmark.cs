@@ -41,20 +41,11 @@ public sealed class GatewayBenchmark(int requests)
             return load.PerSecond;
         }
 
-        // Warm-up rounds of each until the runtimes spend at most 5 % of the busy CPU re-compiling (at most six).
-        for (var warmUp = 1; warmUp <= 6; warmUp++)
+        await BenchLoad.WarmUpAsync("GET", 6, async _ =>
         {
-            var start = CpuMark.Now();
             await RoundAsync("gateway", gateway, requests);
             await RoundAsync("direct", direct, requests);
-            var recompiling = CpuMark.Now().RecompilingSince(start);
-            BenchReport.Line($"GET warm-up {warmUp}", $"{requests:N0} requests each way; re-compiling {recompiling:P0} of the busy CPU");
-            if (recompiling <= 0.05)
-            {
-                break;
-            }
-        }
-
+        });
         BenchReport.Line("quiet before the GET comparison", $"machine ≥ 70 % idle after {(await BenchLoad.WaitForQuietAsync(cancellationToken)).TotalSeconds:N0} s");
         var rates = new Dictionary<string, List<double>> { ["gateway"] = [], ["direct"] = [] };
         var measured = CpuMark.Now();
