@@ -104,23 +104,31 @@ public static class BenchLoad
 
     /// <summary>
     /// Runs <paramref name="round"/> (numbered from 1) until the runtimes spend at most
-    /// <see cref="CpuMark.Settled"/> of the busy CPU re-compiling during one, at most
-    /// <paramref name="most"/> times, printing each round's share.
+    /// <see cref="CpuMark.Settled"/> of the busy CPU re-compiling during one that also reports its
+    /// own measure steady (true), at most <paramref name="most"/> times, printing each round's share.
     /// </summary>
-    public static async Task WarmUpAsync(string what, int most, Func<int, Task> round)
+    public static async Task WarmUpAsync(string what, int most, Func<int, Task<bool>> round)
     {
         for (var i = 1; i <= most; i++)
         {
             var start = CpuMark.Now();
-            await round(i);
+            var steady = await round(i);
             var recompiling = CpuMark.Now().RecompilingSince(start);
             BenchReport.Line($"{what} warm-up {i}", $"re-compiling {recompiling:P0} of the busy CPU");
-            if (recompiling <= CpuMark.Settled)
+            if (steady && recompiling <= CpuMark.Settled)
             {
                 return;
             }
         }
     }
+
+    /// <inheritdoc cref="WarmUpAsync(string, int, Func{int, Task{bool}})"/>
+    public static Task WarmUpAsync(string what, int most, Func<int, Task> round) =>
+        WarmUpAsync(what, most, async i =>
+        {
+            await round(i);
+            return true;
+        });
 
     /// <summary>A GET six times in a row: the first warms up, the five after are timed; their median and best, in ms.</summary>
     public static async Task<(double Median, double Best)> TimeGetAsync(HttpClient http, string query, CancellationToken cancellationToken)

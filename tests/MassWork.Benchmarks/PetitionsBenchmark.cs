@@ -28,7 +28,9 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         await WarmUpAsync(http, villages, Math.Min(1_000, intakes), concurrency, cancellationToken);
         var petitions = database.Database("petitionsdb");
         var before = await PgBenchReference.InsertsAsync(petitions, cancellationToken);
-        var (intake, _) = await IntakeAsync(http, villages, intakes, concurrency, "intake through the gateway", cancellationToken);
+        var measured = CpuMark.Now();
+        var intake = await IntakeAsync(http, villages, intakes, concurrency, "intake through the gateway", cancellationToken);
+        BenchReport.Line("re-compiling during the intake", $"{CpuMark.Now().RecompilingSince(measured):P0} of the busy CPU");
         var written = PgBenchReference.PerRequest(before, await PgBenchReference.InsertsAsync(petitions, cancellationToken), intakes);
         await QuietAsync("after the intake", cancellationToken);
         var tps = await PgBenchReference.TransactionsPerSecondAsync(petitions, written, concurrency, 20, cancellationToken);
@@ -63,27 +65,21 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
     private static async Task WarmUpAsync(HttpClient http, IReadOnlyList<string> villages, int batch, int concurrency, CancellationToken cancellationToken)
     {
         var last = 0.0;
-        for (var round = 1; round <= 12; round++)
+        await BenchLoad.WarmUpAsync("intake", 12, async round =>
         {
-            var (load, recompiling) = await IntakeAsync(http, villages, batch, concurrency, $"warm-up {round}", cancellationToken);
-            if (round >= 3 && Math.Abs(load.PerSecond - last) <= 0.1 * load.PerSecond && recompiling <= CpuMark.Settled)
-            {
-                break;
-            }
-
-            last = load.PerSecond;
-        }
-
+            var rate = (await IntakeAsync(http, villages, batch, concurrency, $"warm-up {round}", cancellationToken)).PerSecond;
+            var steady = round >= 3 && Math.Abs(rate - last) <= 0.1 * rate;
+            last = rate;
+            return steady;
+        });
         await QuietAsync("after the warm-up", cancellationToken);
     }
 
     private static async Task QuietAsync(string when, CancellationToken cancellationToken) =>
         BenchReport.Line($"quiet {when}", $"machine ≥ 70 % idle after {(await BenchLoad.WaitForQuietAsync(cancellationToken)).TotalSeconds:N0} s");
 
-    /// <summary>The intake's load, and the share of the machine's busy CPU the runtimes spent re-compiling meanwhile.</summary>
-    private static async Task<(LoadResult Load, double Recompiling)> IntakeAsync(HttpClient http, IReadOnlyList<string> villages, int count, int concurrency, string label, CancellationToken cancellationToken)
+    private static async Task<LoadResult> IntakeAsync(HttpClient http, IReadOnlyList<string> villages, int count, int concurrency, string label, CancellationToken cancellationToken)
     {
-        var start = CpuMark.Now();
         var categories = DefaultCategories.All.Select(c => c.Code).ToArray();
         var channels = new[] { "WalkIn", "Letter", "Phone", "Hotline", "Online", "Visit" };
         var load = await BenchLoad.RunAsync(count, concurrency, (i, cancellationToken) =>
@@ -99,16 +95,15 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
             };
             return http.PostAsJsonAsync("/api/petitions/cases", body, cancellationToken);
         }, cancellationToken);
-        var recompiling = CpuMark.Now().RecompilingSince(start);
         var failures = load.Failed;
         BenchReport.Line(label, $"{count:N0} POST /api/petitions/cases in {load.Seconds:N1} s = {load.PerSecond:N0} requests/s at concurrency {concurrency}; " +
-            $"{load.Percentiles}; {failures} failed; re-compiling {recompiling:P0} of the busy CPU");
+            $"{load.Percentiles}; {failures} failed");
         if (failures > 0)
         {
             throw new InvalidOperationException($"{failures} intake requests failed.");
         }
 
-        return (load, recompiling);
+        return load;
     }
 
     /// <summary>Cases spread over the villages and the last year, with statuses, outcomes and revisits in plausible proportions.</summary>

@@ -47,13 +47,13 @@ public sealed class HouseholdCsvColumns
 
     private readonly Dictionary<string, int> _positions;
 
-    /// <summary>The file's columns by name, in the order a line's unclean text is looked for (the first one found is named).</summary>
-    private readonly string[] _checked;
+    /// <summary>The file's columns with their positions, in the order a line's unclean text is looked for (the first one found is named).</summary>
+    private readonly KeyValuePair<string, int>[] _checked;
 
     private HouseholdCsvColumns(Dictionary<string, int> positions)
     {
         _positions = positions;
-        _checked = positions.Keys.Order(StringComparer.Ordinal).ToArray();
+        _checked = positions.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
     }
 
     public static (HouseholdCsvColumns? Columns, string? Error) FromHeader(IReadOnlyList<string> header)
@@ -79,9 +79,12 @@ public sealed class HouseholdCsvColumns
     {
         string? Get(string column) => Field(record, column);
         ImportRowError Fail(string field, string message) => new(record.Line, field, message);
-        if (_checked.FirstOrDefault(c => Get(c) is { } value && !TextRules.IsClean(value)) is { } dirty)
+        foreach (var (column, position) in _checked)
         {
-            return (null, Fail(dirty, TextRules.Message));
+            if (At(record, position) is { } value && !TextRules.IsClean(value))
+            {
+                return (null, Fail(column, TextRules.Message));
+            }
         }
 
         var number = Get("household_number");
@@ -154,6 +157,8 @@ public sealed class HouseholdCsvColumns
     /// <summary>Where the household number is, for a pass that reads nothing else.</summary>
     public int HouseholdNumberColumn => _positions["household_number"];
 
-    private string? Field(CsvRecord record, string column) =>
-        _positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } v ? v : null;
+    private string? Field(CsvRecord record, string column) => _positions.TryGetValue(column, out var i) ? At(record, i) : null;
+
+    private static string? At(CsvRecord record, int position) =>
+        position < record.Fields.Count && record.Fields[position].Trim() is { Length: > 0 } v ? v : null;
 }
