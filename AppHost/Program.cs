@@ -3,10 +3,13 @@ using MassWork.AppHost.Servers;
 using MassWork.AppHost.Supervision;
 using MassWork.AppHost.Wiring;
 
-DashboardDefaults.Apply();
+DashboardDefaults.Apply(args);
 
-// Local HTTP between the browser, the dashboard and the AppHost (ports in Wiring/DashboardDefaults.cs).
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, AllowUnsecuredTransport = true });
+// Local HTTP between the browser, the dashboard and the AppHost (ports and AppHost:Dashboard in Wiring/DashboardDefaults.cs).
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = args, AllowUnsecuredTransport = true, DisableDashboard = DashboardDefaults.IsOff(args),
+});
 builder.AddPlatformSupervision();
 
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));

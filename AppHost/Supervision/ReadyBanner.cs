@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MassWork.AppHost.Wiring;
 using Microsoft.Extensions.Logging;
 
 namespace MassWork.AppHost.Supervision;
@@ -16,7 +17,7 @@ internal static class ReadyBanner
             $"  Gateway:        {gateway}   (health: {gateway}/health)",
             $"  API reference:  {gateway}/scalar",
         };
-        if (dashboard is not null && configuration["ASPIRE_DASHBOARD_DISABLED"] is not "true")
+        if (dashboard is not null && !DashboardDefaults.IsOff(configuration))
         {
             lines.Add($"  Dashboard:      {dashboard}   (resources, logs, traces, metrics)");
         }

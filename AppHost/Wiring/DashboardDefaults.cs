@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MassWork.AppHost.Wiring;
 
 /// <summary>
@@ -7,12 +9,28 @@ namespace MassWork.AppHost.Wiring;
 /// </summary>
 public static class DashboardDefaults
 {
-    public static void Apply()
+    /// <summary>
+    /// AppHost:Dashboard=false (an argument, or the AppHost__Dashboard variable) runs the platform
+    /// without the development dashboard, for a machine whose telemetry goes to a collector of its own:
+    /// the services then export to ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL (OTLP over gRPC), as they export
+    /// to the city's collector on Kubernetes. Read before the builder exists, which needs the answer.
+    /// </summary>
+    public static bool IsOff(string[] args) =>
+        IsOff(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
+
+    public static bool IsOff(IConfiguration configuration) =>
+        bool.TryParse(configuration["AppHost:Dashboard"], out var on) ? !on : configuration["ASPIRE_DASHBOARD_DISABLED"] is "true";
+
+    public static void Apply(string[] args)
     {
         Default("ASPNETCORE_URLS", "http://localhost:18888");
-        Default("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://localhost:18889");
         Default("ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", "http://localhost:18890");
         Default("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", "true");
+        if (!IsOff(args))
+        {
+            // Without the dashboard there is nobody at this address: the collector's is given, or nothing is exported.
+            Default("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", "http://localhost:18889");
+        }
     }
 
     private static void Default(string name, string value)

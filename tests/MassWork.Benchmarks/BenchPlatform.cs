@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MassWork.ServiceDefaults.Auth;
 using MassWork.Testing;
 using MassWork.Testing.Servers;
+using MassWork.Testing.Telemetry;
 
 namespace MassWork.Benchmarks;
 
@@ -12,12 +13,17 @@ namespace MassWork.Benchmarks;
 /// load with one token from one address, which the limits would rightly refuse (429; the limits are
 /// tested in GatewayRateLimitTests) — with one trace in ten kept, as the city deployment keeps
 /// them, and waits up to 10 minutes to start on a loaded machine rather than fail before it
-/// measures; a benchmark adds or overrides settings of its own.
+/// measures; a benchmark adds or overrides settings of its own. It runs without the development
+/// dashboard: the services export their telemetry, as deployed, to a collector's stand-in
+/// (<see cref="TelemetrySink"/>) that keeps none of it. The dashboard stores every span, log and
+/// metric point in SQLite on the cores being measured — an eighth of the machine under the gateway
+/// comparison, charged to whichever path makes more spans — and no deployment runs it.
 /// </summary>
 internal sealed class BenchPlatform : IAsyncDisposable
 {
     private LocalRabbitMqServer? _broker;
     private AppHostProcess? _platform;
+    private TelemetrySink? _telemetry;
 
     private BenchPlatform()
     {
@@ -41,6 +47,7 @@ internal sealed class BenchPlatform : IAsyncDisposable
             await bench.Database.StartAsync();
             bench._broker = new LocalRabbitMqServer(Path.Combine(bench.Database.Folder, "rabbitmq"), (_, _) => { });
             await bench._broker.StartAsync(cancellationToken);
+            bench._telemetry = await TelemetrySink.StartAsync();
             var all = new Dictionary<string, string>
             {
                 ["ConnectionStrings:postgres"] = bench.Database.ServerConnectionString,
@@ -55,6 +62,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
                 ["Gateway:RateLimits:PublicQueryPerAddress"] = "1000000",
                 // Traces sampled as the city deployment samples them (its overlay's trace-sample-ratio).
                 ["Telemetry:TraceSampleRatio"] = "0.1",
+                ["AppHost:Dashboard"] = "false",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = bench._telemetry.Address.ToString(),
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
@@ -63,6 +72,7 @@ internal sealed class BenchPlatform : IAsyncDisposable
 
             bench._platform = AppHostProcess.Start(bench.Database.Folder, all);
             await bench._platform.WaitHealthyAsync(TimeSpan.FromMinutes(10));
+            await bench.RequireTelemetryAsync(cancellationToken);
             return bench;
         }
         catch
@@ -70,6 +80,22 @@ internal sealed class BenchPlatform : IAsyncDisposable
             await bench.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The services export every few seconds: a platform whose telemetry reaches nobody would be measured without its cost.</summary>
+    private async Task RequireTelemetryAsync(CancellationToken cancellationToken)
+    {
+        for (var waited = 0; waited < 60 && _telemetry!.MetricExports == 0; waited++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        if (_telemetry!.MetricExports == 0)
+        {
+            throw new InvalidOperationException("No telemetry reached the collector's stand-in within a minute of start: the platform would be measured without its cost. Nothing was timed.");
+        }
+
+        BenchReport.Line("shape: telemetry exported", $"{_telemetry.Summary} received at start-up by the collector's stand-in");
     }
 
     /// <summary>Where a service's own web server listens, to measure it without the gateway.</summary>
@@ -131,6 +157,12 @@ internal sealed class BenchPlatform : IAsyncDisposable
         if (_platform is not null)
         {
             await _platform.DisposeAsync();
+        }
+
+        if (_telemetry is not null)
+        {
+            BenchReport.Line("telemetry exported", _telemetry.Summary);
+            await _telemetry.DisposeAsync();
         }
 
         if (_broker is not null)

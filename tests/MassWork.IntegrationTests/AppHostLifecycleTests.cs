@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MassWork.IntegrationTests.Infrastructure;
 using MassWork.Testing.Servers;
+using MassWork.Testing.Telemetry;
 using Microsoft.Playwright;
 
 namespace MassWork.IntegrationTests;
@@ -11,7 +12,8 @@ namespace MassWork.IntegrationTests;
 /// `dotnet run --project AppHost` on its own: it starts local PostgreSQL and RabbitMQ, the five
 /// services, the SMS simulator, the gateway and the dashboard; loads the demo town and its projects once; keeps data
 /// between runs; brings back a crashed service; stops on Ctrl+C or SIGTERM leaving no process; and
-/// a dependency that cannot start ends the run with its log instead of waiting forever.
+/// a dependency that cannot start ends the run with its log instead of waiting forever. Told to run
+/// without its dashboard, it sends the telemetry to the collector it is given.
 /// </summary>
 [Collection(Name)]
 public sealed class AppHostLifecycleTests
@@ -84,6 +86,38 @@ public sealed class AppHostLifecycleTests
             ProcessTree.Servers(appHost.Pid, command).Any(pid => pid != server)
             && await GatewayHealthyAsync(appHost), TimeSpan.FromMinutes(3), $"{resource} restarted and the gateway healthy again");
         Assert.Contains($"Server {resource} stopped", appHost.Log);
+    }
+
+    [Fact]
+    public async Task Without_its_dashboard_the_platform_sends_its_telemetry_to_the_collector_it_is_given()
+    {
+        var directory = TempFolder.Create("masswork-apphost-");
+        await using var collector = await TelemetrySink.StartAsync();
+        try
+        {
+            await using var appHost = AppHostProcess.Start(directory, new Dictionary<string, string>
+            {
+                ["AppHost:DataDir"] = Path.Combine(directory, "data"),
+                ["Demo:Enabled"] = "false",
+                ["AppHost:Dashboard"] = "false",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = collector.Address.ToString(),
+            });
+            await appHost.WaitHealthyAsync(TimeSpan.FromMinutes(5));
+            // Refused for want of a token, and traced all the same: through the gateway to the service.
+            using var http = new HttpClient { BaseAddress = appHost.Gateway };
+            using var response = await http.GetAsync("/api/petitions/categories");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+
+            await Eventually.HoldsAsync(() => Task.FromResult(collector is { TraceExports: > 0, MetricExports: > 0, LogExports: > 0 }),
+                TimeSpan.FromMinutes(1), $"traces, metrics and logs at the collector ({collector.Summary})");
+            Assert.False(await FreePort.IsOpenAsync(appHost.Dashboard.Port, CancellationToken.None), "no dashboard listens");
+            Assert.DoesNotContain("Dashboard:", appHost.Log);
+            await StopsLeavingNothingAsync(appHost, Posix.SIGINT);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
