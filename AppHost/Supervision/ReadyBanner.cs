@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using MassWork.AppHost.Wiring;
 using Microsoft.Extensions.Logging;
 
 namespace MassWork.AppHost.Supervision;
@@ -17,7 +16,8 @@ internal static class ReadyBanner
             $"  Gateway:        {gateway}   (health: {gateway}/health)",
             $"  API reference:  {gateway}/scalar",
         };
-        if (dashboard is not null && !DashboardDefaults.IsOff(configuration))
+        // The dashboard is a resource of the model when it runs (not under AppHost:Dashboard=false, nor in tests).
+        if (dashboard is not null && model.Resources.Any(r => r.Name == "aspire-dashboard"))
         {
             lines.Add($"  Dashboard:      {dashboard}   (resources, logs, traces, metrics)");
         }

@@ -16,10 +16,7 @@ public static class DashboardDefaults
     /// to the city's collector on Kubernetes. Read before the builder exists, which needs the answer.
     /// </summary>
     public static bool IsOff(string[] args) =>
-        IsOff(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build());
-
-    public static bool IsOff(IConfiguration configuration) =>
-        bool.TryParse(configuration["AppHost:Dashboard"], out var on) ? !on : configuration["ASPIRE_DASHBOARD_DISABLED"] is "true";
+        bool.TryParse(new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()["AppHost:Dashboard"], out var on) && !on;
 
     public static void Apply(string[] args)
     {

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Personnel.Imports;
 
@@ -18,60 +17,59 @@ internal static class ImportCopy
             return;
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
+        var rows = new BinaryCopyRows(households.Count * 256);
+        foreach (var household in households)
+        {
+            var row = household.Fields;
+            rows.StartRow(12);
+            rows.Uuid(household.Id);
+            rows.Text(row.HouseholdNumber);
+            rows.Text(row.VillageCode);
+            rows.Uuid(unit(row, "Group", row.GroupName));
+            rows.Uuid(unit(row, "Compound", row.CompoundName));
+            rows.Text(row.Address);
+            rows.Text(row.Name);
+            rows.Text(row.Status.ToString());
+            rows.TextArray(row.Tags);
+            rows.TimestampTz(now);
+            rows.Text("import");
+            rows.TimestampTz(now);
+        }
+
+        await rows.CopyAsync(connection,
             "COPY households (id, household_number, village_code, group_id, compound_id, address, head_name, status, tags, registered_at, registered_by, updated_at) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var household in households)
-            {
-                var row = household.Fields;
-                writer.StartRow();
-                writer.Write(household.Id, NpgsqlDbType.Uuid);
-                writer.Write(row.HouseholdNumber, NpgsqlDbType.Varchar);
-                writer.Write(row.VillageCode, NpgsqlDbType.Varchar);
-                WriteNullable(writer, unit(row, "Group", row.GroupName), NpgsqlDbType.Uuid);
-                WriteNullable(writer, unit(row, "Compound", row.CompoundName), NpgsqlDbType.Uuid);
-                writer.Write(row.Address, NpgsqlDbType.Varchar);
-                writer.Write(row.Name, NpgsqlDbType.Varchar);
-                writer.Write(row.Status.ToString(), NpgsqlDbType.Varchar);
-                writer.Write(row.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                writer.Write(now, NpgsqlDbType.TimestampTz);
-                writer.Write("import", NpgsqlDbType.Varchar);
-                writer.Write(now, NpgsqlDbType.TimestampTz);
-            }
+            cancellationToken);
 
-            await writer.CompleteAsync(cancellationToken);
+        var members = new BinaryCopyRows(households.Count * 3 * 256);
+        foreach (var household in households)
+        {
+            foreach (var member in household.Members)
+            {
+                members.StartRow(MemberFields);
+                WriteMember(members, household.Id, member);
+            }
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
+        await members.CopyAsync(connection,
             "COPY household_members (id, household_id, name, relation, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var household in households)
-            {
-                foreach (var member in household.Members)
-                {
-                    writer.StartRow();
-                    WriteMember(writer, household.Id, member);
-                }
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
+            cancellationToken);
     }
 
-    public static void WriteMember(NpgsqlBinaryImporter writer, Guid householdId, StagedLine member)
+    /// <summary>The fields <see cref="WriteMember"/> writes.</summary>
+    public const short MemberFields = 10;
+
+    public static void WriteMember(BinaryCopyRows rows, Guid householdId, StagedLine member)
     {
-        writer.Write(member.MemberId, NpgsqlDbType.Uuid);
-        writer.Write(householdId, NpgsqlDbType.Uuid);
-        writer.Write(member.Row.Name, NpgsqlDbType.Varchar);
-        writer.Write(member.Row.Relation, NpgsqlDbType.Varchar);
-        WriteNullable(writer, member.IdNumber?.Cipher, NpgsqlDbType.Bytea);
-        WriteNullable(writer, member.IdNumber?.Hash, NpgsqlDbType.Bytea);
-        WriteNullable(writer, member.IdNumber?.Masked, NpgsqlDbType.Varchar);
-        WriteNullable(writer, member.Phone?.Cipher, NpgsqlDbType.Bytea);
-        WriteNullable(writer, member.Phone?.Hash, NpgsqlDbType.Bytea);
-        WriteNullable(writer, member.Phone?.Masked, NpgsqlDbType.Varchar);
+        rows.Uuid(member.MemberId);
+        rows.Uuid(householdId);
+        rows.Text(member.Row.Name);
+        rows.Text(member.Row.Relation);
+        rows.Bytes(member.IdNumber?.Cipher);
+        rows.Bytes(member.IdNumber?.Hash);
+        rows.Text(member.IdNumber?.Masked);
+        rows.Bytes(member.Phone?.Cipher);
+        rows.Bytes(member.Phone?.Hash);
+        rows.Text(member.Phone?.Masked);
     }
 
     public static async Task CopyErrorsAsync(NpgsqlConnection connection, Guid jobId, List<ImportRowError> errors, int kept, CancellationToken cancellationToken)
@@ -81,29 +79,16 @@ internal static class ImportCopy
             return;
         }
 
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY import_errors (import_id, line, field, message) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var rows = new BinaryCopyRows();
         foreach (var error in errors.OrderBy(e => e.Line).Take(kept))
         {
-            writer.StartRow();
-            writer.Write(jobId, NpgsqlDbType.Uuid);
-            writer.Write(error.Line, NpgsqlDbType.Integer);
-            writer.Write(error.Field, NpgsqlDbType.Varchar);
-            writer.Write(error.Message.Length > 500 ? error.Message[..500] : error.Message, NpgsqlDbType.Varchar);
+            rows.StartRow(4);
+            rows.Uuid(jobId);
+            rows.Int32(error.Line);
+            rows.Text(error.Field);
+            rows.Text(error.Message.Length > 500 ? error.Message[..500] : error.Message);
         }
 
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    public static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value, type);
-        }
+        await rows.CopyAsync(connection, "COPY import_errors (import_id, line, field, message) FROM STDIN (FORMAT BINARY)", cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Personnel.Imports;
 
@@ -30,29 +29,27 @@ internal static class ImportMerge
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY import_rows (village_code, group_id, compound_id, address, status, tags, is_head, member_id, household_id, name, relation, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
+        var rows = new BinaryCopyRows(households.Count * 3 * 320);
+        foreach (var household in households)
         {
-            foreach (var household in households)
+            var row = household.Fields;
+            foreach (var member in household.Members)
             {
-                var row = household.Fields;
-                foreach (var member in household.Members)
-                {
-                    writer.StartRow();
-                    writer.Write(row.VillageCode, NpgsqlDbType.Text);
-                    ImportCopy.WriteNullable(writer, unit(row, "Group", row.GroupName), NpgsqlDbType.Uuid);
-                    ImportCopy.WriteNullable(writer, unit(row, "Compound", row.CompoundName), NpgsqlDbType.Uuid);
-                    writer.Write(row.Address, NpgsqlDbType.Text);
-                    writer.Write(row.Status.ToString(), NpgsqlDbType.Text);
-                    writer.Write(row.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                    writer.Write(ReferenceEquals(member, household.Head), NpgsqlDbType.Boolean);
-                    ImportCopy.WriteMember(writer, household.Id, member);
-                }
+                rows.StartRow(7 + ImportCopy.MemberFields);
+                rows.Text(row.VillageCode);
+                rows.Uuid(unit(row, "Group", row.GroupName));
+                rows.Uuid(unit(row, "Compound", row.CompoundName));
+                rows.Text(row.Address);
+                rows.Text(row.Status.ToString());
+                rows.TextArray(row.Tags);
+                rows.Boolean(ReferenceEquals(member, household.Head));
+                ImportCopy.WriteMember(rows, household.Id, member);
             }
-
-            await writer.CompleteAsync(cancellationToken);
         }
+
+        await rows.CopyAsync(connection,
+            "COPY import_rows (village_code, group_id, compound_id, address, status, tags, is_head, member_id, household_id, name, relation, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
 
         // A chunk is a few thousand rows against tables of millions: every join must be a probe by
         // key. Statistics lag a bulk load, and left to itself the planner scans the big side
