@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace MassWork.Benchmarks;
@@ -185,23 +186,33 @@ public sealed class CpuMark
         var ticks = new Dictionary<string, long>();
         foreach (var task in Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])).SelectMany(TasksOf))
         {
-            try
+            if (ProcCpu(task) is { } cpu && cpu.Name.StartsWith(".NET Tiered Com", StringComparison.Ordinal))
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-                {
-                    // utime and stime are fields 14 and 15; the name before them is in parentheses and may hold spaces.
-                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    ticks[task] = long.Parse(fields[11]) + long.Parse(fields[12]);
-                }
-            }
-            catch (IOException)
-            {
-                // The thread or its process ended meanwhile.
+                ticks[task] = cpu.Ticks;
             }
         }
 
         return ticks;
+    }
+
+    /// <summary>
+    /// The name and CPU so far (user and system, in clock ticks of 1/100 s) of a process or thread
+    /// (<c>/proc/&lt;pid&gt;</c> or its <c>task/&lt;tid&gt;</c>); null if it ended meanwhile.
+    /// </summary>
+    internal static (string Name, long Ticks)? ProcCpu(string path)
+    {
+        try
+        {
+            // utime and stime are fields 14 and 15; the name before them is in parentheses and may hold spaces.
+            var stat = File.ReadAllText(Path.Combine(path, "stat"));
+            var (open, close) = (stat.IndexOf('('), stat.LastIndexOf(')'));
+            var fields = stat[(close + 2)..].Split(' ');
+            return (stat[(open + 1)..close], long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> TasksOf(string process)

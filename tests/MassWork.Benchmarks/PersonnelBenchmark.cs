@@ -218,32 +218,8 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         return services.BuildServiceProvider();
     }
 
-    /// <summary>CPU used so far by every PostgreSQL process of the machine (the benchmark's server is the only one running), from /proc.</summary>
-    private static TimeSpan PostgresCpu()
-    {
-        long ticks = 0;
-        foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(process, "stat"));
-                // Fields after the parenthesised command: state is the 3rd field, utime and stime the 14th and 15th.
-                var close = stat.LastIndexOf(')');
-                if (!stat.AsSpan(stat.IndexOf('(') + 1, close - stat.IndexOf('(') - 1).StartsWith("postgres", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while it was read.
-            }
-        }
-
-        // Clock ticks are 1/100 s on Linux (sysconf(_SC_CLK_TCK)).
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
+    /// <summary>CPU used so far by every PostgreSQL process of the machine (the benchmark's server is the only one running).</summary>
+    private static TimeSpan PostgresCpu() =>
+        TimeSpan.FromSeconds(Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit))
+            .Select(CpuMark.ProcCpu).Where(cpu => cpu?.Name == "postgres").Sum(cpu => cpu!.Value.Ticks) / 100.0);
 }

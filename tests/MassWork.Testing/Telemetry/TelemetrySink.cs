@@ -22,9 +22,10 @@ public sealed class TelemetrySink : IAsyncDisposable
     private static readonly byte[] EmptyResponse = new byte[5];
 
     private readonly WebApplication _app;
-    private static readonly string[] Signals = ["trace", "metrics", "logs"];
+    /// <summary>The path each signal's exports take, in the order of <see cref="_exports"/>.</summary>
+    private static readonly string[] Prefixes = [.. new[] { "trace", "metrics", "logs" }.Select(s => $"/opentelemetry.proto.collector.{s}.v1.")];
 
-    /// <summary>Exports received, by signal (<see cref="Signals"/>).</summary>
+    /// <summary>Exports received, by signal: traces, metrics, logs.</summary>
     private readonly long[] _exports = new long[3];
 
     private long _bytes;
@@ -70,7 +71,7 @@ public sealed class TelemetrySink : IAsyncDisposable
     private async Task ReceiveAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        var signal = Array.FindIndex(Signals, s => path.StartsWith($"/opentelemetry.proto.collector.{s}.v1.", StringComparison.Ordinal));
+        var signal = Array.FindIndex(Prefixes, prefix => path.StartsWith(prefix, StringComparison.Ordinal));
         if (signal < 0 || !path.EndsWith("/Export", StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
