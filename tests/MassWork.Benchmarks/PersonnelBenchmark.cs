@@ -49,13 +49,13 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
 
             var importer = services.GetRequiredService<HouseholdImporter>();
             // CPU is steadier than the clock on a shared machine: the importer's (this process) and the database server's.
-            var cpuBefore = (Importer: Process.GetCurrentProcess().TotalProcessorTime, Server: PostgresCpu());
+            var cpuBefore = (Importer: Process.GetCurrentProcess().TotalProcessorTime, Server: ProcessCpu.Now());
             stopwatch.Restart();
             var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
             var rate = outcome.Inserted / seconds;
             var importerCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.Importer).TotalSeconds;
-            var serverCpu = (PostgresCpu() - cpuBefore.Server).TotalSeconds;
+            var serverCpu = ProcessCpu.Now().Since(cpuBefore.Server, "postgres");
             BenchReport.Line("import (parse, encrypt, COPY, merge, events)",
                 $"{outcome.Inserted:N0} households / {outcome.Staged:N0} member lines in {seconds:N1} s = {rate:N0} households/s, {outcome.Staged / seconds:N0} lines/s; {outcome.Events:N0} outbox events");
             BenchReport.Line("import CPU",
@@ -217,9 +217,4 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         services.AddScoped<AssignmentService>();
         return services.BuildServiceProvider();
     }
-
-    /// <summary>CPU used so far by every PostgreSQL process of the machine (the benchmark's server is the only one running).</summary>
-    private static TimeSpan PostgresCpu() =>
-        TimeSpan.FromSeconds(Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit))
-            .Select(CpuMark.ProcCpu).Where(cpu => cpu?.Name == "postgres").Sum(cpu => cpu!.Value.Ticks) / 100.0);
 }
