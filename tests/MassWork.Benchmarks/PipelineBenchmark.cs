@@ -122,12 +122,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
     /// <summary>Waits for the round's first event to reach a service (visits here; any would do).</summary>
     private static async Task FirstConsumedAsync(BenchPlatform platform, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(platform.Database.Database("visitsdb"));
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM inbox_messages WHERE processed_at >= @since AND consumer = 'HouseholdRegisteredConsumer')", connection);
-        command.Parameters.AddWithValue("since", since);
-        while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        while (await ConsumedSinceAsync(platform, "visitsdb", since, cancellationToken) == 0)
         {
             await Task.Delay(20, cancellationToken);
         }
