@@ -14,13 +14,17 @@ public sealed class GatewayBenchmark(int requests)
         await CompareAsync(platform, platform.Token("bench-clerk", [Roles.TownStaff, Roles.Leader], "3607"), requests, cancellationToken);
     }
 
+    private const double RoundSeconds = 8;
+
     /// <summary>
     /// The same GET (the category list every intake screen loads) through the gateway and straight to
-    /// the petitions service, 32 connections each. After warm-up rounds of each as long as a measured
-    /// round, until the proxy's and the service's paths are no longer being re-compiled, seven pairs of short rounds,
-    /// the pair's order swapped each time; the gateway's cost is the median of the pairs' ratios.
-    /// Pairs close in time see the same machine: on two shared cores the rate drifts by a third
-    /// within a minute, which a ratio of rounds far apart would take for the gateway's doing.
+    /// the petitions service, 32 connections each. After warm-up rounds of each, until the proxy's and
+    /// the service's paths are no longer being re-compiled, seven pairs of rounds, the pair's order
+    /// swapped each time; the gateway's cost is the median of the pairs' ratios. Pairs close in time
+    /// see the same machine: on two shared cores the rate drifts by a third within a minute, which a
+    /// ratio of rounds far apart would take for the gateway's doing. Each round lasts about
+    /// <see cref="RoundSeconds"/>: a round of a second or two is decided by which path a telemetry
+    /// export or another service's timer happens to land in.
     /// </summary>
     internal static async Task CompareAsync(BenchPlatform platform, string token, int requests, CancellationToken cancellationToken)
     {
@@ -29,13 +33,19 @@ public sealed class GatewayBenchmark(int requests)
         const string Query = "/api/petitions/categories";
         using var gateway = platform.Client(Connections, token);
         using var direct = platform.Client(Connections, token, address: platform.ServiceAddress("MassWork.Petitions"));
-        var perRound = Math.Max(1_000, requests / 4);
-        async Task<double> RoundAsync(string name, HttpClient http, int count)
+        var lastWarmUp = new Dictionary<string, double>();
+        async Task<double> RoundAsync(string name, HttpClient http, int count, bool measured = false)
         {
+            var cpu = ProcessCpu.Now();
             var load = await BenchLoad.RunAsync(count, Connections, (_, cancellationToken) => http.GetAsync(Query, cancellationToken), cancellationToken);
             if (load.Failed > 0)
             {
                 throw new InvalidOperationException($"{load.Failed} GET {Query} ({name}) failed.");
+            }
+
+            if (measured)
+            {
+                BenchReport.Line($"  {name}", ProcessCpu.Now().PerUnit(cpu, count));
             }
 
             return load.PerSecond;
@@ -43,9 +53,11 @@ public sealed class GatewayBenchmark(int requests)
 
         await BenchLoad.WarmUpAsync("GET", 6, async _ =>
         {
-            await RoundAsync("gateway", gateway, requests);
-            await RoundAsync("direct", direct, requests);
+            lastWarmUp["gateway"] = await RoundAsync("gateway", gateway, requests);
+            lastWarmUp["direct"] = await RoundAsync("direct", direct, requests);
         });
+        // Both paths make the same number of requests a round, as many as the slower did in RoundSeconds.
+        var perRound = Math.Max(1_000, (int)(lastWarmUp.Values.Min() * RoundSeconds));
         BenchReport.Line("quiet before the GET comparison", $"machine ≥ 70 % idle after {(await BenchLoad.WaitForQuietAsync(cancellationToken)).TotalSeconds:N0} s");
         var rates = new Dictionary<string, List<double>> { ["gateway"] = [], ["direct"] = [] };
         var measured = CpuMark.Now();
@@ -54,7 +66,7 @@ public sealed class GatewayBenchmark(int requests)
             var order = pair % 2 == 1 ? new[] { ("gateway", gateway), ("direct", direct) } : [("direct", direct), ("gateway", gateway)];
             foreach (var (name, http) in order)
             {
-                rates[name].Add(await RoundAsync(name, http, perRound));
+                rates[name].Add(await RoundAsync(name, http, perRound, measured: true));
             }
 
             BenchReport.Line($"GET pair {pair}",
