@@ -29,11 +29,17 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         var petitions = database.Database("petitionsdb");
         var before = await PgBenchReference.InsertsAsync(petitions, cancellationToken);
         var measured = CpuMark.Now();
+        var cpu = ProcessCpu.Now();
         var intake = await IntakeAsync(http, villages, intakes, concurrency, "intake through the gateway", cancellationToken);
         BenchReport.Line("re-compiling during the intake", $"{CpuMark.Now().RecompilingSince(measured):P0} of the busy CPU");
+        BenchReport.Line("CPU during the intake", ProcessCpu.Now().PerUnit(cpu, intakes));
         var written = PgBenchReference.PerRequest(before, await PgBenchReference.InsertsAsync(petitions, cancellationToken), intakes);
         await QuietAsync("after the intake", cancellationToken);
+        // What the intake's events cost the consumers (acknowledgement SMS, audit, read models) after the last response.
+        BenchReport.Line("CPU until quiet again", ProcessCpu.Now().PerUnit(cpu, intakes));
+        var reference = ProcessCpu.Now();
         var tps = await PgBenchReference.TransactionsPerSecondAsync(petitions, written, concurrency, 20, cancellationToken);
+        BenchReport.Line("CPU during pgbench", ProcessCpu.Now().PerUnit(reference, (int)(tps * 20)));
         BenchReport.Line("intake vs pgbench", $"{intake.PerSecond / tps:P0} ({intake.PerSecond:N0} requests/s vs {tps:N0} transactions/s; target ≥ 60 %)");
         BenchReport.Figure($"intake through the gateway ({concurrency} connections)", $"{intake.PerSecond:N0} requests/s, {intake.Percentiles}",
             $"pgbench, the same inserts: {tps:N0} transactions/s", intake.PerSecond / tps, "≥ 60 %", intake.PerSecond / tps >= 0.6);

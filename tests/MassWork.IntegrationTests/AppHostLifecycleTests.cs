@@ -45,6 +45,8 @@ public sealed class AppHostLifecycleTests
                 visits = await DemoYearOfVisitsAsync(appHost);
                 Assert.Contains("Dashboard:", appHost.Log);
                 await DashboardListsTheServicesAsync(appHost, directory);
+                // Nothing in the AppHost (its settings, its dashboard's resource service) is woken by every write the servers make.
+                Assert.Empty(ProcessTree.WatchedFolders(appHost.Pid, directory));
 
                 Posix.Signal(personnel, Posix.SIGKILL);
                 await Eventually.HoldsAsync(async () =>

@@ -5,8 +5,8 @@ using MassWork.Testing.Servers;
 namespace MassWork.Testing;
 
 /// <summary>
-/// The real AppHost, run as a process the way a developer runs it (its build output, as
-/// `dotnet run --project AppHost` does), with its output in a log file and the gateway and the
+/// The real AppHost, run as a process the way a developer runs it (its build output, from its
+/// project folder, as `dotnet run --project AppHost` does), with its output in a log file and the gateway and the
 /// dashboard on free ports.
 /// </summary>
 public sealed class AppHostProcess : IAsyncDisposable
@@ -51,7 +51,8 @@ public sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static AppHostProcess Start(string workDirectory, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the AppHost with <paramref name="settings"/>, its output in a log file in <paramref name="logFolder"/>.</summary>
+    public static AppHostProcess Start(string logFolder, IReadOnlyDictionary<string, string> settings)
     {
         var (gatewayPort, dashboardPort) = (FreePort.Next(), FreePort.Next());
         var assembly = AssemblyPath();
@@ -60,7 +61,10 @@ public sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
-            WorkingDirectory = workDirectory,
+            // Where `dotnet run --project AppHost` runs it. Not the test's folder: the AppHost's settings and its
+            // dashboard's resource service watch their working folder and every folder below it for changes,
+            // and PostgreSQL and RabbitMQ write their data below the test's folder.
+            WorkingDirectory = Path.Combine(Repository.Root, "AppHost"),
         };
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add($"--Gateway:Port={gatewayPort}");
@@ -73,7 +77,7 @@ public sealed class AppHostProcess : IAsyncDisposable
         start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         var process = Process.Start(start)!;
-        return new AppHostProcess(process, Path.Combine(workDirectory, $"apphost-{process.Id}.log"), gatewayPort, dashboardPort);
+        return new AppHostProcess(process, Path.Combine(logFolder, $"apphost-{process.Id}.log"), gatewayPort, dashboardPort);
     }
 
     /// <summary>The AppHost's build output, of the configuration the tests were built in.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace MassWork.IntegrationTests.Infrastructure;
 
 /// <summary>Reads the process tree from /proc.</summary>
@@ -64,6 +66,37 @@ public static class ProcessTree
         catch (IOException)
         {
             return "";
+        }
+    }
+
+    /// <summary>
+    /// The folders below <paramref name="root"/> that a process watches for changes (inotify, as .NET's
+    /// configuration reload does): each such watch wakes the process on every write in that folder.
+    /// </summary>
+    public static IReadOnlyList<string> WatchedFolders(int pid, string root)
+    {
+        // fdinfo names a watched inode in hex ("inotify wd:2 ino:b202a3 sdev:…"); the folders are matched by inode.
+        var inodes = Directory.EnumerateFiles($"/proc/{pid}/fdinfo")
+            .SelectMany(f => ReadLines(f).Where(l => l.StartsWith("inotify ", StringComparison.Ordinal)))
+            .Select(l => Convert.ToUInt64(l.Split(' ').First(w => w.StartsWith("ino:", StringComparison.Ordinal))["ino:".Length..], 16))
+            .ToHashSet();
+        // .NET has no stat(2); find prints each folder's inode.
+        using var find = Process.Start(new ProcessStartInfo("find", [root, "-type", "d", "-printf", "%i %p\\n"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var folders = find.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', 2));
+        find.WaitForExit();
+        return [.. folders.Where(f => inodes.Contains(ulong.Parse(f[0]))).Select(f => f[1])];
+    }
+
+    private static string[] ReadLines(string path)
+    {
+        try
+        {
+            return File.ReadAllLines(path);
+        }
+        catch (IOException)
+        {
+            // The descriptor was closed since the folder was listed.
+            return [];
         }
     }
 
