@@ -39,6 +39,7 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         BenchReport.Line("CPU until quiet again", ProcessCpu.Now().PerUnit(cpu, intakes));
         var reference = ProcessCpu.Now();
         var tps = await PgBenchReference.TransactionsPerSecondAsync(petitions, written, concurrency, 20, cancellationToken);
+        // pgbench's connections end with it: the machine's figure holds their CPU, the processes' does not.
         BenchReport.Line("CPU during pgbench", ProcessCpu.Now().PerUnit(reference, (int)(tps * 20)));
         BenchReport.Line("intake vs pgbench", $"{intake.PerSecond / tps:P0} ({intake.PerSecond:N0} requests/s vs {tps:N0} transactions/s; target ≥ 60 %)");
         BenchReport.Figure($"intake through the gateway ({concurrency} connections)", $"{intake.PerSecond:N0} requests/s, {intake.Percentiles}",

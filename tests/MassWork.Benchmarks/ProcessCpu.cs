@@ -41,17 +41,20 @@ public sealed class ProcessCpu
     public double Since(ProcessCpu start, string name) => Since(start).Where(p => p.Name == name).Sum(p => p.Seconds);
 
     /// <summary>
-    /// "machine 97 % busy; 1.19 ms CPU each: RabbitMQ 0.33, notifications 0.19, …" for a unit of
-    /// work, naming the processes that used at least 2 % of the stretch's CPU. A machine short of
-    /// fully busy means the work waited on something other than the CPU.
+    /// "machine 97 % busy, 1.21 ms CPU each; processes still running 1.19: RabbitMQ 0.33, notifications 0.19, …"
+    /// for a unit of work, naming the processes that used at least 2 % of the stretch's CPU. A machine
+    /// short of fully busy means the work waited on something other than the CPU. The machine's figure
+    /// also holds what processes that have ended used (pgbench's connections, say), the processes' does not.
     /// </summary>
     public string PerUnit(ProcessCpu start, int units)
     {
         var used = Since(start);
         var total = used.Sum(p => p.Seconds);
-        var busy = 1 - (double)(_machine.Idle - start._machine.Idle) / Math.Max(1, _machine.Total - start._machine.Total);
-        return $"machine {busy:P0} busy; {total * 1000 / units:N2} ms CPU each: " + string.Join(", ", used.Where(p => p.Seconds >= total * 0.02)
-            .Select(p => $"{Label(p.Name)} {p.Seconds * 1000 / units:N2}"));
+        var (idle, all) = (_machine.Idle - start._machine.Idle, Math.Max(1, _machine.Total - start._machine.Total));
+        // /proc/stat counts in hundredths of a second, summed over the cores.
+        var machine = (all - idle) * 10.0 / units;
+        return $"machine {1 - (double)idle / all:P0} busy, {machine:N2} ms CPU each; processes still running {total * 1000 / units:N2}: "
+            + string.Join(", ", used.Where(p => p.Seconds >= total * 0.02).Select(p => $"{Label(p.Name)} {p.Seconds * 1000 / units:N2}"));
     }
 
     private static string Group(string name) => name.StartsWith("kworker/", StringComparison.Ordinal) ? "kworker" : name;
