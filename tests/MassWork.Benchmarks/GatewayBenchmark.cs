@@ -36,14 +36,14 @@ public sealed class GatewayBenchmark(int requests)
         var lastWarmUp = new Dictionary<string, double>();
         async Task<double> RoundAsync(string name, HttpClient http, int count, bool measured = false)
         {
-            var cpu = ProcessCpu.Now();
+            var cpu = measured ? ProcessCpu.Now() : null;
             var load = await BenchLoad.RunAsync(count, Connections, (_, cancellationToken) => http.GetAsync(Query, cancellationToken), cancellationToken);
             if (load.Failed > 0)
             {
                 throw new InvalidOperationException($"{load.Failed} GET {Query} ({name}) failed.");
             }
 
-            if (measured)
+            if (cpu is not null)
             {
                 BenchReport.Line($"  {name}", ProcessCpu.Now().PerUnit(cpu, count));
             }

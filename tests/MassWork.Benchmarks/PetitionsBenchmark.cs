@@ -38,9 +38,10 @@ public sealed class PetitionsBenchmark(int cases, int intakes, int concurrency, 
         // What the intake's events cost the consumers (acknowledgement SMS, audit, read models) after the last response.
         BenchReport.Line("CPU until quiet again", ProcessCpu.Now().PerUnit(cpu, intakes));
         var reference = ProcessCpu.Now();
-        var tps = await PgBenchReference.TransactionsPerSecondAsync(petitions, written, concurrency, 20, cancellationToken);
+        const int PgBenchSeconds = 20;
+        var tps = await PgBenchReference.TransactionsPerSecondAsync(petitions, written, concurrency, PgBenchSeconds, cancellationToken);
         // pgbench's connections end with it: the machine's figure holds their CPU, the processes' does not.
-        BenchReport.Line("CPU during pgbench", ProcessCpu.Now().PerUnit(reference, (int)(tps * 20)));
+        BenchReport.Line("CPU during pgbench", ProcessCpu.Now().PerUnit(reference, (int)(tps * PgBenchSeconds)));
         BenchReport.Line("intake vs pgbench", $"{intake.PerSecond / tps:P0} ({intake.PerSecond:N0} requests/s vs {tps:N0} transactions/s; target ≥ 60 %)");
         BenchReport.Figure($"intake through the gateway ({concurrency} connections)", $"{intake.PerSecond:N0} requests/s, {intake.Percentiles}",
             $"pgbench, the same inserts: {tps:N0} transactions/s", intake.PerSecond / tps, "≥ 60 %", intake.PerSecond / tps >= 0.6);

@@ -81,7 +81,7 @@ public static class ProcessTree
             .Select(l => Convert.ToUInt64(l.Split(' ').First(w => w.StartsWith("ino:", StringComparison.Ordinal))["ino:".Length..], 16))
             .ToHashSet();
         // .NET has no stat(2); find prints each folder's inode.
-        using var find = Process.Start(new ProcessStartInfo("find", [root, "-type", "d", "-printf", "%i %p\\n"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var find = Process.Start(new ProcessStartInfo("find", [root, "-type", "d", "-printf", "%i %p\\n"]) { RedirectStandardOutput = true })!;
         var folders = find.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', 2));
         find.WaitForExit();
         return [.. folders.Where(f => inodes.Contains(ulong.Parse(f[0]))).Select(f => f[1])];
