@@ -50,6 +50,8 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
             var importer = services.GetRequiredService<HouseholdImporter>();
             // CPU is steadier than the clock on a shared machine: the importer's (this process) and the database server's.
             var cpuBefore = (Importer: Process.GetCurrentProcess().TotalProcessorTime, Server: ProcessCpu.Now());
+            var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Paused: GC.GetTotalPauseDuration(),
+                Allocated: GC.GetTotalAllocatedBytes());
             stopwatch.Restart();
             var outcome = await importer.RunAsync(Guid.NewGuid(), file, "3607", cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
@@ -60,6 +62,8 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
                 $"{outcome.Inserted:N0} households / {outcome.Staged:N0} member lines in {seconds:N1} s = {rate:N0} households/s, {outcome.Staged / seconds:N0} lines/s; {outcome.Events:N0} outbox events");
             BenchReport.Line("import CPU",
                 $"importer {importerCpu:N1} s ({importerCpu * 1e6 / outcome.Inserted:N0} µs a household), PostgreSQL {serverCpu:N1} s ({serverCpu * 1e6 / outcome.Inserted:N0} µs a household)");
+            BenchReport.Line("import GC",
+                $"{(GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / outcome.Inserted:N0} bytes allocated a household; collections gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}; paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalSeconds:N1} s");
             BenchReport.Figure("import, households/s", $"{rate:N0}/s ({outcome.Inserted:N0} households)", target: "≥ 20,000/s", met: rate >= 20_000);
             await CompareWithCopyAsync(database.ConnectionString, seconds, cancellationToken);
 

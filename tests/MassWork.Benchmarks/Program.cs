@@ -85,7 +85,7 @@ async Task<bool> RunAsync(string[] run)
     }
 
     BenchReport.Current = (run[0], $"dotnet run -c Release --project tests/MassWork.Benchmarks -- {string.Join(" ", run)}");
-    Console.WriteLine($"{run[0]} benchmark ({string.Join(" ", run.Skip(1))}) on {Environment.ProcessorCount} cores");
+    Console.WriteLine($"{run[0]} benchmark ({string.Join(" ", run.Skip(1))}) on {Environment.ProcessorCount} cores; {MachineMemory.Describe()}");
     await start(stop.Token);
     return true;
 }

@@ -22,6 +22,9 @@ public sealed class ImportChunkWriter(
 {
     private const int Attempts = 3;
 
+    /// <summary>Each COPY of this writer's chunks is encoded here, one after another: it grows to the largest once.</summary>
+    private readonly BinaryCopyRows _rows = new(1 << 20);
+
     public async Task<ChunkOutcome> WriteAsync(PreparedChunk chunk, CancellationToken cancellationToken)
     {
         if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
@@ -82,10 +85,12 @@ public sealed class ImportChunkWriter(
         Guid? Unit(HouseholdCsvRow row, string kind, string? name) =>
             name is not null && units.TryGetValue((row.VillageCode, kind, name), out var id) ? id : null;
 
-        await ImportCopy.InsertNewAsync(Connection, fresh, Unit, now, cancellationToken);
-        var (changed, membersWritten, membersRemoved) = known.Count == 0 ? ([], 0, 0) : await ImportMerge.MergeKnownAsync(Connection, known, Unit, now, cancellationToken);
+        await ImportCopy.InsertNewAsync(Connection, _rows, fresh, Unit, now, cancellationToken);
+        var (changed, membersWritten, membersRemoved) = known.Count == 0
+            ? ([], 0, 0)
+            : await ImportMerge.MergeKnownAsync(Connection, _rows, known, Unit, now, cancellationToken);
         var events = await new ImportEvents(db, protector, jobId, now, nextPart).RaiseAsync(fresh, changed, Unit, cancellationToken);
-        await ImportCopy.CopyErrorsAsync(Connection, jobId, errors, errorBudget.Take(errors.Count), cancellationToken);
+        await ImportCopy.CopyErrorsAsync(Connection, _rows, jobId, errors, errorBudget.Take(errors.Count), cancellationToken);
 
         var unchanged = known.Count - changed.Count;
         return new ChunkOutcome(fresh.Count, changed.Count, unchanged, errors.Count, fresh.Sum(h => h.Members.Count) + membersWritten, membersRemoved, events);

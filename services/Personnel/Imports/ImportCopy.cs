@@ -9,7 +9,7 @@ namespace MassWork.Personnel.Imports;
 internal static class ImportCopy
 {
     public static async Task InsertNewAsync(
-        NpgsqlConnection connection, List<ImportHousehold> households, Func<HouseholdCsvRow, string, string?, Guid?> unit, DateTimeOffset now,
+        NpgsqlConnection connection, BinaryCopyRows rows, List<ImportHousehold> households, Func<HouseholdCsvRow, string, string?, Guid?> unit, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         if (households.Count == 0)
@@ -17,7 +17,6 @@ internal static class ImportCopy
             return;
         }
 
-        var rows = new BinaryCopyRows(households.Count * 256);
         foreach (var household in households)
         {
             var row = household.Fields;
@@ -40,17 +39,16 @@ internal static class ImportCopy
             "COPY households (id, household_number, village_code, group_id, compound_id, address, head_name, status, tags, registered_at, registered_by, updated_at) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
 
-        var members = new BinaryCopyRows(households.Count * 3 * 256);
         foreach (var household in households)
         {
             foreach (var member in household.Members)
             {
-                members.StartRow(MemberFields);
-                WriteMember(members, household.Id, member);
+                rows.StartRow(MemberFields);
+                WriteMember(rows, household.Id, member);
             }
         }
 
-        await members.CopyAsync(connection,
+        await rows.CopyAsync(connection,
             "COPY household_members (id, household_id, name, relation, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
     }
@@ -72,14 +70,13 @@ internal static class ImportCopy
         rows.Text(member.Phone?.Masked);
     }
 
-    public static async Task CopyErrorsAsync(NpgsqlConnection connection, Guid jobId, List<ImportRowError> errors, int kept, CancellationToken cancellationToken)
+    public static async Task CopyErrorsAsync(NpgsqlConnection connection, BinaryCopyRows rows, Guid jobId, List<ImportRowError> errors, int kept, CancellationToken cancellationToken)
     {
         if (kept == 0)
         {
             return;
         }
 
-        var rows = new BinaryCopyRows();
         foreach (var error in errors.OrderBy(e => e.Line).Take(kept))
         {
             rows.StartRow(4);

@@ -14,8 +14,8 @@ internal static class ImportMerge
     /// households that changed.
     /// </summary>
     public static async Task<(List<Guid> Changed, int MembersWritten, int MembersRemoved)> MergeKnownAsync(
-        NpgsqlConnection connection, List<ImportHousehold> households, Func<HouseholdCsvRow, string, string?, Guid?> unit, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, BinaryCopyRows rows, List<ImportHousehold> households, Func<HouseholdCsvRow, string, string?, Guid?> unit,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE import_rows (
@@ -29,7 +29,6 @@ internal static class ImportMerge
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var rows = new BinaryCopyRows(households.Count * 3 * 320);
         foreach (var household in households)
         {
             var row = household.Fields;

@@ -5,7 +5,8 @@ namespace MassWork.ServiceTests.Personnel;
 
 /// <summary>
 /// The import's own binary COPY encoding, read back by PostgreSQL itself: every type it writes, with
-/// nulls, empty and non-empty text arrays, Chinese text and instants before and after 2000.
+/// nulls, empty and non-empty text arrays, Chinese text and instants before and after 2000, each
+/// row sent by its own COPY from the same buffer.
 /// </summary>
 [Collection(PersonnelCollection.Name)]
 public sealed class BinaryCopyRowsTests(PersonnelFixture service)
@@ -28,6 +29,7 @@ public sealed class BinaryCopyRowsTests(PersonnelFixture service)
             await create.ExecuteNonQueryAsync();
         }
 
+        // One buffer for successive COPYs, as an import's writer keeps it: each row is sent on its own.
         var encoded = new BinaryCopyRows(capacity: 16);
         foreach (var row in rows)
         {
@@ -41,9 +43,8 @@ public sealed class BinaryCopyRowsTests(PersonnelFixture service)
             encoded.TimestampTz(row.At);
             encoded.Boolean(row.Flag);
             encoded.Int32(row.Number);
+            await encoded.CopyAsync(connection, "COPY copied (id, other, name, note, tags, bytes, at, flag, number) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
         }
-
-        await encoded.CopyAsync(connection, "COPY copied (id, other, name, note, tags, bytes, at, flag, number) FROM STDIN (FORMAT BINARY)", CancellationToken.None);
 
         await using var select = new NpgsqlCommand("SELECT id, other, name, note, tags, bytes, at, flag, number, array_ndims(tags) FROM copied ORDER BY number DESC", connection);
         await using var reader = await select.ExecuteReaderAsync();
