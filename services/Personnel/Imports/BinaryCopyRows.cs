@@ -134,9 +134,8 @@ public sealed class BinaryCopyRows
     /// <summary>
     /// Sends the rows with their trailer by <paramref name="copyFromStdin"/> (a <c>COPY … FROM STDIN (FORMAT BINARY)</c>).
     /// Sent or not, the rows are then gone and the buffer takes the next ones. An import keeps one per
-    /// writer: a new one of several megabytes a chunk went to the large-object heap, and nearly every
-    /// collection during an import was a full one (personnel benchmark, 1M households: 51 of 63, and
-    /// 7.1 KB allocated a household; with the buffer kept 20–26 of about 60, and 6.1 KB).
+    /// writer: a new one of several megabytes a chunk went to the large-object heap and made most of
+    /// an import's collections full ones (figures: README, the personnel benchmark).
     /// </summary>
     public async Task CopyAsync(NpgsqlConnection connection, string copyFromStdin, CancellationToken cancellationToken)
     {
