@@ -15,8 +15,10 @@ namespace MassWork.Benchmarks;
 /// the first event a service took in to the last one every service took in. Raw: the same
 /// payloads published by a bare MassTransit bus to a quorum queue with publisher confirms, 100 in
 /// flight, and counted by a consumer that does nothing else; timed from the first publish to the
-/// last message consumed. Each round also prints how busy the machine was and the CPU each process
-/// spent on an event or a message.
+/// last message consumed. Beside it, the same bus with the pipeline's fan-out: each message to three
+/// quorum queues, each with its own counting consumer, which is the broker's share of the pipeline's
+/// work with nothing of ours. Each round also prints how busy the machine was and the CPU each
+/// process spent on an event or a message.
 /// </summary>
 public sealed class PipelineBenchmark(int events, int rounds)
 {
@@ -28,19 +30,22 @@ public sealed class PipelineBenchmark(int events, int rounds)
         await using var platform = await BenchPlatform.StartAsync(null, cancellationToken);
         var pipeline = new List<double>();
         var raw = new List<double>();
+        var fanOut = new List<double>();
 
         // Unmeasured rounds of each until the platform is warm: the services' and the bus's first messages pay for JIT and topology.
         // Rounds as long as the measured ones: the runtimes re-compile in the background for minutes of load, not seconds.
         await BenchLoad.WarmUpAsync("pipeline and raw", 20, async round =>
         {
             await PipelineAsync(platform, $"warm-up {round}", events, cancellationToken);
-            await RawAsync(platform.BrokerConnectionString, $"warm-up {round}", events, cancellationToken);
+            await RawAsync(platform.BrokerConnectionString, $"warm-up {round}", events, 1, h => new RawEvent(h), cancellationToken);
+            await RawAsync(platform.BrokerConnectionString, $"warm-up {round}", events, Consumers.Length, h => new RawFanOutEvent(h), cancellationToken);
         });
         var measured = CpuMark.Now();
         for (var round = 1; round <= rounds; round++)
         {
             pipeline.Add(await PipelineAsync(platform, $"round {round}", events, cancellationToken));
-            raw.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, cancellationToken));
+            raw.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, 1, h => new RawEvent(h), cancellationToken));
+            fanOut.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, Consumers.Length, h => new RawFanOutEvent(h), cancellationToken));
         }
 
         // Each round's pair ran back to back on the same load; rounds a minute apart do not.
@@ -48,6 +53,10 @@ public sealed class PipelineBenchmark(int events, int rounds)
         BenchReport.Line("pipeline vs raw MassTransit", $"{paired.Summary("rounds", "events/s")}; target ≥ 50 %); re-compiling {CpuMark.Now().RecompilingSince(measured):P0} of the busy CPU");
         BenchReport.Figure("event pipeline (outbox → broker → 3 services' read models)", $"{paired.SubjectRate:N0} events/s",
             $"raw MassTransit {paired.ReferenceRate:N0} messages/s", paired.Ratio, "≥ 50 %", paired.Ratio >= 0.5);
+        var sameFanOut = new PairedRates(pipeline, fanOut);
+        BenchReport.Line("pipeline vs raw MassTransit, 3 queues", $"{sameFanOut.Summary("rounds", "events/s")})");
+        BenchReport.Figure("event pipeline vs raw MassTransit with its fan-out (each message to 3 quorum queues)", $"{sameFanOut.SubjectRate:N0} events/s",
+            $"raw MassTransit, 3 queues: {sameFanOut.ReferenceRate:N0} messages/s", sameFanOut.Ratio);
     }
 
     private static async Task<double> PipelineAsync(BenchPlatform platform, string label, int count, CancellationToken cancellationToken)
@@ -164,7 +173,12 @@ public sealed class PipelineBenchmark(int events, int rounds)
         return reader.GetFieldValue<DateTimeOffset>(0);
     }
 
-    private static async Task<double> RawAsync(string broker, string label, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// A bare bus publishing <paramref name="count"/> messages, each delivered to <paramref name="queues"/> quorum queues; returns messages/s.
+    /// Each fan-out has its own message type: the queues outlive the bus, and a type bound to the other reference's queues would reach them too.
+    /// </summary>
+    private static async Task<double> RawAsync<TMessage>(string broker, string label, int count, int queues, Func<HouseholdRegistered, TMessage> wrap, CancellationToken cancellationToken)
+        where TMessage : class
     {
         var uri = new Uri(broker);
         var received = 0;
@@ -177,25 +191,28 @@ public sealed class PipelineBenchmark(int events, int rounds)
                 host.Password("guest");
                 host.PublisherConfirmation = true;
             });
-            rabbit.ReceiveEndpoint("bench-raw", endpoint =>
+            for (var queue = 0; queue < queues; queue++)
             {
-                endpoint.SetQuorumQueue();
-                endpoint.Handler<RawEvent>(_ =>
+                rabbit.ReceiveEndpoint(queues == 1 ? "bench-raw" : $"bench-raw-fan-out-{queue + 1}", endpoint =>
                 {
-                    if (Interlocked.Increment(ref received) == count)
+                    endpoint.SetQuorumQueue();
+                    endpoint.Handler<TMessage>(_ =>
                     {
-                        all.TrySetResult();
-                    }
+                        if (Interlocked.Increment(ref received) == count * queues)
+                        {
+                            all.TrySetResult();
+                        }
 
-                    return Task.CompletedTask;
+                        return Task.CompletedTask;
+                    });
                 });
-            });
+            }
         });
         await bus.StartAsync(cancellationToken);
         try
         {
             var prefix = Guid.NewGuid().ToString("N")[..8];
-            var messages = Enumerable.Range(0, count).Select(i => new RawEvent(Household(prefix, i))).ToList();
+            var messages = Enumerable.Range(0, count).Select(i => wrap(Household(prefix, i))).ToList();
             using var inFlight = new SemaphoreSlim(100);
             var cpu = ProcessCpu.Now();
             var stopwatch = Stopwatch.StartNew();
@@ -214,7 +231,9 @@ public sealed class PipelineBenchmark(int events, int rounds)
             await Task.WhenAll(publishes);
             await all.Task.WaitAsync(TimeSpan.FromMinutes(15), cancellationToken);
             var seconds = stopwatch.Elapsed.TotalSeconds;
-            BenchReport.Line($"raw MassTransit, {label}", $"{count:N0} messages in {seconds:N1} s = {count / seconds:N0}/s (quorum queue, confirms, 100 in flight); {ProcessCpu.Now().PerUnit(cpu, count)}");
+            var where = queues == 1 ? "quorum queue" : $"{queues} quorum queues, {queues * count / seconds:N0} deliveries/s";
+            BenchReport.Line($"raw MassTransit{(queues == 1 ? "" : $", {queues} queues")}, {label}",
+                $"{count:N0} messages in {seconds:N1} s = {count / seconds:N0}/s ({where}, confirms, 100 in flight); {ProcessCpu.Now().PerUnit(cpu, count)}");
             return count / seconds;
         }
         finally
@@ -233,4 +252,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
 
     /// <summary>The raw bus's message: the same payload under a type no service consumes.</summary>
     public sealed record RawEvent(HouseholdRegistered Household);
+
+    /// <summary>The fan-out reference's message, bound to its three queues only.</summary>
+    public sealed record RawFanOutEvent(HouseholdRegistered Household);
 }
