@@ -4,15 +4,10 @@ using MassWork.Identity.Activation;
 using MassWork.Identity.Audit;
 using MassWork.Identity.Cadres;
 using MassWork.Identity.Clients;
-using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
 using MassWork.Identity.SignIn;
 using MassWork.Identity.Tokens;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,5 +1,4 @@
 using MassWork.Notifications.Broadcasts;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Digest;
 using MassWork.Notifications.Dispatch;
 using MassWork.Notifications.Events;
@@ -8,9 +7,6 @@ using MassWork.Notifications.Providers;
 using MassWork.Notifications.Teams;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 

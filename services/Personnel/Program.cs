@@ -1,6 +1,5 @@
 using MassWork.Personnel.Attendance;
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Demo;
 using MassWork.Personnel.Households;
 using MassWork.Personnel.Imports;
@@ -9,9 +8,6 @@ using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 

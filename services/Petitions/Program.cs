@@ -1,6 +1,5 @@
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Categories;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
 using MassWork.Petitions.Departments;
 using MassWork.Petitions.Figures;
@@ -9,9 +8,6 @@ using MassWork.Petitions.Intake;
 using MassWork.Petitions.Open311;
 using MassWork.Petitions.PublicQuery;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 

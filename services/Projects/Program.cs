@@ -1,6 +1,5 @@
 using MassWork.Projects;
 using MassWork.Projects.Approval;
-using MassWork.Projects.Data;
 using MassWork.Projects.Demo;
 using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
@@ -10,8 +9,6 @@ using MassWork.Projects.Photos;
 using MassWork.Projects.Publicity;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 

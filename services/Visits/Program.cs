@@ -1,9 +1,6 @@
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.ContactCards;
-using MassWork.Visits.Data;
 using MassWork.Visits.Demo;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Due;

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MassWork.Benchmarks;
 
 /// <summary>What several suites load and read the same way: the city's villages, and single SQL statements without a time limit.</summary>

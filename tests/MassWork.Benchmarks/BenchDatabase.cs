@@ -1,5 +1,4 @@
 using MassWork.Testing.Servers;
-using Npgsql;
 
 namespace MassWork.Benchmarks;
 

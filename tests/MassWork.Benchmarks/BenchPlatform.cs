@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
 using MassWork.Testing.Servers;
 using MassWork.Testing.Telemetry;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace MassWork.Benchmarks;
 
 /// <summary>The report's figures as a Markdown table: figure, measured, same-run reference, ratio, target, the command that measures it.</summary>

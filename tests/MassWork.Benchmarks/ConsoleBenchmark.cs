@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
 using Microsoft.Playwright;
 
 namespace MassWork.Benchmarks;

@@ -1,16 +1,8 @@
-using System.Globalization;
-using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using MassWork.Testing.Servers;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Security;
-using MassWork.Testing;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Benchmarks;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using MassWork.Personnel.Data;
 using MassWork.Personnel.Demo;
@@ -9,7 +8,6 @@ using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace MassWork.Benchmarks;
 

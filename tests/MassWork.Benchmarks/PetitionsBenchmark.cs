@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
 using MassWork.Petitions.Categories;
-using MassWork.ServiceDefaults.Auth;
-using Npgsql;
 
 namespace MassWork.Benchmarks;
 

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using MassWork.AppHost.Servers;
-using Npgsql;
 
 namespace MassWork.Benchmarks;
 

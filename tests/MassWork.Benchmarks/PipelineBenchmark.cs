@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using MassWork.Contracts.Personnel.V1;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Benchmarks;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using MassWork.ServiceDefaults.Auth;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Benchmarks;
 

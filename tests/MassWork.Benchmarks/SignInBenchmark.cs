@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassWork.Identity.Accounts;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.Testing;
 using Microsoft.AspNetCore.Identity;
 
 namespace MassWork.Benchmarks;

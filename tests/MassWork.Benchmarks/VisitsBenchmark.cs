@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
 using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Data;
 using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
@@ -10,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace MassWork.Benchmarks;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
 using MassWork.Testing.Servers;
 using MassWork.Testing.Telemetry;
 using Microsoft.Playwright;

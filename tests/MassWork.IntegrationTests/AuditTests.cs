@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 using Npgsql;
 
 namespace MassWork.IntegrationTests;

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
 
 namespace MassWork.IntegrationTests;
 

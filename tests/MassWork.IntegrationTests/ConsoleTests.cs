@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
 using MassWork.Testing;
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.Playwright;
 
 namespace MassWork.IntegrationTests;

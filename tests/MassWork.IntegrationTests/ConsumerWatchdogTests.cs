@@ -1,4 +1,3 @@
-using MassWork.IntegrationTests.Infrastructure;
 using MassWork.ServiceDefaults.Messaging.Watchdog;
 
 namespace MassWork.IntegrationTests;

@@ -1,7 +1,3 @@
-using System.Net;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.IntegrationTests;
 
 /// <summary>Security headers on every gateway answer; the caller is who the token says, whatever the headers claim.</summary>

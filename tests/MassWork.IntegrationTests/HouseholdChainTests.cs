@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassWork.Contracts.Petitions.V1;
-using MassWork.IntegrationTests.Infrastructure;
 
 namespace MassWork.IntegrationTests;
 

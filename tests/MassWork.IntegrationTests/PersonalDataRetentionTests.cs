@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassWork.AppHost.Servers;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 using Npgsql;
 
 namespace MassWork.IntegrationTests;

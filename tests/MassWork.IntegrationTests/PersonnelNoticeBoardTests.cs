@@ -1,5 +1,3 @@
-using MassWork.IntegrationTests.Infrastructure;
-
 namespace MassWork.IntegrationTests;
 
 [Collection(PlatformCollection.Name)]

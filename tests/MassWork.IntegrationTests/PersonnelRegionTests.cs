@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.IntegrationTests;
 
 [Collection(PlatformCollection.Name)]

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
 
 namespace MassWork.IntegrationTests;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace MassWork.IntegrationTests;

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Contracts.Visits.V1;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 using Npgsql;
 
 namespace MassWork.IntegrationTests;

@@ -1,7 +1,3 @@
-using System.Net;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.IntegrationTests;
 
 [Collection(PlatformCollection.Name)]

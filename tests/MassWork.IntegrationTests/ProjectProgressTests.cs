@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
-
 namespace MassWork.IntegrationTests;
 
 [Collection(PlatformCollection.Name)]

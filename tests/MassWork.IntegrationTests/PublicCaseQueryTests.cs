@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Testing;
 
 namespace MassWork.IntegrationTests;

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.IntegrationTests;
 
 /// <summary>Bad input and bad callers get a 4xx ProblemDetails and change nothing.</summary>

@@ -1,13 +1,7 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.IntegrationTests.Infrastructure;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.IntegrationTests;
 

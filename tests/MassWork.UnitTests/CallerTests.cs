@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 

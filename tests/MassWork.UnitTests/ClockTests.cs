@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests;
 

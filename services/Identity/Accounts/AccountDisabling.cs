@@ -1,4 +1,3 @@
-using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
 
 namespace MassWork.Identity.Accounts;

@@ -1,14 +1,7 @@
 using FluentValidation;
 using MassWork.Identity.Activation;
-using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace MassWork.Identity.Accounts;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.Identity.Accounts;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Identity.Accounts;
 

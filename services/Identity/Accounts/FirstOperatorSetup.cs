@@ -1,9 +1,5 @@
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MassWork.Identity.Accounts;
 

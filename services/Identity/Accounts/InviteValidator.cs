@@ -1,6 +1,4 @@
 using FluentValidation;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Identity.Accounts;
 

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace MassWork.Identity.Accounts;

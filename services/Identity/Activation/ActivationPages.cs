@@ -1,10 +1,7 @@
 using MassWork.Identity.Accounts;
-using MassWork.Identity.Data;
 using MassWork.Identity.Pages;
 using MassWork.Identity.SignIn;
-using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OtpNet;
 
 namespace MassWork.Identity.Activation;

@@ -1,10 +1,6 @@
-using MassWork.ServiceDefaults;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using MassWork.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MassWork.Identity.Audit;
 

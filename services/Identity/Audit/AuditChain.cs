@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MassWork.Contracts.Audit.V1;
-using MassWork.Identity.Data;
-using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Identity.Audit;

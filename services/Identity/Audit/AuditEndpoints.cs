@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using MassWork.Contracts.Audit.V1;
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Identity.Audit;
 

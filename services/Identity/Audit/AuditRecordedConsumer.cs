@@ -1,7 +1,5 @@
 using MassTransit;
 using MassWork.Contracts.Audit.V1;
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Messaging;
 
 namespace MassWork.Identity.Audit;
 

@@ -1,9 +1,6 @@
 using MassTransit;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Identity.Accounts;
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Identity.Cadres;
 

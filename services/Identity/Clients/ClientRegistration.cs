@@ -1,8 +1,4 @@
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Permissions = OpenIddict.Abstractions.OpenIddictConstants.Permissions;
 

@@ -2,7 +2,6 @@ using MassWork.Identity.Accounts;
 using MassWork.Identity.Audit;
 using MassWork.Identity.SignIn;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace MassWork.Identity.Data;

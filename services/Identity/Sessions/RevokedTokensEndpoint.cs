@@ -1,6 +1,3 @@
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

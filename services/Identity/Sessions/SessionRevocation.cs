@@ -1,5 +1,3 @@
-using OpenIddict.Abstractions;
-
 namespace MassWork.Identity.Sessions;
 
 /// <summary>

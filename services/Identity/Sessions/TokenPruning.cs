@@ -1,8 +1,3 @@
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.Abstractions;
-
 namespace MassWork.Identity.Sessions;
 
 /// <summary>

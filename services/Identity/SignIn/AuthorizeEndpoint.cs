@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore;
 using MassWork.Identity.Tokens;
-using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 
 namespace MassWork.Identity.SignIn;

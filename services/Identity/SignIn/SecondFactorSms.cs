@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using MassWork.Contracts.Identity.V1;
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
 
 namespace MassWork.Identity.SignIn;
 

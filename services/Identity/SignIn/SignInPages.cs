@@ -1,5 +1,4 @@
 using MassWork.Identity.Pages;
-using OpenIddict.Abstractions;
 
 namespace MassWork.Identity.SignIn;
 

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using MassWork.Identity.Accounts;
-using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OtpNet;
 
 namespace MassWork.Identity.SignIn;

@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Claims;
 using MassWork.Identity.Accounts;
-using MassWork.ServiceDefaults.Auth;
-using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace MassWork.Identity.Tokens;

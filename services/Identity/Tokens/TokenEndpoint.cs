@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore;
 using MassWork.Identity.Accounts;
-using MassWork.Identity.Data;
 using MassWork.Identity.Sessions;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,8 +1,6 @@
-using MassWork.Identity.Data;
 using MassWork.Identity.Keys;
 using MassWork.Identity.Sessions;
 using MassWork.Identity.SignIn;
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;

@@ -1,7 +1,3 @@
-using MassWork.Notifications.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Notifications.Broadcasts;
 
 internal sealed class BroadcastConfiguration : IEntityTypeConfiguration<Broadcast>

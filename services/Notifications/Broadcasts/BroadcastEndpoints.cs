@@ -1,13 +1,5 @@
-using FluentValidation;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Templates;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Broadcasts;
 

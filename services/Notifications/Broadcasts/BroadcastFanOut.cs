@@ -1,7 +1,4 @@
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Notifications.Broadcasts;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Notifications.Broadcasts;
 
 /// <summary>

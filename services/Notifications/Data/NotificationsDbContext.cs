@@ -6,9 +6,7 @@ using MassWork.Notifications.Recipients;
 using MassWork.Notifications.Teams;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Notifications.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Notifications.Digest;
 
 internal sealed class DigestItemConfiguration : IEntityTypeConfiguration<DigestItem>

@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults;
-
 namespace MassWork.Notifications.Digest;
 
 /// <summary>A weekly slot at an Asia/Shanghai weekday and hour.</summary>

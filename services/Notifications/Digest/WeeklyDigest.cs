@@ -1,8 +1,5 @@
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Events;
 using MassWork.Notifications.Messages;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Notifications.Digest;

@@ -1,14 +1,10 @@
 using MassWork.Notifications.Broadcasts;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Providers;
 using MassWork.Notifications.Rules;
 using MassWork.Notifications.Templates;
 using MassWork.ServiceDefaults.Data;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Dispatch;
 

@@ -2,12 +2,9 @@ using MassWork.Notifications.Messages;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Providers;
 using MassWork.Notifications.Recipients;
 using MassWork.Notifications.Rules;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Notifications.Dispatch;

@@ -3,7 +3,6 @@ using MassWork.Contracts.Petitions.V1;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Templates;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Notifications.Events;
 

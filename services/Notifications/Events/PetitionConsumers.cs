@@ -1,11 +1,7 @@
 using MassTransit;
 using MassWork.Contracts.Petitions.V1;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
 using MassWork.Notifications.Providers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Notifications.Events;

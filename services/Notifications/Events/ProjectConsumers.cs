@@ -1,10 +1,6 @@
 using MassTransit;
 using MassWork.Contracts.Projects.V1;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Events;
 

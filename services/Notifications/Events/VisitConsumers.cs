@@ -1,11 +1,7 @@
 using MassTransit;
 using MassWork.Contracts.Visits.V1;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Digest;
 using MassWork.Notifications.Messages;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Events;
 

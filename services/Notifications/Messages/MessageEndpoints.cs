@@ -1,10 +1,3 @@
-using MassWork.Notifications.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
-
 namespace MassWork.Notifications.Messages;
 
 /// <summary>A message as staff see it: masked number, status, times in Asia/Shanghai.</summary>

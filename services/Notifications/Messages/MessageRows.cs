@@ -1,6 +1,3 @@
-using MassWork.Notifications.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Notifications.Messages;
 
 /// <summary>

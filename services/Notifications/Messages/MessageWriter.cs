@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MassWork.Notifications.Data;
 using MassWork.Notifications.Templates;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MassWork.Notifications.Providers;
 

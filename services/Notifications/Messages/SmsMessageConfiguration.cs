@@ -1,7 +1,3 @@
-using MassWork.Notifications.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Notifications.Messages;
 
 internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMessage>

@@ -1,7 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Notifications.Data;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Recipients;
 

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 namespace MassWork.Notifications.Rules;
 
 /// <summary>

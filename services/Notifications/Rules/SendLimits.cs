@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 namespace MassWork.Notifications.Rules;
 
 /// <summary>What was sent to one number lately: today's count (Asia/Shanghai day) and when the same content last went.</summary>

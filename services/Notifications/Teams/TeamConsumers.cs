@@ -1,8 +1,5 @@
 using MassTransit;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Notifications.Data;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Teams;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Notifications.Teams;
 
 internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>

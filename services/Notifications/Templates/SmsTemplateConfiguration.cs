@@ -1,7 +1,3 @@
-using MassWork.Notifications.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Notifications.Templates;
 
 internal sealed class SmsTemplateConfiguration : IEntityTypeConfiguration<SmsTemplate>

@@ -1,6 +1,4 @@
-using MassWork.Notifications.Data;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Notifications.Templates;
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using MassWork.Notifications.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Notifications.Templates;
 
 public sealed record TemplateRequest(string? Name, string? Signature, string? Text, string? Kind, bool? Urgent, Dictionary<string, string>? ProviderCodes);

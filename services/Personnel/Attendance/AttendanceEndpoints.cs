@@ -1,17 +1,8 @@
-using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Attendance;
 

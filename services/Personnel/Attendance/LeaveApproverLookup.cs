@@ -1,7 +1,5 @@
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Teams;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Attendance;
 

@@ -1,17 +1,7 @@
-using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Households;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Personnel.Cadres;
 

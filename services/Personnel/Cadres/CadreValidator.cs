@@ -1,7 +1,5 @@
-using FluentValidation;
 using MassWork.Personnel.Households;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Personnel.Cadres;
 

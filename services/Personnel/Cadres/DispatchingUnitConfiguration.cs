@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Personnel.Cadres;
 
 internal sealed class DispatchingUnitConfiguration : IEntityTypeConfiguration<DispatchingUnit>

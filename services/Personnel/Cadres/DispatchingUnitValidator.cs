@@ -1,6 +1,4 @@
-using FluentValidation;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Personnel.Cadres;
 

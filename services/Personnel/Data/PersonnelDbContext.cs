@@ -9,7 +9,6 @@ using MassWork.Personnel.Regions;
 using MassWork.Personnel.Registers;
 using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Data;
 

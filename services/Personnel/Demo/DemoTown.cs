@@ -1,14 +1,10 @@
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Imports;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
 using MassWork.ServiceDefaults.Clock;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Demo;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Personnel.Households;
 
 internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>

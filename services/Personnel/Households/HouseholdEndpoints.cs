@@ -1,18 +1,7 @@
-using FluentValidation;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Personnel.Households;
 

@@ -1,5 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.ServiceDefaults.Security;
 
 namespace MassWork.Personnel.Households;
 

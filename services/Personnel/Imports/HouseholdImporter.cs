@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.People;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 

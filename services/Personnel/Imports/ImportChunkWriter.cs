@@ -1,8 +1,3 @@
-using MassWork.Personnel.Data;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace MassWork.Personnel.Imports;
 
 /// <summary>A chunk of the file, checked and encrypted, ready to be written.</summary>

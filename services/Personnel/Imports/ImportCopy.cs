@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MassWork.Personnel.Imports;
 
 /// <summary>

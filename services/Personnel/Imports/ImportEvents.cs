@@ -1,10 +1,5 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Households;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Personnel.Imports;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Personnel.Imports;
 
 internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>

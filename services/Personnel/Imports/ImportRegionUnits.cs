@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MassWork.Personnel.Imports;
 
 /// <summary>The villager groups and compounds an import's file names.</summary>

@@ -1,6 +1,4 @@
-using MassWork.Personnel.Data;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Personnel.Imports;

@@ -1,9 +1,4 @@
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.NoticeBoard;
 

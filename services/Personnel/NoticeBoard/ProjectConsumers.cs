@@ -1,8 +1,5 @@
 using MassTransit;
 using MassWork.Contracts.Projects.V1;
-using MassWork.Personnel.Data;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.NoticeBoard;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Pairings;
 

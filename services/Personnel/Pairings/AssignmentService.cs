@@ -1,10 +1,6 @@
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace MassWork.Personnel.Pairings;
 

@@ -1,8 +1,4 @@
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Personnel.Pairings;
 

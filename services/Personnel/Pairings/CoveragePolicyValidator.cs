@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Personnel.Pairings;
 

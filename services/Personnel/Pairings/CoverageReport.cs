@@ -1,8 +1,5 @@
 using MassWork.Personnel.Teams;
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Personnel.Pairings;
 

@@ -1,7 +1,5 @@
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Households;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Personnel.Pairings;
 

@@ -1,14 +1,3 @@
-using FluentValidation;
-using MassWork.Personnel.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace MassWork.Personnel.Pairings;
 
 /// <summary>Pairings (结对) of cadres with households: start, end, and the history of either side.</summary>

@@ -1,10 +1,6 @@
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Personnel.Cadres;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Households;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Pairings;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Personnel.Pairings;
 
 /// <summary>A pairing (结对) to start: which cadre, which household, and as what.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using MassWork.Personnel.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MassWork.Personnel.Pairings;
 
 /// <summary>A city's coverage and presence policy: read by anyone in the city, set by its operators and leaders.</summary>

@@ -1,6 +1,3 @@
-using MassWork.Personnel.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Personnel.Pairings;
 
 public static class PolicyStore

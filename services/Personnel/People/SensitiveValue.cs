@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Security;
-
 namespace MassWork.Personnel.People;
 
 /// <summary>How an ID number or phone is stored: ciphertext, lookup hash and the masked form shown in lists.</summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Personnel.Regions;
 
 /// <summary>Where a village committee (村委会) or town government sits: both coordinates, in range.</summary>

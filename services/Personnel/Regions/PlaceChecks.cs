@@ -1,7 +1,4 @@
 using FluentValidation.Results;
-using MassWork.Personnel.Data;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Regions;
 

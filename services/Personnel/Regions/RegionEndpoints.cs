@@ -1,13 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults.Http;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Imports;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Personnel.Regions;
 

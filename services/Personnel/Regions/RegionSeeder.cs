@@ -1,5 +1,3 @@
-using MassWork.Personnel.Data;
-
 namespace MassWork.Personnel.Regions;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using MassWork.Personnel.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace MassWork.Personnel.Regions;
 

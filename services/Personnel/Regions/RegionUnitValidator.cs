@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Personnel.Regions;
 
 /// <summary>A villager group (村民小组) or residential compound (小区) added to a village.</summary>

@@ -1,6 +1,3 @@
-using MassWork.Personnel.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Personnel.Registers;
 
 public sealed record RegisterChangeResponse(string Action, IReadOnlyList<FieldChange> Changes, string? Reason, DateTimeOffset At, string By);

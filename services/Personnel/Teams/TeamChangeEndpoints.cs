@@ -1,10 +1,4 @@
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Registers;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Personnel.Teams;
 

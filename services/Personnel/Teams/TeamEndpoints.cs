@@ -1,13 +1,4 @@
-using FluentValidation;
-using MassWork.Personnel.Data;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Personnel.Teams;
 

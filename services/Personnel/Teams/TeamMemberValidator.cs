@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Personnel.Teams;
 
 /// <summary>A cadre joining a team, and the role they take in it.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Personnel.Teams;
 
 internal sealed class TownOfficialsConfiguration : IEntityTypeConfiguration<TownOfficials>

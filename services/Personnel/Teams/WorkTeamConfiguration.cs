@@ -1,6 +1,4 @@
 using MassWork.Personnel.Cadres;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Personnel.Teams;
 

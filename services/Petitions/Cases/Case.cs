@@ -1,5 +1,4 @@
 using MassWork.ServiceDefaults.Errors;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Petitions.Deadlines;
 
 namespace MassWork.Petitions.Cases;

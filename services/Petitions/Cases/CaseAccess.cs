@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.Petitions.Cases;
 
 /// <summary>What a caller may do to a case; each step but reading is a permission of the matrix.</summary>

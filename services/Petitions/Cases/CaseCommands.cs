@@ -1,13 +1,6 @@
 using MassWork.Contracts.Petitions.V1;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
 using MassWork.Petitions.Departments;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Cases;
 

@@ -1,5 +1,4 @@
 using MassWork.Contracts.Petitions.V1;
-using MassWork.ServiceDefaults.Security;
 
 namespace MassWork.Petitions.Cases;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.Cases;
 
 internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>

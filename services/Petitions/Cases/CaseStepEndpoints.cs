@@ -1,12 +1,5 @@
-using FluentValidation;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.Contracts.Petitions.V1;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Cases;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Petitions.Cases;
 
 // The field rules of each case step's body (CaseStepRequests.cs). Whether the step is allowed now is

@@ -1,6 +1,3 @@
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.Petitions.Cases;
 
 public sealed record PetitionerView(string? Name, string? PhoneMasked, Guid? HouseholdId);

@@ -1,11 +1,7 @@
 using MassTransit;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Contracts.Projects.V1;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Cases;
 

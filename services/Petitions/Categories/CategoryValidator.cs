@@ -1,6 +1,4 @@
-using FluentValidation;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Petitions.Categories;
 

@@ -6,7 +6,6 @@ using MassWork.Petitions.Households;
 using MassWork.Petitions.Open311;
 using MassWork.Petitions.PublicQuery;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.Deadlines;
 
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>

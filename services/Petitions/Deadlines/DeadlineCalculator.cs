@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>When a limit runs out and when to warn that it is near.</summary>

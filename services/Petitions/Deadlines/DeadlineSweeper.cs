@@ -1,11 +1,6 @@
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Deadlines;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Petitions.Deadlines;
 
 /// <summary>Whether a city's petition time limits can be stored; each rule's own check is <see cref="DeadlineRule.Validate"/>.</summary>

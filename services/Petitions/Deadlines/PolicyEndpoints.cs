@@ -1,10 +1,4 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
 using System.Text;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Deadlines;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using MassWork.Petitions.Categories;
-using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Deadlines;
 

@@ -1,7 +1,5 @@
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Categories;
-using MassWork.Petitions.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Deadlines;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.Departments;
 
 internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>

@@ -1,10 +1,4 @@
-using FluentValidation;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Figures;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Departments;
 

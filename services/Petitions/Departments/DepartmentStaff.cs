@@ -1,6 +1,3 @@
-using MassWork.Petitions.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Petitions.Departments;
 
 public static class DepartmentStaff

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Petitions.Departments;
 
 /// <summary>A county or city department (县直/市直部门) and the logins that work its queue.</summary>

@@ -1,7 +1,4 @@
 using MassWork.Petitions.Cases;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Figures;
 

@@ -1,8 +1,5 @@
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Petitions.Figures;
 

@@ -1,8 +1,5 @@
 using MassTransit;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
 
 namespace MassWork.Petitions.Households;
 

@@ -1,7 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Households;
 

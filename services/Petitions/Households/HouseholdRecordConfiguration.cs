@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.Households;
 
 internal sealed class HouseholdRecordConfiguration : IEntityTypeConfiguration<HouseholdRecord>

@@ -1,9 +1,5 @@
-using MassWork.ServiceDefaults.Validation;
 using MassTransit;
 using MassWork.Contracts.Visits.V1;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.Intake;
 

@@ -1,10 +1,5 @@
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Departments;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Petitions.Intake;
 

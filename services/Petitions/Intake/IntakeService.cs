@@ -1,14 +1,7 @@
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
 using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Intake;

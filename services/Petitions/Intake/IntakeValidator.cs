@@ -1,8 +1,5 @@
-using FluentValidation;
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Petitions.Intake;
 

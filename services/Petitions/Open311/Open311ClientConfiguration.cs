@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.Open311;
 
 internal sealed class Open311ClientConfiguration : IEntityTypeConfiguration<Open311Client>

@@ -1,7 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Petitions.Open311;
 
 /// <summary>An Open311 client (a hotline or app that files matters) and the jurisdiction its key covers.</summary>

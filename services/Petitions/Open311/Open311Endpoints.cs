@@ -1,13 +1,6 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
 using System.Security.Cryptography;
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
 using MassWork.Petitions.Intake;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.Open311;
 

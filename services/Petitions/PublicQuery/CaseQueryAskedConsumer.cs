@@ -2,10 +2,6 @@ using System.Security.Cryptography;
 using MassTransit;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.PublicQuery;
 

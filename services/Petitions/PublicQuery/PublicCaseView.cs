@@ -1,5 +1,4 @@
 using MassWork.Petitions.Cases;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Petitions.PublicQuery;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Petitions.PublicQuery;
 
 public sealed class QueryCodeConfiguration : IEntityTypeConfiguration<QueryCode>

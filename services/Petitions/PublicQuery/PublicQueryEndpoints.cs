@@ -1,14 +1,7 @@
 using System.Security.Cryptography;
-using FluentValidation;
 using MassWork.Contracts.Petitions.V1;
 using MassWork.Petitions.Cases;
-using MassWork.Petitions.Data;
 using MassWork.ServiceDefaults.Errors;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Petitions.PublicQuery;
 

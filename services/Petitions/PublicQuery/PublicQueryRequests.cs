@@ -1,7 +1,4 @@
-using FluentValidation;
 using MassWork.Petitions.Cases;
-using MassWork.ServiceDefaults.Security;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Petitions.PublicQuery;
 

@@ -1,7 +1,3 @@
-using MassWork.Petitions.Data;
-using MassWork.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Petitions.PublicQuery;
 
 /// <summary>

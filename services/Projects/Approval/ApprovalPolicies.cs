@@ -1,6 +1,3 @@
-using MassWork.Projects.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Projects.Approval;
 
 /// <summary>A city's stored approval policy, or the default until an operator stores one.</summary>

@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.Projects.Approval;
 
 /// <summary>The level of government that approves a step; the value is the length of its region prefix.</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using MassWork.Projects.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Projects.Approval;
 
 public static class ApprovalPolicyEndpoints

@@ -1,7 +1,3 @@
-using MassWork.Projects.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Projects.Approval;
 
 internal sealed class ApprovalPolicyRecordConfiguration : IEntityTypeConfiguration<ApprovalPolicyRecord>

@@ -1,7 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Projects.Approval;
 

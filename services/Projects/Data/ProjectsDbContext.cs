@@ -7,9 +7,7 @@ using MassWork.Projects.Milestones;
 using MassWork.Projects.Photos;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Projects.Data;
 

@@ -1,15 +1,9 @@
 using MassWork.Contracts.Projects.V1;
 using MassWork.Projects.Approval;
-using MassWork.Projects.Data;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
 using MassWork.Projects.Projects;
 using MassWork.Projects.Publicity;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Projects.Demo;
 

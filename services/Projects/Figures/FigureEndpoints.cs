@@ -1,7 +1,3 @@
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MassWork.Projects.Figures;
 
 public static class FigureEndpoints

@@ -1,9 +1,5 @@
-using MassWork.Projects.Data;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MassWork.Projects.Figures;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Projects.Funding;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Funding;
 
 /// <summary>A pooled aid fund as a county or the city opens it: its name and the region whose projects it serves.</summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using MassWork.Projects.Data;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Projects.Ledger;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Projects.Ledger;
 

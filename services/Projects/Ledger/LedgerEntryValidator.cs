@@ -1,7 +1,5 @@
-using FluentValidation;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Projects.Ledger;
 

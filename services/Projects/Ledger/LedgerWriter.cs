@@ -1,12 +1,6 @@
 using MassWork.Contracts.Projects.V1;
-using MassWork.Projects.Data;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Projects.Ledger;
 

@@ -1,6 +1,4 @@
 using MassWork.Projects.Projects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Projects.Ledger;
 

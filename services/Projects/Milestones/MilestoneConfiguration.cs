@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Projects.Milestones;
 
 internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Milestones;
 
 /// <summary>A milestone of the works: its name, its share of the works against the others, and the day it is due.</summary>

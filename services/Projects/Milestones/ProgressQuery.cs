@@ -1,7 +1,4 @@
-using MassWork.Projects.Data;
 using MassWork.Projects.Projects;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Projects.Milestones;
 

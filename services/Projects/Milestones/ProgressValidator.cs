@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Milestones;
 
 /// <summary>A progress update of a milestone: a whole percent, with an optional note.</summary>

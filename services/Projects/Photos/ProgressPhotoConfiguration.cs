@@ -1,8 +1,6 @@
 using MassWork.Blobs.Photos;
 using MassWork.Projects.Milestones;
 using MassWork.Projects.Projects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Projects.Photos;
 

@@ -1,9 +1,5 @@
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
-using MassWork.Projects.Data;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Projects.Photos;
 

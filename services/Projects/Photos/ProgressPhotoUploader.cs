@@ -1,10 +1,6 @@
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
-using MassWork.Projects.Data;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Projects.Photos;

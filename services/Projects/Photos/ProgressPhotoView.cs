@@ -1,5 +1,4 @@
 using MassWork.Blobs.Photos;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Projects.Photos;
 

@@ -1,7 +1,5 @@
-using FluentValidation;
 using FluentValidation.Results;
 using MassWork.Projects.Funding;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.Projects.Projects;
 

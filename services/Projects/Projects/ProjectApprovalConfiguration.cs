@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Projects.Projects;
 
 internal sealed class ProjectApprovalConfiguration : IEntityTypeConfiguration<ProjectApproval>

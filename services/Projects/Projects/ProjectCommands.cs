@@ -1,10 +1,3 @@
-using MassWork.Projects.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Projects.Projects;
 
 /// <summary>The event a step raises, built after the change from the project as it now is; null for none.</summary>

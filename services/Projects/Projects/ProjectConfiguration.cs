@@ -1,7 +1,4 @@
 using MassWork.Projects.Approval;
-using MassWork.Projects.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Projects.Projects;
 

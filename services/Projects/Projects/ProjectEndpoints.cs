@@ -1,13 +1,5 @@
-using FluentValidation;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Projects.Approval;
-using MassWork.Projects.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Projects.Projects;
 

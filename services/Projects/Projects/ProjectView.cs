@@ -1,5 +1,4 @@
 using MassWork.Projects.Approval;
-using MassWork.ServiceDefaults;
 
 namespace MassWork.Projects.Projects;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Projects;
 
 /// <summary>Field rules of a proposal (立项申请) that need no database; each problem names its field.</summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Projects;
 
 /// <summary>Why a project is rejected or cancelled: kept on its record and shown on the notice board's history.</summary>

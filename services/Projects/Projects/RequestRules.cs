@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Projects.Projects;
 
 /// <summary>The field rules the projects service's requests share, each worded once.</summary>

@@ -1,8 +1,4 @@
-using FluentValidation;
 using MassWork.Projects.Publicity;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Projects.Projects;
 

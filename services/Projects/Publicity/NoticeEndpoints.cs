@@ -1,9 +1,4 @@
-using MassWork.Projects.Data;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Projects.Publicity;
 

@@ -1,8 +1,5 @@
-using MassWork.Projects.Data;
 using MassWork.Projects.Ledger;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Projects.Publicity;

@@ -1,7 +1,5 @@
 using MassTransit;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.Visits.Data;
 
 namespace MassWork.Visits.Cadres;
 

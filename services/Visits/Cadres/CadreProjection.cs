@@ -1,6 +1,4 @@
 using MassWork.Contracts.Personnel.V1;
-using MassWork.Visits.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Cadres;
 

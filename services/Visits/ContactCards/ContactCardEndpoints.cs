@@ -1,6 +1,4 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.ContactCards;
 

@@ -1,7 +1,3 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Visits.ContactCards;
 
 /// <summary>A household of the village and whether (and at which visit first) it was handed the contact card; HandedOverAt in Asia/Shanghai.</summary>

@@ -10,7 +10,6 @@ using MassWork.Visits.Pairings;
 using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
 using MassWork.Visits.SpotChecks;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Data;
 

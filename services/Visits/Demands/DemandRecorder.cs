@@ -1,13 +1,6 @@
-using FluentValidation;
 using FluentValidation.Results;
 using MassWork.Contracts.Visits.V1;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Demands;

@@ -1,5 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Records;
 
 namespace MassWork.Visits.Demands;

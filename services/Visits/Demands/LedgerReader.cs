@@ -1,7 +1,4 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Demands;
 

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Records;
 

@@ -1,21 +1,14 @@
 using System.Net.Http.Headers;
-using FluentValidation;
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Clock;
 using MassWork.ServiceDefaults.Errors;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Meetings;
 using MassWork.Visits.Photos;
 using MassWork.Visits.Records;
 using MassWork.Visits.SpotChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Visits.Demo;

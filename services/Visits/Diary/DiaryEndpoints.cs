@@ -1,9 +1,4 @@
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.Diary;
 

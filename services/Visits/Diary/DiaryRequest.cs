@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults;
-
 namespace MassWork.Visits.Diary;
 
 /// <summary>

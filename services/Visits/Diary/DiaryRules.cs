@@ -1,7 +1,5 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.Diary;
 

@@ -1,9 +1,4 @@
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Due;
 

@@ -1,10 +1,6 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MassWork.Visits.Due;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Visits.Figures;
 
 internal sealed class FiguresChangeConfiguration : IEntityTypeConfiguration<FiguresChange>

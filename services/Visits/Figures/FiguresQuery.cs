@@ -1,12 +1,8 @@
 using System.Data;
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
 using MassWork.Visits.SpotChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MassWork.Visits.Figures;
 

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Visits.Figures;

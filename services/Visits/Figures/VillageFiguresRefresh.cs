@@ -1,9 +1,5 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Figures;

@@ -1,8 +1,4 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Visits.Frequency;
 

@@ -1,6 +1,3 @@
-using MassWork.Visits.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Visits.Frequency;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Visits.Frequency;
 

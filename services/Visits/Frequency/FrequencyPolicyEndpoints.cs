@@ -1,10 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Frequency;
 

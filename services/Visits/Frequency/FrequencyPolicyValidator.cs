@@ -1,6 +1,3 @@
-using FluentValidation;
-using MassWork.ServiceDefaults.Validation;
-
 namespace MassWork.Visits.Frequency;
 
 /// <summary>Whether a city's visiting frequency can be stored: each figure at least 1 and short of a typing error.</summary>

@@ -1,9 +1,5 @@
-using MassWork.ServiceDefaults;
 using MassWork.Contracts.Visits.V1;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MassWork.Visits.Frequency;

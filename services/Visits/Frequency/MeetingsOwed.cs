@@ -1,6 +1,3 @@
-using MassWork.ServiceDefaults;
-using Npgsql;
-
 namespace MassWork.Visits.Frequency;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Visits.Meetings;
 

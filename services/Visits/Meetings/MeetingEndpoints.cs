@@ -1,11 +1,5 @@
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.Meetings;
 

@@ -1,14 +1,6 @@
-using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.Visits.Meetings;
 

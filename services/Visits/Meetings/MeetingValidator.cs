@@ -1,6 +1,4 @@
-using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Records;
 
 namespace MassWork.Visits.Meetings;

@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults;
-
 namespace MassWork.Visits.Meetings;
 
 public sealed record MeetingCadreView(Guid Id, string Name);

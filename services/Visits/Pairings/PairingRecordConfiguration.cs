@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Visits.Pairings;
 
 internal sealed class PairingRecordConfiguration : IEntityTypeConfiguration<PairingRecord>

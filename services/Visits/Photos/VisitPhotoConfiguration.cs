@@ -1,7 +1,5 @@
 using MassWork.Blobs.Photos;
 using MassWork.Visits.Records;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MassWork.Visits.Photos;
 

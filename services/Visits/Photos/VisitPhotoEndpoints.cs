@@ -1,8 +1,6 @@
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.Photos;
 

@@ -1,6 +1,3 @@
-using MassWork.Visits.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace MassWork.Visits.Photos;
 
 /// <summary>A visit's photos, for whoever sees the visit: a caller covering one of its households.</summary>

@@ -1,10 +1,6 @@
 using MassWork.Blobs;
 using MassWork.Blobs.Photos;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.Visits.Data;
 using MassWork.Visits.Records;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MassWork.ServiceDefaults.Data;
 

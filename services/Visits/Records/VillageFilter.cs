@@ -1,6 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MassWork.Visits.Records;
 
 /// <summary>

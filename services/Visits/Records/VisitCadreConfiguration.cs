@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Visits.Records;
 
 internal sealed class VisitCadreConfiguration : IEntityTypeConfiguration<VisitCadre>

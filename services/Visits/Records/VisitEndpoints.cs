@@ -1,9 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MassWork.Visits.Records;
 
 public static class VisitEndpoints

@@ -1,7 +1,4 @@
-using MassWork.ServiceDefaults;
-using MassWork.Visits.Data;
 using MassWork.Visits.SpotChecks;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.Records;
 

@@ -1,13 +1,6 @@
-using FluentValidation;
 using FluentValidation.Results;
 using MassWork.Contracts.Visits.V1;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.ServiceDefaults.Validation;
-using MassWork.Visits.Data;
 using MassWork.Visits.Demands;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MassWork.ServiceDefaults.Data;
 

@@ -1,8 +1,6 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Households;
 using MassWork.Visits.Pairings;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MassWork.Visits.Records;
 

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using FluentValidation;
 using FluentValidation.Results;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Demands;
 
 namespace MassWork.Visits.Records;

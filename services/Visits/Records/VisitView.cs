@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults;
 using MassWork.Visits.Demands;
 
 namespace MassWork.Visits.Records;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace MassWork.Visits.SpotChecks;
 
 internal sealed class SpotCheckConfiguration : IEntityTypeConfiguration<SpotCheck>

@@ -1,8 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.Visits.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MassWork.Visits.SpotChecks;
 
 public static class SpotCheckEndpoints

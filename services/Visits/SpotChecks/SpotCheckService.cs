@@ -1,11 +1,4 @@
 using MassWork.Contracts.Visits.V1;
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Http;
-using MassWork.ServiceDefaults.Messaging;
-using MassWork.Visits.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.Visits.SpotChecks;
 

@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.Visits.SpotChecks;
 
 /// <summary>A draw that passed its checks: the region, the period's Asia/Shanghai days, the size and the seed to draw with.</summary>

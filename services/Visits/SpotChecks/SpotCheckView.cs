@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Http;
 using MassWork.Visits.Records;
 
 namespace MassWork.Visits.SpotChecks;

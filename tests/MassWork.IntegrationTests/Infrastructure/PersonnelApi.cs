@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.IntegrationTests.Infrastructure;
 
 /// <summary>Calls to the personnel service through the gateway that tests build their data with.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s.Models;
 using Npgsql;
 

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using MassWork.Identity.Audit;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace MassWork.ServiceTests.Identity;
 

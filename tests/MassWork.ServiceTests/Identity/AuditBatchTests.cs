@@ -1,6 +1,4 @@
 using MassWork.Identity.Audit;
-using MassWork.ServiceDefaults.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.ServiceTests.Identity;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace MassWork.ServiceTests.Identity;
 
 /// <summary>The identity service on servers of its own, so stopping its database disturbs no other test.</summary>

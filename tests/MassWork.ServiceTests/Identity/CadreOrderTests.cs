@@ -1,6 +1,5 @@
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Identity.Accounts;
-using Microsoft.EntityFrameworkCore;
 
 namespace MassWork.ServiceTests.Identity;
 

@@ -2,9 +2,6 @@ using System.Security.Cryptography;
 using MassWork.Contracts.Audit.V1;
 using MassWork.Identity.Audit;
 using MassWork.Identity.Data;
-using MassWork.ServiceTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MassWork.ServiceTests.Identity;

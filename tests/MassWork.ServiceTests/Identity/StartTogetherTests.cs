@@ -2,10 +2,6 @@ using MassWork.Identity;
 using MassWork.Identity.Accounts;
 using MassWork.Identity.Clients;
 using MassWork.Identity.Data;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace MassWork.ServiceTests.Infrastructure;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using MassWork.ServiceDefaults.Auth;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MassWork.ServiceTests.Infrastructure;

@@ -1,8 +1,6 @@
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Events;
 using MassWork.Notifications.Recipients;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MassWork.ServiceTests.Notifications;
 

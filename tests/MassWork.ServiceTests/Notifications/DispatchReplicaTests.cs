@@ -2,8 +2,6 @@ using MassWork.Notifications.Data;
 using MassWork.Notifications.Messages;
 using MassWork.Notifications.Providers;
 using MassWork.Notifications.Templates;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MassWork.ServiceTests.Notifications;
 

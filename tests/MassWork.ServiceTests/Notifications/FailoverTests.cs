@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Notifications;
 

@@ -1,15 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using MassWork.Testing.Servers;
 using MassWork.Notifications.Data;
 using MassWork.Notifications.Digest;
 using MassWork.Notifications.Dispatch;
-using MassWork.ServiceTests.Infrastructure;
 using MassWork.SmsSimulator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MassWork.ServiceTests.Notifications;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Notifications;
 

@@ -1,6 +1,4 @@
 using MassWork.Notifications.Templates;
-using MassWork.ServiceTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MassWork.ServiceTests.Notifications;
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using MassWork.Contracts.Personnel.V1;
 using MassWork.Contracts.Visits.V1;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Notifications;
 

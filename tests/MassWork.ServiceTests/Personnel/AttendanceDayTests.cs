@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.ServiceTests.Personnel;
 
 /// <summary>

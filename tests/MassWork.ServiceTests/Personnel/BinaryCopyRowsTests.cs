@@ -1,5 +1,4 @@
 using MassWork.Personnel.Imports;
-using Npgsql;
 
 namespace MassWork.ServiceTests.Personnel;
 

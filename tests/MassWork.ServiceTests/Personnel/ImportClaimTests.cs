@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-
 namespace MassWork.ServiceTests.Personnel;
 
 /// <summary>

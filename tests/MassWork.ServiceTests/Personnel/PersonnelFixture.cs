@@ -1,5 +1,4 @@
 using MassWork.Personnel.Data;
-using MassWork.ServiceTests.Infrastructure;
 
 namespace MassWork.ServiceTests.Personnel;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using MassWork.Contracts.Projects.V1;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Personnel;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using MassWork.Petitions.Cases;
 using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Petitions;
 

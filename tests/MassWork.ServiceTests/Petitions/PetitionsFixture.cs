@@ -1,7 +1,5 @@
 using MassWork.Petitions.Data;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MassWork.ServiceTests.Petitions;

@@ -1,6 +1,4 @@
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MassWork.ServiceTests.Petitions;
 

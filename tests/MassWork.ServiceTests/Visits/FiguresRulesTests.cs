@@ -1,8 +1,6 @@
 using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace MassWork.ServiceTests.Visits;

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using MassWork.Contracts.Personnel.V1;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.ServiceTests.Visits;
 

@@ -1,9 +1,7 @@
 using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Data;
 using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
-using Npgsql;
 
 namespace MassWork.ServiceTests.Visits;
 

@@ -1,8 +1,6 @@
-using MassWork.ServiceTests.Infrastructure;
 using MassWork.Visits.Data;
 using MassWork.Visits.Figures;
 using MassWork.Visits.Frequency;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

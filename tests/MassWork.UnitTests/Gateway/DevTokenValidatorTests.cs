@@ -1,6 +1,4 @@
 using MassWork.Gateway.DevTokens;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Gateway;
 

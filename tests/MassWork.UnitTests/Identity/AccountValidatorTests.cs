@@ -1,6 +1,4 @@
 using MassWork.Identity.Accounts;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Identity;
 

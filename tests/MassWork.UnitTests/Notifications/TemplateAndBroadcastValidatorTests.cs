@@ -1,6 +1,5 @@
 using MassWork.Notifications.Broadcasts;
 using MassWork.Notifications.Templates;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Notifications;
 

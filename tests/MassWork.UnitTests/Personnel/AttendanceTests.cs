@@ -1,7 +1,6 @@
 using MassWork.Personnel.Attendance;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 

@@ -1,6 +1,5 @@
 using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Pairings;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 

@@ -1,5 +1,4 @@
 using MassWork.Personnel.Households;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 

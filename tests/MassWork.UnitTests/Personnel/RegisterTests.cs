@@ -4,7 +4,6 @@ using MassWork.Personnel.Pairings;
 using MassWork.Personnel.People;
 using MassWork.Personnel.Registers;
 using MassWork.Personnel.Teams;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Personnel;
 

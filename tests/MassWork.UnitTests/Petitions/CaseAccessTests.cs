@@ -1,6 +1,5 @@
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Deadlines;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.UnitTests.Petitions;
 

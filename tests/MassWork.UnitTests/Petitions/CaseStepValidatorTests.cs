@@ -1,5 +1,4 @@
 using MassWork.Petitions.Cases;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Petitions;
 

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Petitions.Deadlines;
 
 namespace MassWork.UnitTests.Petitions;

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Petitions.Deadlines;
 using MassWork.Petitions.Figures;
 using MassWork.Petitions.Intake;

@@ -1,6 +1,4 @@
 using MassWork.Projects.Approval;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Projects;
 

@@ -4,8 +4,6 @@ using MassWork.Projects.Figures;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Milestones;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Projects;
 

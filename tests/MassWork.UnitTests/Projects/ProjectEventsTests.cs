@@ -2,7 +2,6 @@ using MassWork.Projects.Demo;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
 using MassWork.Projects.Publicity;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.UnitTests.Projects;
 

@@ -2,7 +2,6 @@ using MassWork.ServiceDefaults.Errors;
 using MassWork.Projects.Approval;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
-using MassWork.ServiceDefaults.Auth;
 
 namespace MassWork.UnitTests.Projects;
 

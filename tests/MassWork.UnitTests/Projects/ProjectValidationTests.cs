@@ -2,7 +2,6 @@ using MassWork.Projects.Funding;
 using MassWork.Projects.Ledger;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Errors;
-using MassWork.ServiceDefaults.Validation;
 
 namespace MassWork.UnitTests.Projects;
 

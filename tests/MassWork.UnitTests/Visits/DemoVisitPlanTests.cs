@@ -1,5 +1,4 @@
 using MassWork.ServiceDefaults;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Demo;
 using MassWork.Visits.Frequency;
 using MassWork.Visits.Records;

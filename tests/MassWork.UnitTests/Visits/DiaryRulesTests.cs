@@ -1,5 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Diary;
 using Microsoft.AspNetCore.Http;

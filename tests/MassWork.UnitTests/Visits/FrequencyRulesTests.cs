@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Frequency;
 
 namespace MassWork.UnitTests.Visits;

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Meetings;
 
 namespace MassWork.UnitTests.Visits;

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.ServiceDefaults.Errors;
 using MassWork.Visits.SpotChecks;
 

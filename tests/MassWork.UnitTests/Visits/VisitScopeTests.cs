@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Auth;
 using MassWork.Visits.Cadres;
 using MassWork.Visits.Households;
 using MassWork.Visits.Pairings;

@@ -1,4 +1,3 @@
-using MassWork.ServiceDefaults.Validation;
 using MassWork.Visits.Records;
 
 namespace MassWork.UnitTests.Visits;
