@@ -44,7 +44,7 @@ public sealed class PipelineBenchmark(int events, int rounds)
             fanOut.Add(await RawAsync(platform.BrokerConnectionString, $"round {round}", events, Consumers.Length, h => new RawFanOutEvent(h), cancellationToken));
         }
 
-        // Each round's pair ran back to back on the same load; rounds a minute apart do not.
+        // Each round ran its three back to back on the same load; rounds a minute apart do not.
         var paired = new PairedRates(pipeline, raw);
         BenchReport.Line("pipeline vs raw MassTransit", $"{paired.Summary("rounds", "events/s")}; target ≥ 50 %); re-compiling {CpuMark.Now().RecompilingSince(measured):P0} of the busy CPU");
         BenchReport.Figure("event pipeline (outbox → broker → 3 services' read models)", $"{paired.SubjectRate:N0} events/s",
