@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +19,7 @@ internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILog
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await CreateHistoryTableAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -25,4 +29,19 @@ internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILog
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Npgsql reads the migration history without first asking whether its table exists, and logs
+    /// the failed read as an error (npgsql/efcore.pg#3407): on a new database every service's first
+    /// start would show an operator errors that are not. With the table there, nothing fails. One
+    /// replica at a time: CREATE TABLE IF NOT EXISTS run at the same moment by two can still collide.
+    /// </summary>
+    private static Task CreateHistoryTableAsync(TContext db, CancellationToken cancellationToken) =>
+        AdvisoryLock.OneAtATimeAsync(db, "migration-history", async () =>
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 }
