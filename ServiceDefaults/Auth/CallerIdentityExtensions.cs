@@ -108,6 +108,8 @@ public static class CallerIdentityExtensions
     private static void Common(JwtBearerOptions jwt, AuthOptions options)
     {
         jwt.MapInboundClaims = false;
+        // Nothing reads the bearer token back from the authentication properties: keeping it there costs a dictionary a request.
+        jwt.SaveToken = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidAudience = options.Audience,

@@ -12,16 +12,43 @@ public static class ClientHeaders
     private static readonly string[] Prefixes = ["X-Forwarded-", "X-Original-", "X-Remote-", "X-User", "X-Auth", "X-MS-CLIENT-PRINCIPAL", "X-Real-IP", "X-Client-IP"];
     private static readonly string[] Names = ["Forwarded", "Remote-User", "Remote-Addr", "True-Client-IP", "CF-Connecting-IP"];
 
-    public static bool AssertsIdentity(string name) =>
-        Names.Any(n => name.Equals(n, StringComparison.OrdinalIgnoreCase))
-        || Prefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    public static bool AssertsIdentity(string name)
+    {
+        // Loops, not LINQ: this runs for every header of every request.
+        foreach (var n in Names)
+        {
+            if (name.Equals(n, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static WebApplication UseClientHeaderStripping(this WebApplication app)
     {
         app.Use((context, next) =>
         {
             var headers = context.Request.Headers;
-            foreach (var name in headers.Keys.Where(AssertsIdentity).ToList())
+            List<string>? asserting = null;
+            foreach (var header in headers)
+            {
+                if (AssertsIdentity(header.Key))
+                {
+                    (asserting ??= []).Add(header.Key);
+                }
+            }
+
+            foreach (var name in asserting ?? [])
             {
                 headers.Remove(name);
             }

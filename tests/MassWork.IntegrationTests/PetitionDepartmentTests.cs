@@ -22,6 +22,9 @@ public sealed class PetitionDepartmentTests(PlatformFixture platform)
         Assert.Equal(("Escalated", code), (escalated.GetProperty("status").GetString(), escalated.GetProperty("holder").GetProperty("code").GetString()));
         var queue = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/petitions/departments/{code}/work-orders", department);
         Assert.Contains(queue.GetProperty("lines").EnumerateArray(), l => l.GetProperty("id").GetGuid() == id);
+        // Read by its holder, the case offers the holder's steps: the department's staff may sign for it or send it back.
+        var seenByDepartment = await _api.GetAsync(id, department);
+        Assert.Equal(["send-back", "sign"], seenByDepartment.GetProperty("steps").EnumerateArray().Select(s => s.GetString()).Order());
 
         using (var townTriesToSign = await _api.SendStepAsync(id, "sign", town))
         {

@@ -32,7 +32,7 @@ public static class CaseAccess
 {
     public static bool Allows(Caller caller, Case c, CasePermission permission, IReadOnlyCollection<string> callerDepartments)
     {
-        var holdsIt = c.Holder is { Kind: HolderKind.Department } holder && callerDepartments.Contains(holder.Code);
+        var holdsIt = HoldingDepartment(c) is { } department && callerDepartments.Contains(department);
         var covers = caller.Covers(c.RegionCode);
         return permission switch
         {
@@ -51,6 +51,9 @@ public static class CaseAccess
             _ => false,
         };
     }
+
+    /// <summary>The one department whose staff act on <paramref name="c"/> as its holder; none while a region holds it or nobody does yet.</summary>
+    public static string? HoldingDepartment(Case c) => c.Holder is { Kind: HolderKind.Department } holder ? holder.Code : null;
 
     public static bool SeesPetitioner(Caller caller, Case c) => c.MatterType != MatterType.Accusation || SeesAccusers(caller);
 

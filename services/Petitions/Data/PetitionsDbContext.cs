@@ -33,10 +33,12 @@ public sealed class PetitionsDbContext(DbContextOptions<PetitionsDbContext> opti
 
     public DbSet<QuerySession> QuerySessions => Set<QuerySession>();
 
+    /// <summary>The sequence behind case numbers (编号): unique across replicas, never reused.</summary>
+    public const string CaseNumberSequence = "case_number_seq";
+
     protected override void ConfigureDomain(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasSequence<long>("case_number_seq");
+        modelBuilder.HasSequence<long>(CaseNumberSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PetitionsDbContext).Assembly);
-
     }
 }

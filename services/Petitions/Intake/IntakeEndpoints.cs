@@ -30,7 +30,7 @@ public static class IntakeEndpoints
             return result.Validation.ToProblem("The matter cannot be registered");
         }
 
-        var departments = await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken);
+        var departments = await DepartmentStaff.OfHolderAsync(db, caller.UserId, c, cancellationToken);
         return TypedResults.Created($"/api/petitions/cases/{c.Id}", CaseView.For(c, caller, departments, time.GetUtcNow()));
     }
 
@@ -38,7 +38,7 @@ public static class IntakeEndpoints
         Guid id, Caller caller, CaseCommands commands, PetitionsDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var c = await commands.LoadAsync(id, cancellationToken);
-        var departments = await DepartmentStaff.OfAsync(db, caller.UserId, cancellationToken);
+        var departments = c is null ? [] : await DepartmentStaff.OfHolderAsync(db, caller.UserId, c, cancellationToken);
         if (c is null || !CaseAccess.Allows(caller, c, CasePermission.Read, departments))
         {
             return Problems.NotFound($"Case {id}");

@@ -54,9 +54,10 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // A failed save fails the whole intake, so EF's savepoint around it would only cost two round trips.
         db.Database.AutoSavepointsEnabled = false;
-        var earlier = await EarlierMattersAsync(intake, phone, cancellationToken);
+        var petitioner = PetitionerKey(intake, phone);
+        var number = CaseNumber(region, now, await NextNumberAsync(petitioner, cancellationToken));
+        var earlier = petitioner is null ? [] : await EarlierMattersAsync(intake, phone, cancellationToken);
         var decision = IntakeCheck.Decide(level, earlier);
-        var number = await NextNumberAsync(region, now, cancellationToken);
         var c = Case.Register(
             new NewCase(number, intake.Channel, intake.MatterType, category.Code, category.WorkOrderClass, region, level, household?.Id,
                 intake.PetitionerName ?? household?.HeadName, phone, intake.MandateReference, intake.Representatives, intake.Content,
@@ -81,15 +82,28 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
         return new IntakeResult(c, validation, null);
     }
 
+    /// <summary>
+    /// Who the matter is from, as the repeat check matches it (the household, or the phone's keyed
+    /// hash) with its category: the name of the lock two intakes of one matter take in turn. None
+    /// when neither is given: such a matter is never a repeat.
+    /// </summary>
+    private static string? PetitionerKey(CheckedIntake intake, ProtectedPhone? phone)
+    {
+        var who = intake.HouseholdId?.ToString() ?? (phone is null ? null : Convert.ToBase64String(phone.Hash));
+        return who is null ? null : who + "|" + intake.CategoryCode;
+    }
+
+    /// <summary>The next case number; with the petitioner's lock, taken first, in the same round trip.</summary>
+    private async Task<long> NextNumberAsync(string? petitioner, CancellationToken cancellationToken) =>
+        petitioner is null
+            ? await db.Database.SqlQuery<long>($"SELECT nextval({PetitionsDbContext.CaseNumberSequence}::regclass) AS \"Value\"").SingleAsync(cancellationToken)
+            : await AdvisoryLock.WaitThenNextValueAsync(db, petitioner, PetitionsDbContext.CaseNumberSequence, cancellationToken);
+
+    private static string CaseNumber(string region, DateTimeOffset now, long next) => $"{region[..6]}-{ChinaTime.LocalDate(now):yyyyMMdd}-{next:D7}";
+
+    /// <summary>The petitioner's open matters in the category, read under the petitioner's lock.</summary>
     private async Task<List<EarlierMatter>> EarlierMattersAsync(CheckedIntake intake, ProtectedPhone? phone, CancellationToken cancellationToken)
     {
-        if (intake.HouseholdId is null && phone is null)
-        {
-            return [];
-        }
-
-        var who = intake.HouseholdId?.ToString() ?? Convert.ToBase64String(phone!.Hash);
-        await AdvisoryLock.WaitAsync(db, who + "|" + intake.CategoryCode, cancellationToken);
         var matches = intake.HouseholdId is { } householdId
             ? db.Cases.Where(c => c.HouseholdId == householdId && c.CategoryCode == intake.CategoryCode)
             : db.Cases.Where(c => c.PetitionerPhoneHash == phone!.Hash && c.CategoryCode == intake.CategoryCode);
@@ -103,11 +117,5 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
             .Select(c => new EarlierMatter(c.Id, c.Number, c.Level, c.Status))
             .Take(20)
             .ToListAsync(cancellationToken);
-    }
-
-    private async Task<string> NextNumberAsync(string region, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var next = await db.Database.SqlQuery<long>($"SELECT nextval('case_number_seq') AS \"Value\"").SingleAsync(cancellationToken);
-        return $"{region[..6]}-{ChinaTime.LocalDate(now):yyyyMMdd}-{next:D7}";
     }
 }
