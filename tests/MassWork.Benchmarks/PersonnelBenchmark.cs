@@ -4,10 +4,12 @@ using MassWork.Personnel.Demo;
 using MassWork.Personnel.Imports;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Data;
 using MassWork.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MassWork.Benchmarks;
 
@@ -25,10 +27,7 @@ public sealed class PersonnelBenchmark(int households, int cadres, string reposi
         await using var database = new BenchDatabase();
         await database.StartAsync("personneldb");
         await using var services = Services(database.ConnectionString);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<PersonnelDbContext>().Database.MigrateAsync(cancellationToken);
-        }
+        await new DatabaseMigrator<PersonnelDbContext>(services, NullLogger<DatabaseMigrator<PersonnelDbContext>>.Instance).StartAsync(cancellationToken);
 
         var villages = await LoadRegionsAsync(services, cancellationToken);
         var perVillage = (int)Math.Ceiling((double)households / villages.Count);
