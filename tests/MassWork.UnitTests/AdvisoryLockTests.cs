@@ -15,5 +15,7 @@ public sealed class AdvisoryLockTests
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => AdvisoryLock.WaitAsync(db, "intake|x", CancellationToken.None));
         Assert.Contains("inside a transaction", refused.Message);
+        var refusedWithNumber = await Assert.ThrowsAsync<InvalidOperationException>(() => AdvisoryLock.WaitThenNextValueAsync(db, "intake|x", "case_number_seq", CancellationToken.None));
+        Assert.Contains("inside a transaction", refusedWithNumber.Message);
     }
 }
