@@ -18,21 +18,31 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TimeProvider _clock;
     private readonly Action<IServiceCollection>? _services;
+    private readonly int? _port;
 
     public ServiceHost(IReadOnlyDictionary<string, string> settings, TimeProvider clock, int? port = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _clock = clock;
         _services = services;
-        if (port is { } p)
+        _port = port;
+        if (port is not null)
         {
-            UseKestrel(p);
+            // The port goes in as the host's address (below), not as UseKestrel(port): that form rewrites the
+            // server's addresses after the app has begun to start Kestrel itself, and fails when Kestrel
+            // bound first (dotnet/aspnetcore#67714).
+            UseKestrel();
         }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        if (_port is { } port)
+        {
+            builder.UseUrls($"http://127.0.0.1:{port}");
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
