@@ -1,3 +1,5 @@
+using MassWork.ServiceDefaults.Data;
+
 namespace MassWork.Personnel.Pairings;
 
 /// <summary>A city's coverage and presence policy: read by anyone in the city, set by its operators and leaders.</summary>
@@ -41,24 +43,21 @@ public static class PolicyEndpoints
 
         EnumNames.TryParse<CoverageMode>(request.Mode, out var mode);
         EnumNames.TryParse<PresencePeriod>(request.PresencePeriod, out var period);
-        var policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken);
-        if (policy is null)
+        CoveragePolicy policy = null!;
+        await CityPolicyStore.EditAsync<CoveragePolicy>(db, cityCode, async () =>
         {
-            policy = CoveragePolicy.DefaultFor(cityCode);
-            db.CoveragePolicies.Add(policy);
-        }
-
-        policy.Mode = mode;
-        policy.MinResidentSectionLevel = request.MinResidentSectionLevel!.Value;
-        policy.MinResidentGeneral = request.MinResidentGeneral!.Value;
-        policy.MinFullCoverageSectionLevel = request.MinFullCoverageSectionLevel!.Value;
-        policy.MinFullCoverageGeneral = request.MinFullCoverageGeneral!.Value;
-        policy.PresenceDays = request.PresenceDays!.Value;
-        policy.PresencePeriod = period;
-        policy.CheckInRadiusMeters = request.CheckInRadiusMeters ?? CoveragePolicy.DefaultCheckInRadiusMeters;
-        policy.UpdatedAt = time.GetUtcNow();
-        policy.UpdatedBy = caller.UserId;
-        await db.SaveChangesAsync(cancellationToken);
+            policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken) ?? db.CoveragePolicies.Add(CoveragePolicy.DefaultFor(cityCode)).Entity;
+            policy.Mode = mode;
+            policy.MinResidentSectionLevel = request.MinResidentSectionLevel!.Value;
+            policy.MinResidentGeneral = request.MinResidentGeneral!.Value;
+            policy.MinFullCoverageSectionLevel = request.MinFullCoverageSectionLevel!.Value;
+            policy.MinFullCoverageGeneral = request.MinFullCoverageGeneral!.Value;
+            policy.PresenceDays = request.PresenceDays!.Value;
+            policy.PresencePeriod = period;
+            policy.CheckInRadiusMeters = request.CheckInRadiusMeters ?? CoveragePolicy.DefaultCheckInRadiusMeters;
+            policy.UpdatedAt = time.GetUtcNow();
+            policy.UpdatedBy = caller.UserId;
+        }, cancellationToken);
         return TypedResults.Ok(PolicyResponse.From(policy));
     }
 

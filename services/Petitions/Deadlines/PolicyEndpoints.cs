@@ -1,4 +1,5 @@
 using System.Text;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Deadlines;
 
@@ -25,47 +26,22 @@ public static class PolicyEndpoints
         return routes;
     }
 
-    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> GetPolicyAsync(
-        string cityCode, PetitionsDbContext db, CancellationToken cancellationToken)
-    {
-        if (Problems.CityCode(cityCode) is { } invalid)
-        {
-            return invalid;
-        }
+    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem>> GetPolicyAsync(string cityCode, PetitionsDbContext db, CancellationToken cancellationToken) =>
+        Problems.CityCode(cityCode) is { } invalid
+            ? invalid
+            : TypedResults.Ok(await CityPolicyStore.ForCityAsync<PolicyRecord, PetitionPolicy>(db, cityCode, PetitionPolicy.Default, cancellationToken));
 
-        var stored = await db.Policies.AsNoTracking().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
-        return TypedResults.Ok(stored?.Policy ?? PetitionPolicy.Default);
-    }
-
-    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
+    internal static async Task<Results<Ok<PetitionPolicy>, ValidationProblem>> PutPolicyAsync(
         string cityCode, PetitionPolicy policy, Caller caller, PetitionsDbContext db, RulesProvider rules, IValidator<PetitionPolicy> validator, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (Problems.CityCode(cityCode) is { } invalid)
+        var result = await CityPolicyStore.ReplaceAsync<PolicyRecord, PetitionPolicy>(db, cityCode, policy, validator, caller, time, cancellationToken);
+        if (result.Result is Ok<PetitionPolicy>)
         {
-            return invalid;
+            rules.Invalidate();
         }
 
-        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
-        {
-            return invalidPolicy.ToProblem("The policy is not valid");
-        }
-
-        var stored = await db.Policies.SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
-        if (stored is null)
-        {
-            db.Policies.Add(new PolicyRecord { CityCode = cityCode, Policy = policy, UpdatedAt = time.GetUtcNow(), UpdatedBy = caller.UserId });
-        }
-        else
-        {
-            stored.Policy = policy;
-            stored.UpdatedAt = time.GetUtcNow();
-            stored.UpdatedBy = caller.UserId;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        rules.Invalidate();
-        return TypedResults.Ok(policy);
+        return result;
     }
 
     internal static async Task<Ok<CalendarYear>> GetCalendarAsync(int year, PetitionsDbContext db, CancellationToken cancellationToken)

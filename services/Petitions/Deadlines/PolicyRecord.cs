@@ -1,15 +1,6 @@
-using MassWork.ServiceDefaults.Audit;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Deadlines;
 
-/// <summary>A city's stored petition policy (JSON), one row per city code.</summary>
-public sealed class PolicyRecord : IAuditedValues
-{
-    public required string CityCode { get; init; }
-
-    public required PetitionPolicy Policy { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public required string UpdatedBy { get; set; }
-}
+/// <summary>A city's stored petition policy.</summary>
+public sealed class PolicyRecord : CityPolicyRecord<PetitionPolicy>;

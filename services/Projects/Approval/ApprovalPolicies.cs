@@ -1,8 +1,10 @@
+using MassWork.ServiceDefaults.Data;
+
 namespace MassWork.Projects.Approval;
 
 /// <summary>A city's stored approval policy, or the default until an operator stores one.</summary>
 public sealed class ApprovalPolicies(ProjectsDbContext db)
 {
-    public async Task<ApprovalPolicy> ForCityAsync(string cityCode, CancellationToken cancellationToken) =>
-        (await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken))?.Policy ?? ApprovalPolicy.Default;
+    public Task<ApprovalPolicy> ForCityAsync(string cityCode, CancellationToken cancellationToken) =>
+        CityPolicyStore.ForCityAsync<ApprovalPolicyRecord, ApprovalPolicy>(db, cityCode, ApprovalPolicy.Default, cancellationToken);
 }

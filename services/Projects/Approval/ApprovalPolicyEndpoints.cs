@@ -1,3 +1,5 @@
+using MassWork.ServiceDefaults.Data;
+
 namespace MassWork.Projects.Approval;
 
 public static class ApprovalPolicyEndpoints
@@ -18,36 +20,11 @@ public static class ApprovalPolicyEndpoints
         string cityCode, ApprovalPolicies policies, CancellationToken cancellationToken) =>
         Problems.CityCode(cityCode) is { } invalid ? invalid : TypedResults.Ok(await policies.ForCityAsync(cityCode, cancellationToken));
 
-    internal static async Task<Results<Ok<ApprovalPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    internal static Task<Results<Ok<ApprovalPolicy>, ValidationProblem>> PutAsync(
         string cityCode, ApprovalPolicy policy, Caller caller, ProjectsDbContext db, IValidator<ApprovalPolicy> validator, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (Problems.CityCode(cityCode) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
-        {
-            return invalidPolicy.ToProblem("The policy is not valid");
-        }
-
-        // Stored with the levels' names as given by the enum, so a reader sees "County", not "county".
-        policy = new ApprovalPolicy(policy.Tiers!
-            .Select(t => t with { Level = Enum.Parse<ApprovalLevel>(t.Level!, ignoreCase: true).ToString(), Roles = t.Roles!.Distinct().ToList() }).ToList());
-        var stored = await db.ApprovalPolicies.SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
-        if (stored is null)
-        {
-            db.ApprovalPolicies.Add(new ApprovalPolicyRecord { CityCode = cityCode, Policy = policy, UpdatedAt = time.GetUtcNow(), UpdatedBy = caller.UserId });
-        }
-        else
-        {
-            stored.Policy = policy;
-            stored.UpdatedAt = time.GetUtcNow();
-            stored.UpdatedBy = caller.UserId;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(policy);
-    }
+        CancellationToken cancellationToken) =>
+        CityPolicyStore.ReplaceAsync<ApprovalPolicyRecord, ApprovalPolicy>(db, cityCode, policy, validator, caller, time, cancellationToken,
+            // Stored with the levels' names as given by the enum, so a reader sees "County", not "county".
+            valid => new ApprovalPolicy(valid.Tiers!
+                .Select(t => t with { Level = Enum.Parse<ApprovalLevel>(t.Level!, ignoreCase: true).ToString(), Roles = t.Roles!.Distinct().ToList() }).ToList()));
 }

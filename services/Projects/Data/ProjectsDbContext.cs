@@ -7,7 +7,6 @@ using MassWork.Projects.Milestones;
 using MassWork.Projects.Photos;
 using MassWork.Projects.Projects;
 using MassWork.ServiceDefaults.Data;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace MassWork.Projects.Data;
 
@@ -42,16 +41,10 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     }
 
     /// <summary>Enums by name, so the stored JSON reads without the code.</summary>
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerOptions.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>A jsonb column for a value object or list; its entity configuration calls this.</summary>
     internal static void Json<T>(PropertyBuilder<T> property)
         where T : class =>
-        property.HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, JsonOptions),
-            v => JsonSerializer.Deserialize<T>(v, JsonOptions)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
-                v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(),
-                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!));
+        JsonColumn.Map(property, JsonOptions);
 }

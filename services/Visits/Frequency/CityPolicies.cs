@@ -1,3 +1,5 @@
+using MassWork.ServiceDefaults.Data;
+
 namespace MassWork.Visits.Frequency;
 
 /// <summary>
@@ -19,8 +21,8 @@ public sealed class CityPolicies(IReadOnlyList<string> cities, IReadOnlyList<Fre
         return new CityPolicies([.. stored.Select(p => p.CityCode)], [.. stored.Select(p => p.Policy)]);
     }
 
-    public static async Task<FrequencyPolicy> ForCityAsync(VisitsDbContext db, string cityCode, CancellationToken cancellationToken) =>
-        (await db.FrequencyPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken))?.Policy ?? FrequencyPolicy.Default;
+    public static Task<FrequencyPolicy> ForCityAsync(VisitsDbContext db, string cityCode, CancellationToken cancellationToken) =>
+        CityPolicyStore.ForCityAsync<FrequencyPolicyRecord, FrequencyPolicy>(db, cityCode, FrequencyPolicy.Default, cancellationToken);
 
     /// <summary>The policy of the city a division code lies in (the default for a city that stored none), as SQL's array position picks it.</summary>
     public FrequencyPolicy For(string code) => Policies[Array.IndexOf(Cities, code[..4]) + 1];

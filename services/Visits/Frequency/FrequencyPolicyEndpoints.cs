@@ -1,4 +1,4 @@
-using System.Text.Json;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Frequency;
 
@@ -19,26 +19,8 @@ public static class FrequencyPolicyEndpoints
     internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem>> GetAsync(string cityCode, VisitsDbContext db, CancellationToken cancellationToken) =>
         Problems.CityCode(cityCode) is { } invalid ? invalid : TypedResults.Ok(await CityPolicies.ForCityAsync(db, cityCode, cancellationToken));
 
-    internal static async Task<Results<Ok<FrequencyPolicy>, ValidationProblem, ProblemHttpResult>> PutAsync(
+    internal static Task<Results<Ok<FrequencyPolicy>, ValidationProblem>> PutAsync(
         string cityCode, FrequencyPolicy policy, Caller caller, VisitsDbContext db, IValidator<FrequencyPolicy> validator, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (Problems.CityCode(cityCode) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (validator.Validate(policy) is { IsValid: false } invalidPolicy)
-        {
-            return invalidPolicy.ToProblem("The policy is not valid");
-        }
-
-        // One statement, so two first edits at once cannot both insert.
-        var json = JsonSerializer.Serialize(policy, JsonSerializerOptions.Web);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO frequency_policies (city_code, policy, updated_at, updated_by) VALUES ({cityCode}, {json}::jsonb, {time.GetUtcNow()}, {caller.UserId})
-            ON CONFLICT (city_code) DO UPDATE SET policy = excluded.policy, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-            """, cancellationToken);
-        return TypedResults.Ok(policy);
-    }
+        CancellationToken cancellationToken) =>
+        CityPolicyStore.ReplaceAsync<FrequencyPolicyRecord, FrequencyPolicy>(db, cityCode, policy, validator, caller, time, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Visits.Frequency;
 
@@ -7,11 +8,6 @@ internal sealed class FrequencyPolicyRecordConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<FrequencyPolicyRecord> p)
     {
         p.ToTable("frequency_policies");
-        p.HasKey(x => x.CityCode);
-        p.Property(x => x.CityCode).HasMaxLength(4);
-        p.Property(x => x.UpdatedBy).HasMaxLength(100);
-        p.Property(x => x.Policy).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
-            v => JsonSerializer.Deserialize<FrequencyPolicy>(v, JsonSerializerOptions.Web)!);
+        CityPolicyStore.Configure<FrequencyPolicyRecord, FrequencyPolicy>(p, JsonSerializerOptions.Web);
     }
 }
