@@ -12,9 +12,7 @@ namespace MassWork.ServiceDefaults.Data;
 
 /// <summary>
 /// How every service keeps its per-city policies: mapped alike, read with the service's default as
-/// the fallback, and replaced one city at a time. Without that, two first edits of a city sent at
-/// once would both insert its row and all but one would fail; and a write that went around the
-/// change tracker would leave no audit record.
+/// the fallback, and replaced as a <see cref="KeyedEdit{TEntity}"/>.
 /// </summary>
 public static class CityPolicyStore
 {
@@ -55,7 +53,7 @@ public static class CityPolicyStore
         }
 
         policy = normalize?.Invoke(policy) ?? policy;
-        await EditAsync<TRecord>(db, cityCode, async () =>
+        await KeyedEdit<TRecord>.SaveAsync(db, cityCode, async () =>
         {
             var stored = await db.Set<TRecord>().SingleOrDefaultAsync(p => p.CityCode == cityCode, cancellationToken);
             if (stored is null)
@@ -70,15 +68,4 @@ public static class CityPolicyStore
         }, cancellationToken);
         return TypedResults.Ok(policy);
     }
-
-    /// <summary>
-    /// Runs <paramref name="edit"/> of a city's row of <typeparamref name="TEntity"/> and saves it,
-    /// one edit of that city's row at a time: an edit finds the row the one before it added.
-    /// </summary>
-    public static Task EditAsync<TEntity>(DbContext db, string cityCode, Func<Task> edit, CancellationToken cancellationToken) =>
-        AdvisoryLock.OneAtATimeAsync(db, $"city-policy:{typeof(TEntity).Name}:{cityCode}", async () =>
-        {
-            await edit();
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using MassWork.ServiceDefaults.Data;
+
 namespace MassWork.Notifications.Templates;
 
 public sealed record TemplateRequest(string? Name, string? Signature, string? Text, string? Kind, bool? Urgent, Dictionary<string, string>? ProviderCodes);
@@ -31,21 +33,19 @@ public static class TemplateEndpoints
             return invalid.ToProblem("The template is not valid");
         }
 
-        var template = await db.Templates.SingleOrDefaultAsync(t => t.Code == code, cancellationToken);
-        if (template is null)
+        SmsTemplate template = null!;
+        await KeyedEdit<SmsTemplate>.SaveAsync(db, code, async () =>
         {
-            template = new SmsTemplate { Code = code, Name = "", Signature = "", Text = "" };
-            db.Templates.Add(template);
-        }
-
-        template.Name = request.Name!.Trim();
-        template.Signature = TemplateValidator.Signature(request.Signature)!;
-        template.Text = request.Text!.Trim();
-        template.Kind = TemplateValidator.Kind(request.Kind);
-        template.Urgent = request.Urgent ?? false;
-        template.ProviderCodes = request.ProviderCodes ?? [];
-        template.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+            template = await db.Templates.SingleOrDefaultAsync(t => t.Code == code, cancellationToken)
+                       ?? db.Templates.Add(new SmsTemplate { Code = code, Name = "", Signature = "", Text = "" }).Entity;
+            template.Name = request.Name!.Trim();
+            template.Signature = TemplateValidator.Signature(request.Signature)!;
+            template.Text = request.Text!.Trim();
+            template.Kind = TemplateValidator.Kind(request.Kind);
+            template.Urgent = request.Urgent ?? false;
+            template.ProviderCodes = request.ProviderCodes ?? [];
+            template.UpdatedAt = time.GetUtcNow();
+        }, cancellationToken);
         catalog.Invalidate();
         return TypedResults.Ok(template);
     }

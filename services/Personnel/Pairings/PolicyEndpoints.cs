@@ -44,7 +44,7 @@ public static class PolicyEndpoints
         EnumNames.TryParse<CoverageMode>(request.Mode, out var mode);
         EnumNames.TryParse<PresencePeriod>(request.PresencePeriod, out var period);
         CoveragePolicy policy = null!;
-        await CityPolicyStore.EditAsync<CoveragePolicy>(db, cityCode, async () =>
+        await KeyedEdit<CoveragePolicy>.SaveAsync(db, cityCode, async () =>
         {
             policy = await db.CoveragePolicies.FindAsync([cityCode], cancellationToken) ?? db.CoveragePolicies.Add(CoveragePolicy.DefaultFor(cityCode)).Entity;
             policy.Mode = mode;

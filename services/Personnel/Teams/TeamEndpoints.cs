@@ -1,4 +1,5 @@
 using MassWork.Personnel.Regions;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Personnel.Teams;
 
@@ -192,16 +193,13 @@ public static class TeamEndpoints
             }
         }
 
-        var officials = await db.TownOfficials.FindAsync([townCode], cancellationToken);
-        if (officials is null)
+        TownOfficials officials = null!;
+        await KeyedEdit<TownOfficials>.SaveAsync(db, townCode, async () =>
         {
-            officials = new TownOfficials { TownCode = townCode };
-            db.TownOfficials.Add(officials);
-        }
-
-        officials.PartySecretaryCadreId = request.PartySecretaryCadreId;
-        officials.CityLeaderCadreId = request.CityLeaderCadreId;
-        await db.SaveChangesAsync(cancellationToken);
+            officials = await db.TownOfficials.FindAsync([townCode], cancellationToken) ?? db.TownOfficials.Add(new TownOfficials { TownCode = townCode }).Entity;
+            officials.PartySecretaryCadreId = request.PartySecretaryCadreId;
+            officials.CityLeaderCadreId = request.CityLeaderCadreId;
+        }, cancellationToken);
         return TypedResults.Ok(new TownOfficialsResponse(townCode, officials.PartySecretaryCadreId, officials.CityLeaderCadreId));
     }
 

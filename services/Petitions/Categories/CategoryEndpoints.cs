@@ -1,4 +1,5 @@
 using MassWork.Petitions.Deadlines;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Categories;
 
@@ -30,19 +31,17 @@ public static class CategoryEndpoints
         }
 
         var workOrderClass = request.WorkOrderClass ?? "General";
-        var category = await db.Categories.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
-        if (category is null)
+        Category category = null!;
+        await KeyedEdit<Category>.SaveAsync(db, code, async () =>
         {
-            category = new Category { Code = code, Name = "", Group = "", WorkOrderClass = workOrderClass };
-            db.Categories.Add(category);
-        }
-
-        category.Name = request.Name!.Trim();
-        category.Group = request.Group!.Trim();
-        category.Description = request.Description?.Trim();
-        category.WorkOrderClass = workOrderClass;
-        category.Active = request.Active ?? true;
-        await db.SaveChangesAsync(cancellationToken);
+            category = await db.Categories.SingleOrDefaultAsync(c => c.Code == code, cancellationToken)
+                       ?? db.Categories.Add(new Category { Code = code, Name = "", Group = "", WorkOrderClass = workOrderClass }).Entity;
+            category.Name = request.Name!.Trim();
+            category.Group = request.Group!.Trim();
+            category.Description = request.Description?.Trim();
+            category.WorkOrderClass = workOrderClass;
+            category.Active = request.Active ?? true;
+        }, cancellationToken);
         rules.Invalidate();
         return TypedResults.Ok(category);
     }

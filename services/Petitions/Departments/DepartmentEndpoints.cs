@@ -1,4 +1,5 @@
 using MassWork.Petitions.Figures;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Petitions.Departments;
 
@@ -35,23 +36,24 @@ public static class DepartmentEndpoints
             return Problems.OutsideRegion("regionCode", request.RegionCode!, caller.RegionPrefix);
         }
 
-        var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
-        if (department is null)
+        return await KeyedEdit<Department>.SaveAsync<Results<Ok<DepartmentView>, ValidationProblem, ProblemHttpResult>>(db, code, async () =>
         {
-            department = new Department { Code = code, Name = request.Name!.Trim(), RegionCode = request.RegionCode! };
-            db.Departments.Add(department);
-        }
-        else if (!caller.Covers(department.RegionCode))
-        {
-            return Problems.OutsideRegion("code", code, caller.RegionPrefix);
-        }
+            var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+            if (department is null)
+            {
+                department = db.Departments.Add(new Department { Code = code, Name = request.Name!.Trim(), RegionCode = request.RegionCode! }).Entity;
+            }
+            else if (!caller.Covers(department.RegionCode))
+            {
+                return Problems.OutsideRegion("code", code, caller.RegionPrefix);
+            }
 
-        department.Name = request.Name!.Trim();
-        department.RegionCode = request.RegionCode!;
-        department.StaffUserIds = staff;
-        department.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new DepartmentView(department.Code, department.Name, department.RegionCode, department.StaffUserIds));
+            department.Name = request.Name!.Trim();
+            department.RegionCode = request.RegionCode!;
+            department.StaffUserIds = staff;
+            department.UpdatedAt = time.GetUtcNow();
+            return TypedResults.Ok(new DepartmentView(department.Code, department.Name, department.RegionCode, department.StaffUserIds));
+        }, cancellationToken);
     }
 
     internal static async Task<Ok<List<DepartmentView>>> ListAsync(Caller caller, PetitionsDbContext db, CancellationToken cancellationToken)
