@@ -3,9 +3,9 @@ namespace MassWork.IntegrationTests;
 /// <summary>
 /// The PUTs that add or change a row under a key the caller names, through the gateway: each city's
 /// policies (petitions' time limits, projects' approval thresholds, visits' frequency, personnel's
-/// coverage), petition categories, county departments, SMS templates and a town's officials. First
-/// edits of one key sent at once all succeed and one of them is kept; a policy edit is in the
-/// audit log like any other settings change.
+/// coverage), petition categories, county departments, SMS templates, a town's officials and a
+/// year's working calendar. First edits of one key sent at once all succeed and one of them is kept;
+/// a policy edit is in the audit log like any other settings change.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class AddOrChangeTests(PlatformFixture platform)
@@ -68,11 +68,19 @@ public sealed class AddOrChangeTests(PlatformFixture platform)
         Assert.Equal(secretary, officials.GetProperty("partySecretaryCadreId").GetGuid());
     }
 
-    private async Task AllSucceedAsync(string url, string token, string body)
+    [Fact]
+    public async Task First_loads_of_a_years_calendar_sent_at_once_all_succeed()
+    {
+        await AllSucceedAsync("/api/petitions/calendar/2099", _api.Operator, "2099-01-01,false,元旦\n2099-01-02,false,元旦\n", "text/csv");
+        var year = await _api.OkAsync(HttpMethod.Get, "/api/petitions/calendar/2099", _api.Operator);
+        Assert.Equal(2, year.GetProperty("days").GetArrayLength());
+    }
+
+    private async Task AllSucceedAsync(string url, string token, string body, string mediaType = "application/json")
     {
         var puts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
-            using var response = await _api.SendAsync(HttpMethod.Put, url, token, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            using var response = await _api.SendAsync(HttpMethod.Put, url, token, new StringContent(body, System.Text.Encoding.UTF8, mediaType));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
         Assert.All(puts, p => Assert.True(p.StatusCode == HttpStatusCode.OK, $"{url}: {(int)p.StatusCode} {p.Body}"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MassWork.ServiceDefaults.Data;
 
@@ -68,11 +69,11 @@ public static class PolicyEndpoints
         }
 
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.CalendarDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(cancellationToken);
-        db.CalendarDays.AddRange(days);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await KeyedEdit<CalendarDay>.SaveAsync(db, year.ToString(CultureInfo.InvariantCulture), async () =>
+        {
+            await db.CalendarDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(cancellationToken);
+            db.CalendarDays.AddRange(days);
+        }, cancellationToken);
         rules.Invalidate();
         return TypedResults.Ok(new CalendarYear(year, days.OrderBy(d => d.Day).ToList()));
     }
