@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MassWork.ServiceDefaults.Http;
 
@@ -18,4 +20,12 @@ public static class Versions
             && !ifMatch.Split(',').Select(tag => tag.Trim()).Select(tag => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag)
                 .Contains(ETag(version));
     }
+
+    /// <summary>
+    /// True when a save lost a race with another request changing the same thing: the row's version
+    /// moved (xmin), or both added the same child (a unique key: the same approval step, milestone or
+    /// member name). Either way the caller gets 409 and reads again.
+    /// </summary>
+    public static bool IsLostRace(this DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -76,6 +76,34 @@ public sealed class AddOrChangeTests(PlatformFixture platform)
         Assert.Equal(2, year.GetProperty("days").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_years_calendar_loaded_again_is_audited_day_by_day_changed_removed_and_added()
+    {
+        const string Path = "/api/petitions/calendar/2098";
+        await AllSucceedAsync(Path, _api.Operator, "2098-01-01,false,元旦\n2098-01-02,false,元旦\n", "text/csv");
+        await AllSucceedAsync(Path, _api.Operator, "2098-01-01,false,新年\n2098-01-03,true,调休\n", "text/csv");
+
+        var changed = await ChangeAsync("CalendarDay:01/01/2098", "Modified");
+        Assert.Equal(("元旦", "新年"), (changed.GetProperty("before").GetProperty("Name").GetString(), changed.GetProperty("after").GetProperty("Name").GetString()));
+        Assert.Equal("元旦", (await ChangeAsync("CalendarDay:01/02/2098", "Deleted")).GetProperty("before").GetProperty("Name").GetString());
+        Assert.Equal("调休", (await ChangeAsync("CalendarDay:01/03/2098", "Added")).GetProperty("after").GetProperty("Name").GetString());
+    }
+
+    /// <summary>The audit log's change of that kind to the entity (Type:key), once it has arrived through the broker.</summary>
+    private async Task<JsonElement> ChangeAsync(string entity, string kind)
+    {
+        JsonElement found = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var entries = (await _api.OkAsync(HttpMethod.Get, $"/api/identity/audit?entity={Uri.EscapeDataString(entity)}", Auditor)).GetProperty("entries");
+            var changes = entries.EnumerateArray().SelectMany(e => e.GetProperty("changes").EnumerateArray())
+                .Where(c => $"{c.GetProperty("entity").GetString()}:{c.GetProperty("key").GetString()}" == entity && c.GetProperty("change").GetString() == kind).ToList();
+            found = changes.FirstOrDefault();
+            return changes.Count > 0;
+        }, TimeSpan.FromSeconds(60), $"a {kind} audit record of {entity}");
+        return found;
+    }
+
     private async Task AllSucceedAsync(string url, string token, string body, string mediaType = "application/json")
     {
         var puts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>

@@ -80,6 +80,25 @@ public sealed class PersonnelAttendanceTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_check_in_sent_again_while_the_first_is_on_its_way_is_answered_with_the_first()
+    {
+        var (team, village) = await TeamAsync();
+        var user = $"member-{Guid.NewGuid():N}"[..20];
+        await _api.AddMemberAsync(team, await _api.RegisterCadreAsync("队员己", userId: user), "Resident");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await _api.SendAsync(HttpMethod.Post, "/api/personnel/attendance/check-ins", Cadre(user), JsonContent.Create(new { note = "弱信号重发" }));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        var report = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/attendance/presence?teamId={team}&region={village}", _api.TownStaff);
+        Assert.Equal(1, Assert.Single(report.GetProperty("members").EnumerateArray()).GetProperty("presentDays").GetInt32());
+    }
+
+    [Fact]
     public async Task A_check_in_keeps_its_position_and_one_far_from_the_village_is_flagged_for_the_supervisor()
     {
         var (team, village) = await TeamAsync();

@@ -74,6 +74,29 @@ public sealed class PersonnelHouseholdTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Two_edits_at_once_that_add_the_same_member_keep_one_and_refuse_the_other_with_409()
+    {
+        var village = await _api.NewVillageAsync();
+        var id = await _api.RegisterHouseholdAsync(village, "钟建国");
+        var update = new
+        {
+            villageCode = village, address = "和平路100号", status = "常住",
+            members = new object[] { new { name = "钟建国", relation = "户主" }, new { name = "钟小燕", relation = "女" } },
+        };
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await _api.SendAsync(HttpMethod.Put, $"/api/personnel/households/{id}", _api.TownStaff, JsonContent.Create(update));
+            return response.StatusCode;
+        }));
+
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var household = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/households/{id}", _api.TownStaff);
+        Assert.Equal(["钟建国", "钟小燕"], household.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task An_update_replaces_members_raises_an_event_and_a_stale_version_is_refused()
     {
         var village = await _api.NewVillageAsync();

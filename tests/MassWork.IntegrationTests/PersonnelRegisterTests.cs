@@ -57,6 +57,26 @@ public sealed class PersonnelRegisterTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Of_two_leaders_added_to_a_team_at_once_one_joins_and_the_other_is_told_the_team_has_a_leader()
+    {
+        var village = await _api.NewVillageAsync();
+        var team = await _api.CreateTeamAsync(village, await _api.CreateUnitAsync("赣州市林业局"));
+        var leaders = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => _api.RegisterCadreAsync($"队长{i}", rank: "SectionLevel")));
+
+        var statuses = await Task.WhenAll(leaders.Select(async cadre =>
+        {
+            using var response = await _api.SendAsync(HttpMethod.Post, $"/api/personnel/teams/{team}/members", _api.TownStaff,
+                JsonContent.Create(new { cadreId = cadre, role = "Leader" }));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var members = (await _api.OkAsync(HttpMethod.Get, $"/api/personnel/teams/{team}", _api.TownStaff)).GetProperty("members");
+        Assert.Single(members.EnumerateArray(), m => m.GetProperty("role").GetString() == "Leader");
+    }
+
+    [Fact]
     public async Task Retiring_a_cadre_ends_their_pairings_and_team_place_and_the_coverage_report_shows_the_gap()
     {
         var village = await _api.NewVillageAsync();

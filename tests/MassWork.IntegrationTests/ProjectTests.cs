@@ -154,6 +154,27 @@ public sealed class ProjectTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_approval_clicked_twice_at_once_is_taken_once_and_the_other_click_is_refused_not_failed()
+    {
+        var village = ProjectsApi.NewVillage();
+        var town = _api.Town(village);
+        var id = (await _api.ProposeAsync(village, 30_000_000)).GetProperty("id").GetGuid();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/approve", town, new { });
+            return response.StatusCode;
+        }));
+
+        // The click that lost the race is told the project changed (409), or, once the town's approval
+        // is in, that the next approval is the county's (403); never a server error.
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Contains(s, new[] { HttpStatusCode.Conflict, HttpStatusCode.Forbidden }));
+        var project = await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects/{id}", town);
+        Assert.Equal("County", project.GetProperty("nextApprovalLevel").GetString());
+    }
+
+    [Fact]
     public async Task The_approval_chain_follows_the_amount_town_then_county_then_city_and_a_wrong_approver_is_told_why()
     {
         var village = ProjectsApi.NewVillage();

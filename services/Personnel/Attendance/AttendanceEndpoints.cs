@@ -3,6 +3,7 @@ using MassWork.Personnel.Cadres;
 using MassWork.Personnel.Pairings;
 using MassWork.Personnel.Regions;
 using MassWork.Personnel.Teams;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Personnel.Attendance;
 
@@ -51,26 +52,30 @@ public static class AttendanceEndpoints
         }
 
         var today = ChinaTime.Today(time);
-        var existing = await db.CheckIns.AsNoTracking().SingleOrDefaultAsync(c => c.CadreId == cadre.Id && c.Day == today, cancellationToken);
-        if (existing is not null)
-        {
-            return TypedResults.Ok(new CheckInResponse(cadre.Id, today, existing.CheckedInAt, true, existing.DistanceMeters, existing.FarFromVillage));
-        }
-
         var villageCode = await db.WorkTeams.Where(t => t.Id == membership.TeamId).Select(t => t.VillageCode).SingleAsync(cancellationToken);
         var village = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == villageCode, cancellationToken);
         var policy = await PolicyStore.ForRegionAsync(db, villageCode[..4], cancellationToken);
         var distance = CheckInPlace.Assess(point, request.AccuracyMeters, village?.Location, policy.CheckInRadiusMeters);
-        var checkIn = new CheckIn
-        {
-            CadreId = cadre.Id, Day = today, TeamId = membership.TeamId, CheckedInAt = time.GetUtcNow(), Note = request.Note?.Trim(),
-            Latitude = point?.Latitude, Longitude = point?.Longitude, AccuracyMeters = request.AccuracyMeters,
-            DistanceMeters = distance?.Meters, FarFromVillage = distance?.Far,
-        };
-        db.CheckIns.Add(checkIn);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/personnel/attendance/presence?teamId={membership.TeamId}",
-            new CheckInResponse(cadre.Id, today, checkIn.CheckedInAt, false, checkIn.DistanceMeters, checkIn.FarFromVillage));
+        // A phone on a weak signal sends the check-in again while the first is still on its way: the
+        // day's check-ins of one cadre wait for each other, and all but the first answer 200 with it.
+        return await KeyedEdit<CheckIn>.SaveAsync<Results<Created<CheckInResponse>, Ok<CheckInResponse>, ValidationProblem, ProblemHttpResult>>(
+            db, $"{cadre.Id}:{today:yyyy-MM-dd}", async () =>
+            {
+                var existing = await db.CheckIns.AsNoTracking().SingleOrDefaultAsync(c => c.CadreId == cadre.Id && c.Day == today, cancellationToken);
+                if (existing is not null)
+                {
+                    return TypedResults.Ok(new CheckInResponse(cadre.Id, today, existing.CheckedInAt, true, existing.DistanceMeters, existing.FarFromVillage));
+                }
+
+                var checkIn = db.CheckIns.Add(new CheckIn
+                {
+                    CadreId = cadre.Id, Day = today, TeamId = membership.TeamId, CheckedInAt = time.GetUtcNow(), Note = request.Note?.Trim(),
+                    Latitude = point?.Latitude, Longitude = point?.Longitude, AccuracyMeters = request.AccuracyMeters,
+                    DistanceMeters = distance?.Meters, FarFromVillage = distance?.Far,
+                }).Entity;
+                return TypedResults.Created($"/api/personnel/attendance/presence?teamId={membership.TeamId}",
+                    new CheckInResponse(cadre.Id, today, checkIn.CheckedInAt, false, checkIn.DistanceMeters, checkIn.FarFromVillage));
+            }, cancellationToken);
     }
 
     /// <summary>Check-ins of the teams in a region over a period, for supervisors; farOnly lists those flagged far from the village.</summary>

@@ -119,7 +119,7 @@ public static class HouseholdEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             return VersionConflict(household.Version, StatusCodes.Status409Conflict);
         }

@@ -135,20 +135,26 @@ public static class TeamEndpoints
             }
         }
 
-        if (role == TeamRole.Leader && await db.TeamMemberships.AnyAsync(m => m.TeamId == id && m.Role == TeamRole.Leader && m.LeftAt == null, cancellationToken))
-        {
-            return Problems.Conflict("The team has a leader", "Remove the current leader first.");
-        }
-
-        var membership = new TeamMembership
-        {
-            Id = Guid.CreateVersion7(), TeamId = id, CadreId = request.CadreId!.Value, Role = role, GroupIds = groups, JoinedAt = time.GetUtcNow(),
-        };
-        db.TeamMemberships.Add(membership);
-        db.RaiseIntegrationEvent(TeamEvents.Joined(membership, team.VillageCode), membership.Id.ToString());
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Members join a team one at a time, so two leaders added at once cannot both find the team without one.
+            if (await KeyedEdit<TeamMembership>.SaveAsync<ProblemHttpResult?>(db, id.ToString(), async () =>
+                {
+                    if (role == TeamRole.Leader && await db.TeamMemberships.AnyAsync(m => m.TeamId == id && m.Role == TeamRole.Leader && m.LeftAt == null, cancellationToken))
+                    {
+                        return Problems.Conflict("The team has a leader", "Remove the current leader first.");
+                    }
+
+                    var membership = db.TeamMemberships.Add(new TeamMembership
+                    {
+                        Id = Guid.CreateVersion7(), TeamId = id, CadreId = request.CadreId!.Value, Role = role, GroupIds = groups, JoinedAt = time.GetUtcNow(),
+                    }).Entity;
+                    db.RaiseIntegrationEvent(TeamEvents.Joined(membership, team.VillageCode), membership.Id.ToString());
+                    return null;
+                }, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

@@ -71,8 +71,21 @@ public static class PolicyEndpoints
         var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         await KeyedEdit<CalendarDay>.SaveAsync(db, year.ToString(CultureInfo.InvariantCulture), async () =>
         {
-            await db.CalendarDays.Where(d => d.Day >= first && d.Day <= last).ExecuteDeleteAsync(cancellationToken);
-            db.CalendarDays.AddRange(days);
+            // Day by day through the change tracker, so the audit log shows each day removed, changed or added.
+            var held = await db.CalendarDays.Where(d => d.Day >= first && d.Day <= last).ToDictionaryAsync(d => d.Day, cancellationToken);
+            foreach (var day in days)
+            {
+                if (held.Remove(day.Day, out var old))
+                {
+                    db.Entry(old).CurrentValues.SetValues(day);
+                }
+                else
+                {
+                    db.CalendarDays.Add(day);
+                }
+            }
+
+            db.CalendarDays.RemoveRange(held.Values);
         }, cancellationToken);
         rules.Invalidate();
         return TypedResults.Ok(new CalendarYear(year, days.OrderBy(d => d.Day).ToList()));

@@ -6,7 +6,8 @@ namespace MassWork.Petitions.Deadlines;
 
 /// <summary>
 /// Adds the default categories and the public-holiday calendar (Calendar:SeedFile, the State
-/// Council's yearly notices) when missing; rows an operator has changed are left as they are.
+/// Council's yearly notices) when missing; rows an operator has changed are left as they are, and
+/// a year the database already holds is the operator's (<see cref="CalendarCsv.YearsNotHeld"/>).
 /// </summary>
 public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReferenceDataSeeder> logger) : IHostedService
 {
@@ -33,8 +34,8 @@ public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfigurat
                 throw new InvalidOperationException($"{file}: {string.Join("; ", errors)}");
             }
 
-            var present = (await db.CalendarDays.Select(d => d.Day).ToListAsync(cancellationToken)).ToHashSet();
-            var added = days.Where(d => !present.Contains(d.Day)).ToList();
+            var held = (await db.CalendarDays.Select(d => d.Day.Year).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            var added = CalendarCsv.YearsNotHeld(days, held);
             db.CalendarDays.AddRange(added);
             logger.LogInformation("Calendar seed {File}: {Added} of {Total} days added", file, added.Count, days.Count);
         }
@@ -46,6 +47,14 @@ public sealed class ReferenceDataSeeder(IServiceScopeFactory scopes, IConfigurat
 /// <summary>"day,working,name" lines: 2026-02-16,false,春节 / 2026-02-14,true,春节调休.</summary>
 public static class CalendarCsv
 {
+    /// <summary>
+    /// The seed's days of the years the database holds none of. Once a year is loaded, by the seed or
+    /// by an operator's PUT, its days are the operator's: a day they removed is not put back at the
+    /// next start.
+    /// </summary>
+    public static List<CalendarDay> YearsNotHeld(IEnumerable<CalendarDay> seed, IReadOnlySet<int> yearsHeld) =>
+        [.. seed.Where(d => !yearsHeld.Contains(d.Day.Year))];
+
     public static List<CalendarDay> Parse(string text, out List<string> errors)
     {
         errors = [];

@@ -73,7 +73,7 @@ public sealed class ProjectCommands(ProjectsDbContext db, TimeProvider time)
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
             return Problems.Conflict("The project changed", "Someone else changed the project at the same time; read it again and retry.");
         }

@@ -58,6 +58,15 @@ public sealed class FiguresAndIntakeTests
     }
 
     [Fact]
+    public void The_holiday_seed_fills_only_years_the_database_holds_none_of_so_a_day_an_operator_removed_stays_removed()
+    {
+        var seed = CalendarCsv.Parse("2026-01-01,false,元旦\n2026-02-16,false,春节\n2027-01-01,false,元旦\n", out _);
+
+        Assert.Equal([new DateOnly(2027, 1, 1)], CalendarCsv.YearsNotHeld(seed, new HashSet<int> { 2026 }).Select(d => d.Day));
+        Assert.Equal(3, CalendarCsv.YearsNotHeld(seed, new HashSet<int>()).Count);
+    }
+
+    [Fact]
     public void The_repository_holiday_file_is_valid_and_holds_the_2026_spring_festival()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "deploy", "data", "holidays-cn.csv");
