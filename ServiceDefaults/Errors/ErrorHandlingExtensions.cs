@@ -23,7 +23,12 @@ public static class ErrorHandlingExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyDownExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new CleanStringConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new CleanStringConverter());
+            o.SerializerOptions.Converters.Add(new DateOnlyRangeConverter());
+            o.SerializerOptions.Converters.Add(new DateTimeOffsetRangeConverter());
+        });
 
         // Binding failures throw so BadRequestExceptionHandler can name the offending field.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

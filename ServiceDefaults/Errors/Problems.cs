@@ -29,9 +29,13 @@ public static class Problems
     public static ValidationProblem? CityCode(string cityCode) =>
         cityCode.Length == 4 && cityCode.All(char.IsAsciiDigit) ? null : Invalid("cityCode", "The 4-digit city code, e.g. 3607.");
 
-    /// <summary>Page and page size checks shared by every list.</summary>
+    /// <summary>
+    /// Page and page size checks shared by every list. The rows skipped, (page - 1) × pageSize, must
+    /// fit the int every list computes them in: a larger page would wrap to a negative OFFSET.
+    /// </summary>
     public static ValidationProblem? Paging(int page, int pageSize) =>
         page < 1 ? Invalid("page", "Must be 1 or more.")
         : pageSize is < 1 or > 500 ? Invalid("pageSize", "Must be between 1 and 500.")
+        : (long)(page - 1) * pageSize > int.MaxValue ? Invalid("page", $"At most {int.MaxValue / pageSize + 1} with {pageSize} a page.")
         : null;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using MassWork.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +14,8 @@ namespace MassWork.ServiceDefaults.Http;
 /// Refuses, before any endpoint runs, request text that would otherwise fail deep inside (a NUL in
 /// a query reaching PostgreSQL, a header byte the proxy cannot forward, a charset nobody decodes):
 /// header values must be printable ASCII (400 naming the header); query, route and form values must
-/// pass <see cref="TextRules"/> (400 naming the parameter); JSON and form bodies must be UTF-8 (415).
+/// pass <see cref="TextRules"/> (400 naming the parameter), and a date parameter's value
+/// <see cref="DateRules"/>; JSON and form bodies must be UTF-8 (415).
 /// JSON bodies are checked field by field while they bind (<see cref="CleanStringConverter"/>).
 /// </summary>
 public static class RequestTextGuard
@@ -20,7 +23,8 @@ public static class RequestTextGuard
     public static IApplicationBuilder UseRequestTextGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var problem = HeaderProblem(context.Request) ?? CharsetProblem(context.Request) ?? ValueProblem(context.Request) ?? await FormProblemAsync(context.Request);
+            var problem = HeaderProblem(context.Request) ?? CharsetProblem(context.Request) ?? ValueProblem(context.Request) ?? DateProblem(context)
+                          ?? await FormProblemAsync(context.Request);
             if (problem is null)
             {
                 await next(context);
@@ -83,6 +87,40 @@ public static class RequestTextGuard
             if (value is string text && !TextRules.IsClean(text))
             {
                 return Invalid(name, TextRules.Message);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A query or route value bound to a date or instant parameter of the endpoint lies within
+    /// <see cref="DateRules"/> (bodies are checked while they bind, by DateOnlyRangeConverter), so no
+    /// handler does arithmetic on 0001-01-01 or 9999-12-31. A value that is no date is left to binding.
+    /// </summary>
+    private static HttpValidationProblemDetails? DateProblem(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } handler)
+        {
+            return null;
+        }
+
+        foreach (var parameter in handler.GetParameters())
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            if (type != typeof(DateOnly) && type != typeof(DateTimeOffset) && type != typeof(DateTime))
+            {
+                continue;
+            }
+
+            var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
+            var text = context.Request.Query.TryGetValue(name, out var query) ? query.ToString() : context.Request.RouteValues[name] as string;
+            var inRange = type == typeof(DateOnly)
+                ? !DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day) || DateRules.IsInRange(day)
+                : !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant) || DateRules.IsInRange(instant);
+            if (!inRange)
+            {
+                return Invalid(name, DateRules.Message);
             }
         }
 

@@ -88,6 +88,68 @@ public sealed class BadInputFuzzTests(PlatformFixture platform, ITestOutputHelpe
         Assert.True(changed.Count == 0, $"Rows changed:\n{string.Join("\n", changed)}");
     }
 
+    /// <summary>
+    /// Values of the right type at the edge of what the type holds, in every query parameter of every
+    /// read: the largest and smallest page numbers, the first and last dates .NET knows. Each is sent
+    /// alone, the other parameters left to their defaults; none may get a 5xx.
+    /// </summary>
+    [Fact]
+    public async Task Extreme_but_well_formed_query_values_get_no_5xx()
+    {
+        var token = platform.Token("36", Roles.Operator, "fuzz-operator");
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var service in Services.Append("identity"))
+        {
+            foreach (var operation in (await OperationsAsync(service)).Where(o => o.Method == "GET"))
+            {
+                var path = operation.Parameters.Where(p => p.In == "path").Aggregate(operation.Path, (path, p) =>
+                    path.Replace($"{{{p.Name}}}", IsUuid(p.Schema) ? Guid.NewGuid().ToString() : Format(p.Schema) is "int32" or "int64" ? "2026" : "360702", StringComparison.Ordinal));
+                foreach (var (name, _, schema) in operation.Parameters.Where(p => p.In == "query"))
+                {
+                    foreach (var value in ExtremesOf(Format(schema)))
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                        using var response = await platform.Gateway.SendAsync(request);
+                        sent++;
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            failures.Add($"{(int)response.StatusCode} GET {request.RequestUri}");
+                        }
+                    }
+                }
+            }
+        }
+
+        // A date in a body is held to the same range while it binds: a client that left it unset sends 0001-01-01.
+        using (var unsetDates = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/visits/spot-checks")
+               {
+                   Headers = { Authorization = new AuthenticationHeaderValue("Bearer", platform.Token("360702", Roles.Leader, "fuzz-leader")) },
+                   Content = Json(JsonNode.Parse("""{"from":"0001-01-01","to":"0001-01-01","sampleSize":1}""")),
+               }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unsetDates.StatusCode);
+            Assert.Contains("from", (await unsetDates.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Single());
+        }
+
+        output.WriteLine($"{sent} requests sent, {failures.Count} got a 5xx");
+        Assert.True(sent > 100, $"only {sent} requests: the documents' query parameters were not found");
+        Assert.True(failures.Count == 0, $"{failures.Count} requests got a 5xx:\n{string.Join("\n", failures)}");
+    }
+
+    private static string? Format(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var format) ? format.GetString() : null;
+
+    private static string[] ExtremesOf(string? format) => format switch
+    {
+        "int32" => ["2147483647", "-2147483648"],
+        "int64" => ["9223372036854775807", "-9223372036854775808"],
+        "date" => ["0001-01-01", "9999-12-31"],
+        "date-time" => ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"],
+        _ => [],
+    };
+
     private sealed record Operation(string Method, string Path, IReadOnlyList<(string Name, string In, JsonElement Schema)> Parameters, JsonElement? Body, JsonElement Document);
 
     private async Task<List<Operation>> OperationsAsync(string service)

@@ -5,6 +5,7 @@ using MetadataExtractor.Formats.Heif;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Png;
 using MassWork.ServiceDefaults;
+using MassWork.ServiceDefaults.Errors;
 
 namespace MassWork.Blobs.Photos;
 
@@ -75,7 +76,15 @@ public static class PhotoMetadata
                 continue;
             }
 
+            // A camera's clock is what its owner set: a time outside the dates a request may name, or
+            // an offset an instant cannot hold (beyond ±14 h), is a broken tag, and the photo is kept
+            // as taken at an unknown time.
             var offset = Offset(exif.GetString(ExifDirectoryBase.TagTimeZoneOriginal)) ?? ChinaTime.Zone.GetUtcOffset(local);
+            if (offset.Duration() > TimeSpan.FromHours(14) || !DateRules.IsInRange(local))
+            {
+                continue;
+            }
+
             return new DateTimeOffset(local, offset).ToUniversalTime();
         }
 

@@ -29,11 +29,18 @@ public sealed class Pairing
 
     public bool IsActive => EndedAt is null;
 
+    /// <summary>The longest end reason a pairing keeps (its column's width).</summary>
+    public const int MaxEndReasonLength = 200;
+
+    /// <summary>
+    /// Ends the pairing. A reason composed from another record's (干部退出：…, 工作队撤回：…) may run past
+    /// <see cref="MaxEndReasonLength"/>; its end is cut, as that record keeps the whole reason.
+    /// </summary>
     public void End(DateTimeOffset at, string by, string reason)
     {
         EndedAt = at;
         EndedBy = by;
-        EndReason = reason;
+        EndReason = reason.Length > MaxEndReasonLength ? reason[..MaxEndReasonLength] : reason;
     }
 }
 

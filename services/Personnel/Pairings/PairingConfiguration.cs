@@ -12,7 +12,7 @@ internal sealed class PairingConfiguration : IEntityTypeConfiguration<Pairing>
         p.Property(x => x.VillageCode).HasMaxLength(12);
         p.Property(x => x.StartedBy).HasMaxLength(100);
         p.Property(x => x.EndedBy).HasMaxLength(100);
-        p.Property(x => x.EndReason).HasMaxLength(200);
+        p.Property(x => x.EndReason).HasMaxLength(Pairing.MaxEndReasonLength);
         p.Ignore(x => x.IsActive);
         // One active pairing of each kind per household; history rows have ended_at set.
         p.HasIndex(x => new { x.HouseholdId, x.Kind }).IsUnique().HasFilter("ended_at IS NULL").HasDatabaseName("ix_pairings_active_household_kind");

@@ -14,6 +14,7 @@ public sealed class AssignValidator : RequestValidator<AssignRequest>
                 ? "The 12-digit division code of a town or village office."
                 : null);
         RuleFor(x => x.Name).OptionalText(100);
+        RuleFor(x => x.Note).OptionalText(500);
     }
 }
 
@@ -99,6 +100,7 @@ public sealed class MediationValidator : RequestValidator<MediationRequest>
                                   && !(Is(x, MediationStep.Investigated) && parties is not { Count: >= 2 }))
             .WithMessage("The dispute's parties by name: at least two when it is investigated, at most 20 of at most 50 characters.");
         RuleFor(x => x.Mediator).RequiredText(50).When(x => Is(x, MediationStep.Mediated));
+        RuleFor(x => x.Mediator).OptionalText(50).Unless(x => Is(x, MediationStep.Mediated));
         RuleFor(x => x.Agreement).RequiredText(1000).When(x => Is(x, MediationStep.Settled));
     }
 

@@ -5,6 +5,6 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
     public void Configure(EntityTypeBuilder<CalendarDay> d)
     {
         d.HasKey(x => x.Day);
-        d.Property(x => x.Name).HasMaxLength(40);
+        d.Property(x => x.Name).HasMaxLength(CalendarCsv.MaxNameLength);
     }
 }

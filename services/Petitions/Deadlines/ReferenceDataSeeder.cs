@@ -55,6 +55,9 @@ public static class CalendarCsv
     public static List<CalendarDay> YearsNotHeld(IEnumerable<CalendarDay> seed, IReadOnlySet<int> yearsHeld) =>
         [.. seed.Where(d => !yearsHeld.Contains(d.Day.Year))];
 
+    /// <summary>The longest holiday name a day keeps (its column's width).</summary>
+    public const int MaxNameLength = 40;
+
     public static List<CalendarDay> Parse(string text, out List<string> errors)
     {
         errors = [];
@@ -77,7 +80,14 @@ public static class CalendarCsv
                 continue;
             }
 
-            days.Add(new CalendarDay(day, working, parts[2].Trim()));
+            var name = parts[2].Trim();
+            if (name.Length > MaxNameLength || !TextRules.IsClean(name))
+            {
+                errors.Add($"line {i + 1}: the name is at most {MaxNameLength} characters of plain text");
+                continue;
+            }
+
+            days.Add(new CalendarDay(day, working, name));
         }
 
         if (days.GroupBy(d => d.Day).FirstOrDefault(g => g.Count() > 1) is { } twice)

@@ -5,7 +5,8 @@ public sealed class Open311ClientValidator : RequestValidator<Open311ClientReque
 {
     public Open311ClientValidator()
     {
-        RuleFor(x => x.Name).RequiredText(100);
+        // The actor columns hold 100 characters: the prefix, then the name.
+        RuleFor(x => x.Name).RequiredText(100 - Open311Endpoints.ActorPrefix.Length);
         RuleFor(x => x.RegionPrefix).Must(RegionPrefixes.IsValid)
             .WithMessage("The jurisdiction: a division code prefix of 2, 4, 6, 9 or 12 digits.");
     }

@@ -13,6 +13,9 @@ namespace MassWork.Petitions.Open311;
 /// </summary>
 public static class Open311Endpoints
 {
+    /// <summary>What a client's cases and steps record as their actor: this, then the client's name.</summary>
+    internal const string ActorPrefix = "open311:";
+
     private const string Base = "/api/petitions/open311/v2";
     private const int MaxResults = 1000;
 
@@ -187,7 +190,7 @@ public static class Open311Endpoints
 
         var hash = protector.Hash(apiKey);
         var client = await db.Open311Clients.AsNoTracking().SingleOrDefaultAsync(c => c.KeyHash == hash && c.RevokedAt == null, cancellationToken);
-        return client is null ? null : ($"open311:{client.Name}", client.RegionPrefix);
+        return client is null ? null : ($"{ActorPrefix}{client.Name}", client.RegionPrefix);
     }
 
     private static async Task<List<Open311Request>> ViewsAsync(PetitionsDbContext db, List<Case> cases, CancellationToken cancellationToken)

@@ -30,6 +30,15 @@ public sealed class PhotoMetadataTests
     }
 
     [Fact]
+    public void A_capture_time_no_instant_can_hold_is_unknown_and_the_photo_is_still_read()
+    {
+        // Without an offset the time is read as Shanghai's: midnight of year 1 there falls before the first instant.
+        var facts = Read(TestPhotos.Jpeg(new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero), withOffset: false));
+
+        Assert.Equal((16, 16, null), (facts.Width, facts.Height, facts.CapturedAt));
+    }
+
+    [Fact]
     public void Southern_and_western_positions_keep_their_sign()
     {
         var location = Read(TestPhotos.Jpeg(at: (-33.8568, -70.6483))).Location!.Value;

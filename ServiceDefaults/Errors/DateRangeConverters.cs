@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MassWork.ServiceDefaults.Errors;
+
+/// <summary>
+/// Applies <see cref="DateRules"/> to every date and instant in every JSON body, as
+/// <see cref="CleanStringConverter"/> does to text: one outside it fails binding with its JSON path,
+/// which BadRequestExceptionHandler turns into a 400 naming the field.
+/// </summary>
+public sealed class DateOnlyRangeConverter : JsonConverter<DateOnly>
+{
+    public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? DateRules.IsInRange(day) ? day : throw new JsonException(DateRules.Message)
+            : throw new JsonException("A date as yyyy-MM-dd.");
+
+    public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
+
+/// <inheritdoc cref="DateOnlyRangeConverter"/>
+public sealed class DateTimeOffsetRangeConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var instant = reader.GetDateTimeOffset();
+        return DateRules.IsInRange(instant) ? instant : throw new JsonException(DateRules.Message);
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
