@@ -11,7 +11,7 @@ namespace MassWork.Notifications.Dispatch;
 
 /// <summary>Aliyun's delivery receipt (SmsReport) as it pushes it.</summary>
 public sealed record AliyunReport(
-    [property: JsonPropertyName("phone_number")] string PhoneNumber,
+    [property: JsonPropertyName("phone_number")] string? PhoneNumber,
     [property: JsonPropertyName("send_time")] string? SendTime,
     [property: JsonPropertyName("report_time")] string? ReportTime,
     [property: JsonPropertyName("success")] bool Success,
@@ -45,6 +45,9 @@ public static class ProviderCallbackEndpoints
         return routes;
     }
 
+    /// <summary>The provider's text as far as its column holds: a receipt is never refused for its length.</summary>
+    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
+
     private static readonly object Ok = new { code = 0, msg = "成功" };
 
     internal static async Task<IResult> ReportsAsync(string provider, string? token, List<AliyunReport> reports, NotificationsDbContext db,
@@ -55,17 +58,18 @@ public static class ProviderCallbackEndpoints
             return Results.Json(new { code = 1, msg = "token" }, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var usable = reports.Where(r => Guid.TryParseExact(r.OutId, "N", out _)).ToList();
+        // A receipt names the batch and the phone it reports on; one without either matches no message.
+        var usable = reports.Where(r => r is not null && Guid.TryParseExact(r.OutId, "N", out _) && !string.IsNullOrWhiteSpace(r.PhoneNumber)).ToList();
         if (usable.Count > 0)
         {
             var now = time.GetUtcNow();
             var outIds = usable.Select(r => Guid.ParseExact(r.OutId!, "N")).ToArray();
-            var hashes = usable.Select(r => protector.PhoneHash(r.PhoneNumber)).ToArray();
+            var hashes = usable.Select(r => protector.PhoneHash(r.PhoneNumber!)).ToArray();
             var delivered = usable.Select(r => r.Success).ToArray();
             var statuses = usable.Select(r => SmsMessage.AfterReceipt(r.Success).ToString()).ToArray();
             var awaiting = SmsMessage.AwaitingReceipt.Select(s => s.ToString()).ToArray();
-            var errors = usable.Select(r => r.Success ? "" : $"{r.ErrCode} {r.ErrMsg}".Trim()).ToArray();
-            var bizIds = usable.Select(r => r.BizId ?? "").ToArray();
+            var errors = usable.Select(r => r.Success ? "" : Cut($"{r.ErrCode} {r.ErrMsg}".Trim(), SmsMessage.MaxLastErrorLength)).ToArray();
+            var bizIds = usable.Select(r => Cut(r.BizId ?? "", SmsMessage.MaxProviderMessageIdLength)).ToArray();
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE messages m SET
                     status = u.status,

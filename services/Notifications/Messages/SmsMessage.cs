@@ -38,6 +38,12 @@ public enum MessageStatus
 /// </summary>
 public sealed class SmsMessage
 {
+    /// <summary>The longest provider message id (BizId) and error text a message keeps (their columns' widths).</summary>
+    public const int MaxProviderMessageIdLength = 100;
+
+    /// <inheritdoc cref="MaxProviderMessageIdLength"/>
+    public const int MaxLastErrorLength = 500;
+
     public Guid Id { get; init; }
 
     public required string IdempotencyKey { get; init; }

@@ -17,8 +17,8 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         m.Property(x => x.StatusReason).HasMaxLength(200);
         m.Property(x => x.Provider).HasMaxLength(40);
-        m.Property(x => x.ProviderMessageId).HasMaxLength(100);
-        m.Property(x => x.LastError).HasMaxLength(500);
+        m.Property(x => x.ProviderMessageId).HasMaxLength(SmsMessage.MaxProviderMessageIdLength);
+        m.Property(x => x.LastError).HasMaxLength(SmsMessage.MaxLastErrorLength);
         // The dispatcher's queue: only what still has to go is indexed.
         m.HasIndex(x => x.NextAttemptAt).HasFilter(NotificationsDbContext.StatusIn(SmsMessage.Waiting)).HasDatabaseName("ix_messages_due");
         m.HasIndex(x => x.Status).HasFilter(NotificationsDbContext.StatusIn([MessageStatus.Sending, MessageStatus.InDoubt])).HasDatabaseName("ix_messages_unsettled");

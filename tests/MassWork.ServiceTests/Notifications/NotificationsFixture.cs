@@ -42,6 +42,9 @@ public class NotificationsFixture : ServiceFixture
 
     public HttpClient Simulator { get; private set; } = null!;
 
+    /// <summary>The token the provider's callbacks carry.</summary>
+    public string CallbackToken { get; private set; } = "";
+
     /// <summary>The dispatcher, when the test runs its steps (a replica's dispatch or recovery round each).</summary>
     public Dispatcher Dispatcher => _service!.Services.GetRequiredService<Dispatcher>();
 
@@ -60,7 +63,7 @@ public class NotificationsFixture : ServiceFixture
         }
 
         var (servicePort, simulatorPort) = (FreePort.Next(), FreePort.Next());
-        var callbackToken = Secret();
+        var callbackToken = CallbackToken = Secret();
         var simulatorSettings = new Dictionary<string, string>
         {
             ["Simulator:CallbackUrl"] = $"http://127.0.0.1:{servicePort}",
