@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using MassWork.ServiceDefaults.Errors;
@@ -20,6 +21,9 @@ namespace MassWork.ServiceDefaults.Http;
 /// </summary>
 public static class RequestTextGuard
 {
+    // Reflection once per handler, not per request: the guard runs in front of every call.
+    private static readonly ConcurrentDictionary<MethodInfo, (string Name, bool IsDay)[]> DateParameters = new();
+
     public static IApplicationBuilder UseRequestTextGuard(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -105,17 +109,10 @@ public static class RequestTextGuard
             return null;
         }
 
-        foreach (var parameter in handler.GetParameters())
+        foreach (var (name, isDay) in DateParameters.GetOrAdd(handler, DateParametersOf))
         {
-            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-            if (type != typeof(DateOnly) && type != typeof(DateTimeOffset) && type != typeof(DateTime))
-            {
-                continue;
-            }
-
-            var name = parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!;
             var text = context.Request.Query.TryGetValue(name, out var query) ? query.ToString() : context.Request.RouteValues[name] as string;
-            var inRange = type == typeof(DateOnly)
+            var inRange = isDay
                 ? !DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day) || DateRules.IsInRange(day)
                 : !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant) || DateRules.IsInRange(instant);
             if (!inRange)
@@ -126,6 +123,12 @@ public static class RequestTextGuard
 
         return null;
     }
+
+    private static (string Name, bool IsDay)[] DateParametersOf(MethodInfo handler) =>
+        [.. from parameter in handler.GetParameters()
+            let type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType
+            where type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(DateTime)
+            select (parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name!, type == typeof(DateOnly))];
 
     private static async Task<HttpValidationProblemDetails?> FormProblemAsync(HttpRequest request)
     {
