@@ -199,6 +199,11 @@ public sealed class IdentityTests(PlatformFixture platform)
             return code is { Length: 6 };
         }, TimeSpan.FromSeconds(30), "the sign-in code sent by SMS to the cadre's phone");
 
+        // A colleague reading the number's SMS history sees that a code went, never the code.
+        var history = await personnel.OkAsync(HttpMethod.Get, $"/api/notifications/messages?phone={phone}", platform.Token("360702001", Roles.TownStaff, "colleague"));
+        var codeSms = Assert.Single(history.GetProperty("messages").EnumerateArray(), m => m.GetProperty("templateCode").GetString() == "sign-in-code");
+        Assert.DoesNotContain(code!, codeSms.GetProperty("text").GetString());
+
         using var redirect = await _identity.Staff.CodeAsync(smsPage, code!);
         var tokens = await _identity.Staff.ExchangeAsync(redirect, verifier);
         var access = new JsonWebToken(tokens.AccessToken);

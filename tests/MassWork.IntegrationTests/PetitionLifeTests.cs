@@ -165,6 +165,34 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_accusers_SMS_reaches_them_and_no_message_history_leads_to_them()
+    {
+        var (household, village) = await _api.HouseholdAsync("钟秀兰");
+        var phone = $"136{Random.Shared.Next(0, 100_000_000):D8}";
+        var number = (await _api.RegisterAsync(_api.County(), new
+        {
+            channel = "Letter", matterType = "Accusation", categoryCode = "other", householdId = household,
+            petitioner = new { name = "匿名举报人", phone }, content = "检举村干部虚报冒领补贴",
+        })).GetProperty("number").GetString()!;
+
+        await Eventually.HoldsAsync(async () =>
+            (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray()
+                .Any(m => m.GetProperty("templateParam").GetString()!.Contains(number)),
+            TimeSpan.FromSeconds(30), "the registration notice reaches the accuser");
+
+        // Searched by the household or the number, by the accused village's town or by the county: nothing.
+        foreach (var reader in new[] { _api.Town(village), _api.County() })
+        {
+            foreach (var search in new[] { $"householdId={household}", $"phone={phone}" })
+            {
+                var page = await _api.Personnel.OkAsync(HttpMethod.Get, $"/api/notifications/messages?{search}&pageSize=200", reader);
+                Assert.DoesNotContain(page.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString()!.Contains(number));
+                Assert.DoesNotContain(page.GetProperty("messages").EnumerateArray(), m => m.GetProperty("templateCode").GetString()!.StartsWith("petition-"));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_step_the_state_does_not_allow_is_409_and_changes_nothing()
     {
         var (household, village) = await _api.HouseholdAsync();

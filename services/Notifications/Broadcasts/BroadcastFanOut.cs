@@ -85,10 +85,10 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
                     ORDER BY member_id LIMIT @chunk),
                 written AS (
                     INSERT INTO messages (id, idempotency_key, template_code, params, signature, text, segments, content_hash, broadcast, urgent,
-                                          phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at)
+                                          phone_cipher, phone_hash, phone_masked, household_id, region_code, broadcast_id, status, next_attempt_at, attempts, created_at, disclosure)
                     SELECT gen_random_uuid(), 'broadcast:' || @id || ':' || encode(c.phone_hash, 'hex'), @template, @params::jsonb,
                            @signature, @text, @segments, @content_hash, true, false,
-                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, @id, @queued, @now, 0, @now
+                           c.phone_cipher, c.phone_hash, c.phone_masked, c.household_id, c.village_code, @id, @queued, @now, 0, @now, @disclosure
                     FROM chunk c
                     ON CONFLICT (idempotency_key) DO NOTHING)
                 SELECT member_id FROM chunk ORDER BY member_id DESC LIMIT 1
@@ -98,6 +98,7 @@ public sealed class BroadcastFanOut(IServiceScopeFactory scopes, TimeProvider ti
             command.Parameters.AddWithValue("tags", broadcast.Tags);
             command.Parameters.AddWithValue("heads", broadcast.Audience == BroadcastAudience.Heads);
             command.Parameters.AddWithValue("after", after);
+            command.Parameters.AddWithValue("disclosure", nameof(MessageDisclosure.Full));
             command.Parameters.AddWithValue("chunk", ChunkSize);
             command.Parameters.AddWithValue("id", broadcast.Id);
             command.Parameters.AddWithValue("template", broadcast.TemplateCode);

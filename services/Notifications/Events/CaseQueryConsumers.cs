@@ -36,7 +36,8 @@ public sealed class CaseQueryCodeRequestedConsumer(NotificationsDbContext db, Me
         var code = protector.Decrypt(Convert.FromBase64String(m.CodeCipher));
         var phone = protector.Decrypt(cipher);
         await writer.WriteAsync(
-            [new MessageRequest(DefaultTemplates.CaseQueryCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), phone, m.RegionCode, $"case-query-code:{m.CodeId}", ActBy: m.ExpiresAt)],
+            [new MessageRequest(DefaultTemplates.CaseQueryCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), phone, m.RegionCode, $"case-query-code:{m.CodeId}", ActBy: m.ExpiresAt,
+                Disclosure: MessageDisclosure.Withheld)],
             context.CancellationToken);
     }
 }

@@ -132,7 +132,10 @@ public static class EventNotices
             h.Phone, h.VillageCode, $"project-completed:{e.Project.ProjectId}:{h.HouseholdId}", h.HouseholdId));
     }
 
-    /// <summary>Every notice to a petitioner carries the short link to the public query page (查询), where they follow and rate the case.</summary>
+    /// <summary>
+    /// Every notice to a petitioner carries the short link to the public query page (查询), where they
+    /// follow and rate the case. A notice to an accuser is withheld from the history and tied to no household.
+    /// </summary>
     private static IEnumerable<MessageRequest> ToPetitioner(PetitionCaseRef c, string queryUrl, string template, Dictionary<string, string> values, string step)
     {
         if (c.Petitioner?.Phone is not { } phone)
@@ -141,7 +144,9 @@ public static class EventNotices
         }
 
         values["link"] = CaseQueryLink.For(queryUrl, c.CaseNumber);
-        return [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)];
+        return c.IdentityProtected
+            ? [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", Disclosure: MessageDisclosure.Withheld)]
+            : [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)];
     }
 
     private static Dictionary<string, string> LeaveValues(string cadre, DateOnly first, DateOnly last, int days, string reason) => new()

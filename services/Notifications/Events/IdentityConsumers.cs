@@ -29,7 +29,8 @@ public sealed class SignInCodeRequestedConsumer(NotificationsDbContext db, Messa
 
         var code = protector.Decrypt(Convert.FromBase64String(m.CodeCipher));
         await writer.WriteAsync(
-            [new MessageRequest(DefaultTemplates.SignInCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), protector.Decrypt(phone), m.RegionCode, $"sign-in-code:{m.ChallengeId}:{m.Attempt}", ActBy: m.ExpiresAt)],
+            [new MessageRequest(DefaultTemplates.SignInCode, OneTimeCodes.Values(code, m.RequestedAt, m.ExpiresAt), protector.Decrypt(phone), m.RegionCode, $"sign-in-code:{m.ChallengeId}:{m.Attempt}", ActBy: m.ExpiresAt,
+                Disclosure: MessageDisclosure.TextWithheld)],
             context.CancellationToken);
     }
 }

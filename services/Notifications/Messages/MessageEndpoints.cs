@@ -6,10 +6,21 @@ public sealed record MessageView(
     MessageStatus Status, string? StatusReason, int Attempts, string? Provider, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, DateTimeOffset? FailedAt)
 {
-    public static MessageView Of(SmsMessage m) => new(
-        m.Id, m.TemplateCode, $"【{m.Signature}】{m.Text}", m.Segments, m.PhoneMasked, m.HouseholdId, m.RegionCode, m.BroadcastId, m.Status, m.StatusReason,
-        m.Attempts, m.Provider, m.LastError, ChinaTime.Local(m.CreatedAt), m.Status is MessageStatus.Queued or MessageStatus.Deferred ? ChinaTime.Local(m.NextAttemptAt) : null,
-        ChinaTime.Local(m.SentAt), ChinaTime.Local(m.DeliveredAt), ChinaTime.Local(m.FailedAt));
+    public static MessageView Of(SmsMessage m)
+    {
+        var withheld = m.Disclosure == MessageDisclosure.Withheld;
+        var text = m.Disclosure switch
+        {
+            MessageDisclosure.Full => $"【{m.Signature}】{m.Text}",
+            MessageDisclosure.TextWithheld => $"【{m.Signature}】（验证码短信，内容不显示）",
+            _ => "（内容不显示）",
+        };
+        return new(
+            m.Id, m.TemplateCode, text, m.Segments, withheld ? "***" : m.PhoneMasked, withheld ? null : m.HouseholdId, m.RegionCode, m.BroadcastId, m.Status,
+            m.StatusReason, m.Attempts, m.Provider, m.LastError, ChinaTime.Local(m.CreatedAt),
+            m.Status is MessageStatus.Queued or MessageStatus.Deferred ? ChinaTime.Local(m.NextAttemptAt) : null,
+            ChinaTime.Local(m.SentAt), ChinaTime.Local(m.DeliveredAt), ChinaTime.Local(m.FailedAt));
+    }
 }
 
 public sealed record MessagePage(long Total, int Page, int PageSize, IReadOnlyList<MessageView> Messages);
@@ -38,7 +49,8 @@ public static class MessageEndpoints
             return paging;
         }
 
-        var query = db.Messages.AsNoTracking().Where(m => m.RegionCode.StartsWith(caller.RegionPrefix));
+        // Withheld messages are never listed: a household, a number or a case number must not lead to an accuser.
+        var query = db.Messages.AsNoTracking().Where(m => m.RegionCode.StartsWith(caller.RegionPrefix) && m.Disclosure != MessageDisclosure.Withheld);
         if (householdId is { } id)
         {
             query = query.Where(m => m.HouseholdId == id);
@@ -72,7 +84,7 @@ public static class MessageEndpoints
         }
 
         var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new MessagePage(total, page, pageSize, rows.Select(MessageView.Of).ToList()));
     }
 
@@ -91,7 +103,7 @@ public static class MessageEndpoints
 
         var query = db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Failed && m.RegionCode.StartsWith(caller.RegionPrefix));
         var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(m => m.FailedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.FailedAt).ThenByDescending(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new MessagePage(total, page, pageSize, rows.Select(MessageView.Of).ToList()));
     }
 

@@ -17,7 +17,8 @@ public sealed record MessageRequest(
     string RegionCode,
     string IdempotencyKey,
     Guid? HouseholdId = null,
-    DateTimeOffset? ActBy = null);
+    DateTimeOffset? ActBy = null,
+    MessageDisclosure Disclosure = MessageDisclosure.Full);
 
 /// <summary>
 /// Turns notices into queued messages in the caller's transaction. A key already used writes
@@ -52,7 +53,7 @@ public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog tem
                 continue;
             }
 
-            var message = New(sms, request.Values, phone, request.RegionCode, request.IdempotencyKey, request.HouseholdId, null, now);
+            var message = New(sms, request.Values, phone, request.RegionCode, request.IdempotencyKey, request.HouseholdId, null, now, request.Disclosure);
             message.Urgent |= request.ActBy is { } actBy && options.Value.Quiet.CouldHoldPast(actBy, now);
             db.Messages.Add(message);
             written++;
@@ -61,7 +62,8 @@ public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog tem
         return written;
     }
 
-    public SmsMessage New(RenderedSms sms, IReadOnlyDictionary<string, string> values, string phone, string regionCode, string key, Guid? householdId, Guid? broadcastId, DateTimeOffset now) => new()
+    public SmsMessage New(RenderedSms sms, IReadOnlyDictionary<string, string> values, string phone, string regionCode, string key, Guid? householdId, Guid? broadcastId, DateTimeOffset now,
+        MessageDisclosure disclosure = MessageDisclosure.Full) => new()
     {
         Id = Guid.CreateVersion7(now),
         IdempotencyKey = key,
@@ -77,6 +79,7 @@ public sealed class MessageWriter(NotificationsDbContext db, TemplateCatalog tem
         PhoneHash = protector.Hash(phone),
         PhoneMasked = PhoneNumber.Mask(phone),
         HouseholdId = householdId,
+        Disclosure = disclosure,
         RegionCode = regionCode,
         BroadcastId = broadcastId,
         Status = MessageStatus.Queued,

@@ -31,6 +31,24 @@ public enum MessageStatus
     Suppressed,
 }
 
+/// <summary>What staff reading the message history may see of a message.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MessageDisclosure>))]
+public enum MessageDisclosure
+{
+    /// <summary>Listed with its text and masked number.</summary>
+    Full,
+
+    /// <summary>A one-time code: listed, its text withheld (a colleague reading it could sign in as the recipient, or rate their case).</summary>
+    TextWithheld,
+
+    /// <summary>
+    /// To someone following a case in confidence: a 检举控告 petitioner, or whoever asked for a case's
+    /// query code. Never listed, so no household, number or case number leads to them; an operator
+    /// who opens it by id (to retry a dead letter) sees neither its text nor its number.
+    /// </summary>
+    Withheld,
+}
+
 /// <summary>
 /// One SMS to one number: the rendered text and its segment count, the phone encrypted (with a
 /// keyed hash for history and limits, and the masked form for display), where it stands, and the
@@ -72,6 +90,8 @@ public sealed class SmsMessage
     public required string PhoneMasked { get; init; }
 
     public Guid? HouseholdId { get; init; }
+
+    public MessageDisclosure Disclosure { get; init; }
 
     /// <summary>Division code the message concerns (a village, or the cadre's region); reads are scoped by it.</summary>
     public required string RegionCode { get; init; }

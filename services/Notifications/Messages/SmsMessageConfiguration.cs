@@ -15,6 +15,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
         m.Property(x => x.PhoneMasked).HasMaxLength(20);
         m.Property(x => x.RegionCode).HasMaxLength(12);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        m.Property(x => x.Disclosure).HasConversion<string>().HasMaxLength(12);
         m.Property(x => x.StatusReason).HasMaxLength(200);
         m.Property(x => x.Provider).HasMaxLength(40);
         m.Property(x => x.ProviderMessageId).HasMaxLength(SmsMessage.MaxProviderMessageIdLength);

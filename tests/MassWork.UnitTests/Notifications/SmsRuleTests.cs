@@ -77,8 +77,12 @@ public sealed class SmsRuleTests
     [InlineData(22, 0, 24, 7, true)]
     [InlineData(22, 0, 24, 8, false)]   // due when the window ends: 08:00 is in time
     [InlineData(22, 0, 24, 12, false)]
-    [InlineData(15, 0, 23, 22, true)]   // written by day, due in the coming night: a retry could be held past it
+    [InlineData(20, 30, 23, 22, true)]  // written just before the window, due in it: a retry could be held past it
+    [InlineData(15, 0, 23, 22, false)]  // written by day, due in the coming night: it goes by day
     [InlineData(15, 0, 23, 18, false)]
+    [InlineData(10, 0, 24, 0, false)]   // a day limit ends at midnight: its notice, written by day, goes by day
+    [InlineData(0, 0, 24, 0, false)]    // the warning a day ahead, raised at midnight, waits for 08:00
+    [InlineData(0, 0, 23, 7, true)]
     public void A_notice_the_quiet_hours_could_hold_past_its_deadline_is_urgent(int nowHour, int nowMinute, int dueDay, int dueHour, bool urgent)
     {
         Assert.Equal(urgent, QuietHours.Default.CouldHoldPast(Shanghai(dueDay, dueHour), Shanghai(23, nowHour, nowMinute)));
