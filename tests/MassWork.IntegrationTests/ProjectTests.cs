@@ -298,6 +298,37 @@ public sealed class ProjectTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Budgets_stay_within_the_amount_the_project_was_approved_at_so_a_town_approval_cannot_fund_a_county_sized_project()
+    {
+        // Approved by the town alone at 1万元 (10,000 yuan, its estimate), with a plan that names far more money.
+        var village = ProjectsApi.NewVillage();
+        var town = _api.Town(village);
+        var id = (await _api.ProposeAsync(village, 1_000_000)).GetProperty("id").GetGuid();
+        await _api.FundingAsync(id, town, new { sources = new object[] { new { source = "CityFund", amountFen = 500_000_000 }, new { source = "TownFund", amountFen = 500_000_000 } } });
+        await _api.StepAsync(id, "approve", town);
+        var ledger = $"/api/projects/{id}/ledger";
+
+        using (var tooMuch = await _api.SendAsync(HttpMethod.Post, ledger, town, new { kind = "Budget", source = "TownFund", amountFen = 500_000_000 }))
+        {
+            var problem = await ProjectsApi.ProblemAsync(tooMuch, HttpStatusCode.Conflict);
+            Assert.Contains("approved", problem.GetProperty("rule").GetString());
+            Assert.Equal(1_000_000, problem.GetProperty("remainingFen").GetInt64());
+        }
+
+        // Thirty budget entries of 500 yuan racing on two sources: twenty fit.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            _api.SendAsync(HttpMethod.Post, ledger, town, new { kind = "Budget", source = i % 2 == 0 ? "CityFund" : "TownFund", amountFen = 50_000 })));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Equal((20, 10), (statuses.Count(s => s == HttpStatusCode.Created), statuses.Count(s => s == HttpStatusCode.Conflict)));
+        Assert.Equal(1_000_000, (await _api.LedgerAsync(id, town)).GetProperty("budgetFen").GetInt64());
+    }
+
+    [Fact]
     public async Task Fifty_payments_racing_on_one_project_never_pay_more_than_was_allocated()
     {
         var (id, village) = await _api.UnderWayAsync(1_000_000);

@@ -26,8 +26,8 @@ public readonly record struct FundTotals(long DepositedFen, long AllocatedFen);
 public sealed record LedgerRefusal(string Rule, long RemainingFen);
 
 /// <summary>
-/// The ledger's invariants, per project and source: 0 ≤ paid ≤ allocated ≤ budget; per pooled fund:
-/// allocated ≤ deposited. An entry changes one total by a delta (positive for a new entry, negative
+/// The ledger's invariants, per project and source: 0 ≤ paid ≤ allocated ≤ budget; per project: the
+/// budgets ≤ the approved amount; per pooled fund: allocated ≤ deposited. An entry changes one total by a delta (positive for a new entry, negative
 /// for the reversal of one) and is refused when the totals after it would break a rule. Callers
 /// hold a row lock on the totals while they check and write, so the check holds under concurrency.
 /// </summary>
@@ -48,6 +48,16 @@ public static class Balances
         EntryKind.Reversal => throw new ArgumentException("A reversal acts as the kind of the entry it reverses.", nameof(effect)),
         _ => null,
     };
+
+    /// <summary>
+    /// The budgets of all a project's sources together stay within the amount it was approved at: its
+    /// estimated cost, which fixed who had to approve it (<see cref="Approval.ApprovalChain"/>). More
+    /// money is a new proposal, approved at the level its amount calls for.
+    /// </summary>
+    public static LedgerRefusal? CheckApproved(long budgetedFen, long approvedFen, long budgetDeltaFen) =>
+        budgetDeltaFen > 0 && budgetedFen + budgetDeltaFen > approvedFen
+            ? new LedgerRefusal("The budgets of all sources together stay within the amount the project was approved at (its estimated cost).", approvedFen - budgetedFen)
+            : null;
 
     public static LedgerRefusal? Check(FundTotals fund, long allocationDeltaFen) =>
         fund.AllocatedFen + allocationDeltaFen > fund.DepositedFen

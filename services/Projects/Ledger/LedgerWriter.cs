@@ -1,3 +1,4 @@
+using MassWork.ServiceDefaults.Data;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
@@ -70,6 +71,18 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
                 if (!caller.Covers(fund.RegionCode))
                 {
                     return Problems.Forbidden($"Money from the pooled fund of {fund.RegionCode} is allocated at that level (统一调配), not by {caller.RegionPrefix}.");
+                }
+            }
+
+            if (kind == EntryKind.Budget && delta > 0)
+            {
+                // Budgets of different sources lock different rows: raising any of them waits here, so their sum is checked whole.
+                await AdvisoryLock.WaitAsync(db, $"project-budget|{id}", cancellationToken);
+                var budgeted = await db.Database.SqlQuery<long>($"SELECT coalesce(sum(budget_fen), 0)::bigint AS \"Value\" FROM source_balances WHERE project_id = {id}")
+                    .SingleAsync(cancellationToken);
+                if (Balances.CheckApproved(budgeted, project.EstimatedCostFen, delta) is { } overApproved)
+                {
+                    return LedgerEndpoints.Refused(overApproved);
                 }
             }
 

@@ -46,7 +46,9 @@ public sealed class ProjectsApi(PlatformFixture platform)
     {
         var village = NewVillage();
         var town = Town(village);
-        var id = (await ProposeAsync(village, cityFundFen)).GetProperty("id").GetGuid();
+        // Proposed at what the plan brings, so the budgets fit the approved amount.
+        var planned = cityFundFen + moreSources.Sum(s => JsonSerializer.SerializeToElement(s).GetProperty("amountFen").GetInt64());
+        var id = (await ProposeAsync(village, planned)).GetProperty("id").GetGuid();
         await FundingAsync(id, town, new { sources = new object[] { new { source = "CityFund", amountFen = cityFundFen } }.Concat(moreSources).ToArray() });
         await StepAsync(id, "approve", town);
         await StepAsync(id, "start", town);

@@ -7,7 +7,7 @@ namespace MassWork.UnitTests.Projects;
 /// The ledger's invariants over random sequences of entries: a model ledger with two sources and
 /// one pooled fund writes every entry the way the service does (check with <see cref="Balances"/>,
 /// then apply), and after each one the totals equal the sums of the accepted entries and keep
-/// paid ≤ allocated ≤ budget and the fund's allocated ≤ deposited.
+/// paid ≤ allocated ≤ budget, the budgets within the approved amount and the fund's allocated ≤ deposited.
 /// </summary>
 public sealed class LedgerPropertyTests
 {
@@ -72,8 +72,12 @@ public sealed class LedgerPropertyTests
             return Commit(entry, Check(entry));
         }
 
+        /// <summary>The amount the project was approved at: the budgets of both sources together stay within it.</summary>
+        public const long ApprovedFen = 150_000;
+
         private LedgerRefusal? Check(Entry e) =>
-            Balances.Check(Totals[e.Source], e.Effect, e.DeltaFen)
+            (e.Effect == EntryKind.Budget ? Balances.CheckApproved(Totals.Sum(t => t.BudgetFen), ApprovedFen, e.DeltaFen) : null)
+            ?? Balances.Check(Totals[e.Source], e.Effect, e.DeltaFen)
             ?? (e.FromFund ? Balances.Check(Fund, e.DeltaFen) : null);
 
         private LedgerRefusal? Commit(Entry e, LedgerRefusal? refusal)
@@ -83,8 +87,9 @@ public sealed class LedgerPropertyTests
                 Refused++;
                 var after = Balances.Apply(Totals[e.Source], e.Effect, e.DeltaFen);
                 var fundOverdrawn = e.FromFund && Fund.AllocatedFen + e.DeltaFen > Fund.DepositedFen;
+                var overApproved = e.Effect == EntryKind.Budget && e.DeltaFen > 0 && Totals.Sum(t => t.BudgetFen) + e.DeltaFen > ApprovedFen;
                 // Refused only for a reason: applied anyway, it would break a rule.
-                Assert.True(!Balances.Holds(after) || fundOverdrawn, $"{e} was refused ({refusal.Rule}) though it keeps every rule");
+                Assert.True(!Balances.Holds(after) || fundOverdrawn || overApproved, $"{e} was refused ({refusal.Rule}) though it keeps every rule");
                 Assert.True(refusal.RemainingFen >= 0);
                 return refusal;
             }
@@ -119,6 +124,7 @@ public sealed class LedgerPropertyTests
                     Assert.Equal(mine.Where(e => e.Effect == EntryKind.Payment).Sum(e => e.DeltaFen), totals.PaidFen);
                 }
 
+                Assert.InRange(model.Totals.Sum(t => t.BudgetFen), 0, Model.ApprovedFen);
                 Assert.InRange(model.Fund.AllocatedFen, 0, model.Fund.DepositedFen);
                 Assert.Equal(model.Entries.Where(e => e.FromFund).Sum(e => e.DeltaFen), model.Fund.AllocatedFen);
             }
