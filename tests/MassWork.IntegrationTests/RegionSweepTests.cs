@@ -24,7 +24,7 @@ public sealed partial class RegionSweepTests(PlatformFixture platform, ITestOutp
         // request is posted by a registered hotline client that signs it with its own key (checked in the handler).
         ["GET /api/petitions/open311/v2/services.json"] = "Open311: public service list (anonymous by the standard)",
         ["GET /api/petitions/open311/v2/services/{code}.json"] = "Open311: public service definition (anonymous by the standard)",
-        ["POST /api/petitions/open311/v2/requests.json"] = "Open311: signed by the hotline client's key, not a staff token",
+        ["POST /api/petitions/open311/v2/requests.json"] = "Open311: the hotline client's key names its region; a staff token only where its role may file petitions",
         ["GET /api/petitions/open311/v2/requests.json"] = "Open311: public request status, no personal data (anonymous by the standard)",
         ["GET /api/petitions/open311/v2/requests/{id}.json"] = "Open311: public request status, no personal data (anonymous by the standard)",
         // 查询: petitioners have no account; a code sent to the case's registered phone opens one case, read by its session token.

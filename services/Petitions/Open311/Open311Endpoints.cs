@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Security.Cryptography;
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Intake;
@@ -56,10 +57,10 @@ public static class Open311Endpoints
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var client = await ClientAsync(http, form["api_key"], db, protector, cancellationToken);
+        var client = await ClientAsync(http, form["api_key"], Permissions.FilePetitions, db, protector, cancellationToken);
         if (client is null)
         {
-            return Error(403, "api_key: missing or not valid.");
+            return Error(403, "api_key: missing or not valid (a staff token's role must be allowed the same work in the petitions API).");
         }
 
         string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
@@ -99,10 +100,10 @@ public static class Open311Endpoints
         string? service_request_id = null, string? service_code = null, DateTimeOffset? start_date = null, DateTimeOffset? end_date = null, string? status = null)
     {
         var cancellationToken = http.RequestAborted;
-        var client = await ClientAsync(http, http.Request.Query["api_key"], db, protector, cancellationToken);
+        var client = await ClientAsync(http, http.Request.Query["api_key"], Permissions.Work, db, protector, cancellationToken);
         if (client is null)
         {
-            return Error(403, "api_key: missing or not valid.");
+            return Error(403, "api_key: missing or not valid (a staff token's role must be allowed the same work in the petitions API).");
         }
 
         if (status is not (null or "open" or "closed"))
@@ -143,10 +144,10 @@ public static class Open311Endpoints
 
     internal static async Task<IResult> GetRequestAsync(string id, HttpContext http, PetitionsDbContext db, PersonalDataProtector protector)
     {
-        var client = await ClientAsync(http, http.Request.Query["api_key"], db, protector, http.RequestAborted);
+        var client = await ClientAsync(http, http.Request.Query["api_key"], Permissions.Work, db, protector, http.RequestAborted);
         if (client is null)
         {
-            return Error(403, "api_key: missing or not valid.");
+            return Error(403, "api_key: missing or not valid (a staff token's role must be allowed the same work in the petitions API).");
         }
 
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Number == id && x.RegionCode.StartsWith(client.Value.Region) && x.MatterType != MatterType.Accusation, http.RequestAborted);
@@ -176,11 +177,18 @@ public static class Open311Endpoints
         return TypedResults.Created($"/api/petitions/open311/clients/{client.Id}", new Open311ClientCreated(client.Id, client.Name, client.RegionPrefix, key));
     }
 
-    private static async Task<(string Actor, string Region)?> ClientAsync(HttpContext http, string? apiKey, PetitionsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client an api_key names, or a staff token whose role holds <paramref name="permission"/>
+    /// in the role matrix, as the same step through the petitions API would need (an administrator's
+    /// token sees no work data here either).
+    /// </summary>
+    private static async Task<(string Actor, string Region)?> ClientAsync(
+        HttpContext http, string? apiKey, string permission, PetitionsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
         if (http.User.Identity?.IsAuthenticated == true && Caller.FromPrincipal(http.User) is { } caller)
         {
-            return (caller.UserId, caller.RegionPrefix);
+            var allowed = await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, permission);
+            return allowed.Succeeded ? (caller.UserId, caller.RegionPrefix) : null;
         }
 
         if (string.IsNullOrEmpty(apiKey))
