@@ -193,6 +193,36 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_petitioner_is_told_of_an_extension_with_the_new_date_and_why()
+    {
+        var (household, village) = await _api.HouseholdAsync();
+        var town = _api.Town(village);
+        var phone = $"136{Random.Shared.Next(0, 100_000_000):D8}";
+        var id = (await _api.RegisterAsync(town, new
+        {
+            channel = "WalkIn", matterType = "Request", categoryCode = "other", householdId = household,
+            petitioner = new { name = "钟秀兰", phone }, content = "村道塌方，请求修复",
+        })).GetProperty("id").GetGuid();
+        await _api.StepAsync(id, "assign", town, new { kind = "Region", code = village[..9] + "000", name = "测试镇人民政府" });
+        await _api.StepAsync(id, "accept", town);
+        var reason = "涉及水利、交通两部门协调，需现场勘测" + new string('。', 300);
+
+        var extended = await _api.StepAsync(id, "extension", _api.County(), new { days = 30, reason });
+
+        var due = ChinaTime.Local(extended.GetProperty("resolveDueAt").GetDateTimeOffset().AddTicks(-1)).ToString("yyyy年M月d日");
+        JsonElement sms = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            sms = (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray()
+                .FirstOrDefault(m => m.GetProperty("templateCode").GetString() == "petition-extended");
+            return sms.ValueKind == JsonValueKind.Object;
+        }, TimeSpan.FromSeconds(30), "the extension notice reaches the petitioner");
+        var values = JsonDocument.Parse(sms.GetProperty("templateParam").GetString()!).RootElement;
+        Assert.Equal(("30", due), (values.GetProperty("days").GetString(), values.GetProperty("due").GetString()));
+        Assert.StartsWith("涉及水利、交通两部门协调", values.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_step_the_state_does_not_allow_is_409_and_changes_nothing()
     {
         var (household, village) = await _api.HouseholdAsync();

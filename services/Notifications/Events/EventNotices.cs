@@ -58,17 +58,22 @@ public static class EventNotices
 
     public static IEnumerable<MessageRequest> PetitionRegistered(PetitionRegistered e, string queryUrl) =>
         e.NotAcceptedReason is { } reason
-            ? ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = reason }, "registered")
+            ? ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = Gist(reason) }, "registered")
             : ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionRegistered, new() { ["number"] = e.Case.CaseNumber, ["category"] = e.Case.CategoryName }, "registered");
 
     public static IEnumerable<MessageRequest> PetitionAccepted(PetitionAccepted e, string queryUrl) =>
         ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionAccepted, new() { ["number"] = e.Case.CaseNumber, ["due"] = e.ResolveDue is { } d ? Day(d) : "规定时限" }, "accepted");
 
     public static IEnumerable<MessageRequest> PetitionNotAccepted(PetitionNotAccepted e, string queryUrl) =>
-        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = e.Reason }, "not-accepted");
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionNotAccepted, new() { ["number"] = e.Case.CaseNumber, ["reason"] = Gist(e.Reason) }, "not-accepted");
 
     public static IEnumerable<MessageRequest> PetitionProgress(PetitionProgressCalledBack e, string queryUrl) =>
-        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionProgress, new() { ["number"] = e.Case.CaseNumber, ["note"] = e.Note }, $"progress:{e.At.UtcTicks}");
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionProgress, new() { ["number"] = e.Case.CaseNumber, ["note"] = Gist(e.Note) }, $"progress:{e.At.UtcTicks}");
+
+    /// <summary>延期告知: the one extension of the handling limit, with the new date and why (条例: the petitioner is told).</summary>
+    public static IEnumerable<MessageRequest> PetitionExtended(PetitionExtended e, string queryUrl) =>
+        ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionExtended,
+            new() { ["number"] = e.Case.CaseNumber, ["days"] = e.Days.ToString(), ["due"] = Day(e.ResolveDue), ["reason"] = Gist(e.Reason) }, "extended");
 
     public static IEnumerable<MessageRequest> PetitionAnswered(PetitionAnswered e, string queryUrl) =>
         ToPetitioner(e.Case, queryUrl, DefaultTemplates.PetitionAnswered, new() { ["number"] = e.Case.CaseNumber, ["outcome"] = OutcomeText(e.Outcome) }, $"answered:{e.At.UtcTicks}");
@@ -149,9 +154,15 @@ public static class EventNotices
             : [new MessageRequest(template, values, phone, c.RegionCode, $"petition:{c.CaseId}:{step}", c.HouseholdId)];
     }
 
+    /// <summary>
+    /// Free text a step was given (up to 500 characters) cut to its gist: the whole notice must fit
+    /// one SMS of at most 500 characters, or it would not be sent at all; the query link shows the rest.
+    /// </summary>
+    private static string Gist(string text, int max = 60) => text.Length > max ? text[..max] + "…" : text;
+
     private static Dictionary<string, string> LeaveValues(string cadre, DateOnly first, DateOnly last, int days, string reason) => new()
     {
-        ["cadre"] = cadre, ["first"] = Day(first), ["last"] = Day(last), ["days"] = days.ToString(), ["reason"] = reason.Length > 30 ? reason[..30] + "…" : reason,
+        ["cadre"] = cadre, ["first"] = Day(first), ["last"] = Day(last), ["days"] = days.ToString(), ["reason"] = Gist(reason, 30),
     };
 
     private static string OutcomeText(string outcome) => outcome switch

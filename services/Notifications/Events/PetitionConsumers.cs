@@ -34,6 +34,13 @@ public sealed class PetitionProgressConsumer(NotificationsDbContext db, MessageW
         await writer.WriteAsync([.. EventNotices.PetitionProgress(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
 }
 
+public sealed class PetitionExtendedConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionExtendedConsumer> logger)
+    : IdempotentConsumer<PetitionExtended, NotificationsDbContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(PetitionExtended m, ConsumeContext<PetitionExtended> context) =>
+        await writer.WriteAsync([.. EventNotices.PetitionExtended(m with { Case = await PetitionerPhone.FillAsync(Db, protector, m.Case, context.CancellationToken) }, options.Value.PublicQueryUrl)], context.CancellationToken);
+}
+
 public sealed class PetitionAnsweredConsumer(NotificationsDbContext db, MessageWriter writer, PersonalDataProtector protector, IOptions<SmsOptions> options, TimeProvider time, ILogger<PetitionAnsweredConsumer> logger)
     : IdempotentConsumer<PetitionAnswered, NotificationsDbContext>(db, time, logger)
 {

@@ -11,6 +11,7 @@ public static class DefaultTemplates
     public const string PetitionAccepted = "petition-accepted";
     public const string PetitionNotAccepted = "petition-not-accepted";
     public const string PetitionProgress = "petition-progress";
+    public const string PetitionExtended = "petition-extended";
     public const string PetitionAnswered = "petition-answered";
     public const string PetitionClosed = "petition-closed";
     public const string CaseAssigned = "case-assigned";
@@ -37,6 +38,7 @@ public static class DefaultTemplates
         New(PetitionAccepted, "诉求受理", "您反映的问题（编号${number}）已受理，将于${due}前办结答复。查询：${link}"),
         New(PetitionNotAccepted, "不予受理", "您反映的问题（编号${number}）不予受理：${reason}。查询：${link}"),
         New(PetitionProgress, "进展告知", "您反映的问题（编号${number}）办理进展：${note}。查询：${link}"),
+        New(PetitionExtended, "延期告知", "您反映的问题（编号${number}）办理期限延长${days}日，将于${due}前办结，原因：${reason}。查询：${link}"),
         New(PetitionAnswered, "答复告知", "您反映的问题（编号${number}）已答复（${outcome}），查看答复并评价：${link}；如不服可在30日内申请复查。"),
         New(PetitionClosed, "办结告知", "您反映的问题（编号${number}）已办结，欢迎评价：${link}"),
         New(CaseAssigned, "交办提醒", "您有新的交办件${number}（${category}），请于${due}前受理。"),

@@ -84,10 +84,17 @@ public sealed class EventNoticeTests
         var c = Case("13600000001");
         var notices = EventNotices.PetitionRegistered(new PetitionRegistered(c, "WalkIn", DateTimeOffset.UtcNow, null, null, false, null), "https://qz.example.cn")
             .Concat(EventNotices.PetitionAnswered(new PetitionAnswered(c, "Explained", "已解释", "镇政府", true, null, null, DateTimeOffset.UtcNow), "https://qz.example.cn"))
+            // Free text at its longest (500 characters) still fits one notice, cut to its gist.
+            .Concat(EventNotices.PetitionNotAccepted(new PetitionNotAccepted(c, new string('理', 500), DateTimeOffset.UtcNow), "https://qz.example.cn"))
+            .Concat(EventNotices.PetitionProgress(new PetitionProgressCalledBack(c, new string('进', 500), DateTimeOffset.UtcNow), "https://qz.example.cn"))
+            .Concat(EventNotices.PetitionExtended(new PetitionExtended(c, 30, new string('延', 500), new DateTimeOffset(2027, 3, 2, 0, 0, 0, TimeSpan.FromHours(8)), DateTimeOffset.UtcNow),
+                "https://qz.example.cn"))
             .Concat(EventNotices.OwnerDeadline(c, "Resolve", DateTimeOffset.UtcNow, true, "13900000009"))
             .Concat(EventNotices.LeaveDecided(new LeaveDecided(Guid.NewGuid(), Guid.NewGuid(), "队员乙", "13900000008", "TeamLeader", "Approve", "Pending", Guid.NewGuid(), null,
                 DateTimeOffset.UtcNow, "TownPartySecretary", Guid.NewGuid(), "书记丙", "13900000007"), "360702"));
 
+        Assert.Superset(new HashSet<string> { DefaultTemplates.PetitionNotAccepted, DefaultTemplates.PetitionProgress, DefaultTemplates.PetitionExtended },
+            notices.Select(n => n.TemplateCode).ToHashSet());
         foreach (var notice in notices)
         {
             var template = DefaultTemplates.All.Single(t => t.Code == notice.TemplateCode);
