@@ -27,4 +27,24 @@ public sealed class CaseDeadline
     public DateTimeOffset? MissedRaisedAt { get; set; }
 
     public bool IsOpen => MetAt is null && CancelledAt is null;
+
+    /// <summary>
+    /// Windows, not limits: within one the holder may do something (object, 异议), and when it lapses
+    /// nothing was owed. Nobody is warned of one nor told it was missed, and a lapsed one is not overdue.
+    /// </summary>
+    public static readonly DeadlineKind[] Windows = [DeadlineKind.Objection];
+
+    public bool IsWindow => Windows.Contains(Kind);
+
+    /// <summary>A window ran out: closed, with nothing to announce.</summary>
+    public void Lapse(DateTimeOffset now)
+    {
+        if (!IsWindow)
+        {
+            throw new InvalidOperationException($"A {Kind} limit is missed, not lapsed.");
+        }
+
+        CancelledAt = now;
+        MissedRaisedAt = now;
+    }
 }

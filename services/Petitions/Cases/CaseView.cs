@@ -71,7 +71,7 @@ public sealed record CaseView(
         c.AnsweredOnTime, c.Satisfaction?.ToString(), c.ReviewStage.ToString(), ChinaTime.Local(c.ReviewWindowEndsAt), c.MediationStep?.ToString(),
         c.SettledLevel?.ToString(), ChinaTime.Local(c.SupervisedAt), ChinaTime.Local(c.RegisteredAt), ChinaTime.Local(c.ClosedAt),
         c.Deadlines.OrderBy(d => d.OpenedAt).ThenBy(d => d.DueAt)
-            .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && now >= d.DueAt)).ToList(),
+            .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && !d.IsWindow && now >= d.DueAt)).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList(),
         c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement),

@@ -16,14 +16,11 @@ public sealed class SweeperOptions
 /// <summary>
 /// Raises DeadlineApproaching and DeadlineMissed once per deadline: the deadline row records that
 /// it was raised, in the same transaction as the outbox event. A missed limit puts the case under
-/// 督办. Rows are claimed with SKIP LOCKED, so replicas sweep side by side without doubling.
+/// 督办; a window that runs out (<see cref="CaseDeadline.Windows"/>) just closes. Rows are claimed with SKIP LOCKED, so replicas sweep side by side without doubling.
 /// </summary>
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> logger)
     : PeriodicWork(time, logger)
 {
-    /// <summary>An objection window that lapses is not a failure: the holder simply may no longer object.</summary>
-    private static readonly DeadlineKind[] Silent = [DeadlineKind.Objection];
-
     protected override TimeSpan Interval => options.Value.SweepInterval;
 
     protected override string WorkName => "Deadline sweep";
@@ -50,9 +47,10 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             WHERE met_at IS NULL AND cancelled_at IS NULL AND missed_raised_at IS NULL AND due_at <= {now}
             ORDER BY due_at LIMIT {batch} FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
+        var windows = CaseDeadline.Windows.Select(k => k.ToString()).ToArray();
         var approaching = await db.CaseDeadlines.FromSql($"""
             SELECT * FROM case_deadlines
-            WHERE met_at IS NULL AND cancelled_at IS NULL AND approaching_raised_at IS NULL AND warn_at <= {now} AND due_at > {now}
+            WHERE met_at IS NULL AND cancelled_at IS NULL AND approaching_raised_at IS NULL AND warn_at <= {now} AND due_at > {now} AND kind <> ALL({windows})
             ORDER BY warn_at LIMIT {batch} FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
         if (missed.Count + approaching.Count == 0)
@@ -73,10 +71,16 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
 
         foreach (var deadline in missed)
         {
+            if (deadline.IsWindow)
+            {
+                deadline.Lapse(now);
+                continue;
+            }
+
             deadline.MissedRaisedAt = now;
             deadline.ApproachingRaisedAt ??= now;
             var c = cases[deadline.CaseId];
-            var supervised = !Silent.Contains(deadline.Kind) && c.Supervise($"{deadline.Kind} 时限已过（{ChinaTime.Local(deadline.DueAt):yyyy-MM-dd HH:mm}），转督办", now);
+            var supervised = c.Supervise($"{deadline.Kind} 时限已过（{ChinaTime.Local(deadline.DueAt):yyyy-MM-dd HH:mm}），转督办", now);
             db.RaiseIntegrationEvent(new PetitionDeadlineMissed(Ref(c), deadline.Kind.ToString(), deadline.DueAt, supervised, now), deadline.CaseId.ToString());
         }
 

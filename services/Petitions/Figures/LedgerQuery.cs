@@ -89,7 +89,7 @@ public sealed class LedgerQuery(PetitionsDbContext db, TimeProvider time)
 
         if (filter.Overdue is { } overdue)
         {
-            cases = cases.Where(c => db.CaseDeadlines.Any(d => d.CaseId == c.Id && d.MetAt == null && d.CancelledAt == null && d.DueAt <= now) == overdue);
+            cases = cases.Where(c => db.CaseDeadlines.Any(d => d.CaseId == c.Id && d.MetAt == null && d.CancelledAt == null && d.DueAt <= now && !CaseDeadline.Windows.Contains(d.Kind)) == overdue);
         }
 
         if (filter.Supervised is { } supervised)
@@ -118,7 +118,7 @@ public sealed class LedgerQuery(PetitionsDbContext db, TimeProvider time)
                 Summary = c.Content.Substring(0, SummaryLength), c.Status, HolderName = c.Holder!.Name, c.Ownership!.HandlerName, c.Ownership.LeadLeader,
                 c.ResolveDueAt, c.AnsweredAt, c.Outcome, c.Satisfaction, c.ClosedAt, c.RepeatCount, c.SkipLevel, c.SupervisedAt,
                 Household = db.Households.Where(h => h.Id == c.HouseholdId).Select(h => new { h.HouseholdNumber, h.HeadName }).FirstOrDefault(),
-                Overdue = db.CaseDeadlines.Any(d => d.CaseId == c.Id && d.MetAt == null && d.CancelledAt == null && d.DueAt <= now),
+                Overdue = db.CaseDeadlines.Any(d => d.CaseId == c.Id && d.MetAt == null && d.CancelledAt == null && d.DueAt <= now && !CaseDeadline.Windows.Contains(d.Kind)),
             })
             .ToListAsync(cancellationToken);
         var lines = rows.Select(r =>

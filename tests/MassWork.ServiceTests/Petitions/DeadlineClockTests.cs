@@ -75,6 +75,26 @@ public sealed class DeadlineClockTests(PetitionsFixture service)
     }
 
     [Fact]
+    public async Task An_objection_window_that_lapses_is_not_warned_of_nor_announced_as_missed_nor_overdue()
+    {
+        var id = (await RegisterAsync()).GetProperty("id").GetGuid();
+        var due = Due(await StepAsync(id, "assign", new { kind = "Region", code = Village[..9] + "000" }), "Objection");
+
+        foreach (var at in new[] { due - TimeSpan.FromDays(1), due })
+        {
+            service.SetClock(at);
+            await service.Sweeper.SweepOnceAsync(CancellationToken.None);
+        }
+
+        // The holder simply may no longer object: nobody is urged, nothing goes to 督办.
+        Assert.Equal(0, await service.DeadlineEventsAsync(id, "Objection"));
+        var after = await service.SendAsync(HttpMethod.Get, $"/api/petitions/cases/{id}", Town);
+        Assert.False(after.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "Objection").GetProperty("overdue").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("supervisedAt").ValueKind);
+        await service.SendAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/object", Town, new { reason = "不属于本机关职责" }, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_call_back_made_before_its_limit_is_never_announced_as_missed()
     {
         var id = (await RegisterAsync()).GetProperty("id").GetGuid();

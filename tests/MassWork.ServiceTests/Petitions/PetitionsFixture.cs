@@ -41,6 +41,12 @@ public sealed class PetitionsFixture : ServiceFixture
         }
     }
 
+    /// <summary>DeadlineApproaching and DeadlineMissed events of the case naming the deadline kind.</summary>
+    public Task<long> DeadlineEventsAsync(Guid caseId, string kind) =>
+        Infrastructure.CountAsync("petitionsdb",
+            "SELECT count(*) FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE 'MassWork.Contracts.Petitions.V1.PetitionDeadline%' AND payload::jsonb ->> 'kind' = @kind",
+            ("id", caseId.ToString()), ("kind", kind));
+
     public Task<long> EventsAsync(Guid caseId, string type) =>
         Infrastructure.CountAsync("petitionsdb", "SELECT count(*) FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE @type",
             ("id", caseId.ToString()), ("type", $"MassWork.Contracts.Petitions.V1.{type},%"));
