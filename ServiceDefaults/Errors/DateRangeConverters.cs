@@ -23,10 +23,24 @@ public sealed class DateOnlyRangeConverter : JsonConverter<DateOnly>
 /// <inheritdoc cref="DateOnlyRangeConverter"/>
 public sealed class DateTimeOffsetRangeConverter : JsonConverter<DateTimeOffset>
 {
+    /// <summary>
+    /// An instant must say its offset (Z or ±hh:mm): without one the reader would take the server's
+    /// own zone, and a visit made at 08:30 in Shanghai would be stored eight hours late.
+    /// </summary>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var instant = reader.GetDateTimeOffset();
+        if (!reader.TryGetDateTimeOffset(out var instant) || !HasOffset(reader.GetString()!))
+        {
+            throw new JsonException("An instant in ISO 8601 with its offset, e.g. 2026-12-01T08:30:00+08:00.");
+        }
+
         return DateRules.IsInRange(instant) ? instant : throw new JsonException(DateRules.Message);
+    }
+
+    private static bool HasOffset(string text)
+    {
+        var time = text.IndexOfAny(['T', 't']);
+        return time >= 0 && text.AsSpan(time).IndexOfAny("Zz+-") >= 0;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);

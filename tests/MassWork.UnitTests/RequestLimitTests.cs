@@ -37,6 +37,19 @@ public sealed class RequestLimitTests
         Assert.Contains("1900-01-01 to 2199-12-31", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"at":"2026-12-01T20:30:00"}""")]
+    [InlineData("""{"at":"2026-12-01"}""")]
+    [InlineData("""{"at":"2026-12-01T20:30"}""")]
+    public void An_instant_without_its_offset_fails_binding_instead_of_taking_the_servers_zone(string body)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Period>(body, Json));
+        Assert.Contains("offset", error.Message);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 30, 0, TimeSpan.Zero), JsonSerializer.Deserialize<Period>("""{"at":"2026-12-01T12:30:00Z"}""", Json)!.At);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 30, 0, TimeSpan.Zero), JsonSerializer.Deserialize<Period>("""{"at":"2026-12-01T20:30:00+08:00"}""", Json)!.At);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 30, 0, TimeSpan.Zero), JsonSerializer.Deserialize<Period>("""{"at":"2026-12-01T07:30:00-05:00"}""", Json)!.At);
+    }
+
     [Fact]
     public void Body_dates_inside_the_range_read_as_written()
     {
