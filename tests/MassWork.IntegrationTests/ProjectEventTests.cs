@@ -80,7 +80,10 @@ public sealed class ProjectEventTests(PlatformFixture platform)
         await Eventually.HoldsAsync(async () => await platform.CountAsync("petitionsdb", "SELECT count(*) FROM cases WHERE source_demand_id = @d", ("d", demand)) == 1,
             Wait, "the visit demand registered as a case");
 
-        var project = await CompletedAsync(village, [open, closed, demand], []);
+        // Another village's case linked by mistake, or on purpose: the project does not answer it.
+        var (elsewhere, otherVillage, _) = await _petitions.AcceptedCaseAsync("roads-irrigation");
+
+        var project = await CompletedAsync(village, [open, closed, demand, elsewhere], []);
 
         var answered = await CaseAsync(open, village, c => c.GetProperty("status").GetString() == "Answered", "the linked case answered by the project");
         Assert.Equal((project, "Supported"), (answered.GetProperty("resolvedByProjectId").GetGuid(), answered.GetProperty("outcome").GetString()));
@@ -100,6 +103,8 @@ public sealed class ProjectEventTests(PlatformFixture platform)
 
         await RedeliverCompletedAsync(project, "petitionsdb", "ProjectCompletedConsumer");
 
+        var outside = await _petitions.GetAsync(elsewhere, _petitions.Town(otherVillage));
+        Assert.Equal(("Accepted", JsonValueKind.Null), (outside.GetProperty("status").GetString(), outside.GetProperty("resolvedByProjectId").ValueKind));
         var again = await _petitions.GetAsync(open, town);
         Assert.Single(PetitionsApi.Actions(again), a => a == "ResolveByProject");
         Assert.Equal(1, await _petitions.EventsAsync(open, "PetitionAnswered"));
@@ -123,7 +128,13 @@ public sealed class ProjectEventTests(PlatformFixture platform)
                 "the household known to notifications");
         }
 
-        var project = await CompletedAsync(village, [], [.. households, Guid.NewGuid()], "和平村安全饮水管网改造");
+        // A household of another village listed by mistake hears nothing of this village's project.
+        var otherPhone = NewPhone();
+        var other = await Api.RegisterHouseholdAsync(await Api.NewVillageAsync(), "钟秀兰", phone: otherPhone);
+        await Eventually.HoldsAsync(async () => (await MessagesAsync(otherPhone)).Any(m => m.GetProperty("templateCode").GetString() == "household-welcome"), Wait,
+            "the other household known to notifications");
+
+        var project = await CompletedAsync(village, [], [.. households, other, Guid.NewGuid()], "和平村安全饮水管网改造");
 
         foreach (var phone in phones)
         {
@@ -141,6 +152,8 @@ public sealed class ProjectEventTests(PlatformFixture platform)
             var simulated = (await platform.Simulator.GetFromJsonAsync<JsonElement>($"/simulator/messages?phone={phone}")).EnumerateArray();
             Assert.Single(simulated, m => m.GetProperty("templateCode").GetString() == "project-completed");
         }
+
+        Assert.DoesNotContain(await MessagesAsync(otherPhone), m => m.GetProperty("templateCode").GetString() == "project-completed");
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace MassWork.Petitions.Cases;
 /// id of a demand raised on a visit (the case's SourceDemandId). Each case still awaiting its answer
 /// is resolved by the project (<see cref="Case.ResolveByProject"/>) and announced as answered, so the
 /// household hears of it and the revisit follows as after any answer. A case already answered,
-/// closed, under review or refused is left as it is, and so is an accusation: that is logged, not
-/// an error. A case this project already resolved is skipped, so another delivery changes nothing.
+/// closed, under review or refused is left as it is, and so is an accusation or a case outside the
+/// project's area: that is logged, not an error. A case this project already resolved is skipped, so another delivery changes nothing.
 /// </summary>
 public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time, ILogger<ProjectCompletedConsumer> logger)
     : IdempotentConsumer<ProjectCompleted, PetitionsDbContext>(db, time, logger)
@@ -26,10 +26,20 @@ public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvide
             return;
         }
 
-        var cases = await Db.Cases.Include(c => c.Deadlines).Include(c => c.Steps).AsSplitQuery()
+        var linked = await Db.Cases.Include(c => c.Deadlines).Include(c => c.Steps).AsSplitQuery()
             .Where(c => ids.Contains(c.Id) || (c.SourceDemandId != null && ids.Contains(c.SourceDemandId.Value)))
             .ToListAsync(cancellationToken);
-        var unknown = ids.Count(id => !cases.Any(c => c.Id == id || c.SourceDemandId == id));
+
+        // A project answers only matters of its own area: a town cannot close out another town's case by linking it.
+        var area = RegionPrefixes.Of(project.RegionCode);
+        var cases = linked.Where(c => c.RegionCode.StartsWith(area, StringComparison.Ordinal)).ToList();
+        if (cases.Count < linked.Count)
+        {
+            logger.LogWarning("Project {ProjectId} in {Region} links {Outside} cases outside its area: left as they are",
+                project.ProjectId, project.RegionCode, linked.Count - cases.Count);
+        }
+
+        var unknown = ids.Count(id => !linked.Any(c => c.Id == id || c.SourceDemandId == id));
         if (unknown > 0)
         {
             logger.LogWarning("Project {ProjectId} answers {Unknown} of {Linked} linked demands that are no case here", project.ProjectId, unknown, ids.Count);
