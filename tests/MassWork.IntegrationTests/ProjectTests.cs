@@ -372,6 +372,7 @@ public sealed class ProjectTests(PlatformFixture platform)
         Assert.Equal(reversal, entries[2].GetProperty("reversedByEntryId").GetGuid());
         Assert.Equal((wrong, 100_000L, "CityFund"), (entries[3].GetProperty("reversesEntryId").GetGuid(), entries[3].GetProperty("amountFen").GetInt64(), entries[3].GetProperty("source").GetString()));
         Assert.Equal(90_000, ledger.GetProperty("paidFen").GetInt64());
+        Assert.Equal(3, await _api.EventsAsync(id, "PaymentRecorded"));
 
         using (var twice = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", town, new { kind = "Reversal", reversesEntryId = reversal, note = "撤销冲销" }))
         {

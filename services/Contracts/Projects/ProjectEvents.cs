@@ -38,8 +38,9 @@ public sealed record ProjectCompleted(ProjectRef Project, IReadOnlyList<Guid> Be
 public sealed record ProjectPublished(ProjectRef Project, DateTimeOffset At, ProjectNotice? Notice = null);
 
 /// <summary>
-/// A payment was written to the ledger. PaidFen and AllocatedFen are the source's totals after it.
-/// The payee is not carried.
+/// A payment was written to the ledger, or reversed (冲销): AmountFen is the change to what was paid,
+/// negative for a reversal. PaidFen and AllocatedFen are the source's totals after it. The payee is
+/// not carried.
 /// </summary>
 public sealed record PaymentRecorded(
     Guid ProjectId,

@@ -122,10 +122,11 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
                 RecordedBy = caller.UserId,
             };
             db.LedgerEntries.Add(written);
-            if (entry.Kind == EntryKind.Payment)
+            // A payment reversed (冲销) is announced too, as a negative amount, so the totals a consumer keeps never go stale.
+            if (kind == EntryKind.Payment)
             {
                 db.RaiseIntegrationEvent(
-                    new PaymentRecorded(id, written.Id, project.RegionCode, source.ToString(), written.AmountFen, balance.PaidFen, balance.AllocatedFen, project.LinkedDemandIds, now),
+                    new PaymentRecorded(id, written.Id, project.RegionCode, source.ToString(), delta, balance.PaidFen, balance.AllocatedFen, project.LinkedDemandIds, now),
                     id.ToString());
             }
 
