@@ -428,5 +428,16 @@ public sealed class ProjectTests(PlatformFixture platform)
         var refilled = await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects/funds/{fundId}", county);
         Assert.Equal(500_000, refilled.GetProperty("availableFen").GetInt64());
         Assert.Equal([500_000L, -500_000L], refilled.GetProperty("allocations").EnumerateArray().Select(a => a.GetProperty("amountFen").GetInt64()));
+
+        // Allocated again, then the project is cancelled: the fund takes its money back, and nothing new is recorded.
+        var again = (await _api.EntryAsync(id, county, new { kind = "Allocation", source = "PooledAid", amountFen = 300_000, fundId })).GetProperty("id").GetGuid();
+        await _api.StepAsync(id, "cancel", town, new { reason = "选址变更，项目取消" });
+        using (var more = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", county, new { kind = "Allocation", source = "PooledAid", amountFen = 100_000, fundId }))
+        {
+            await ProjectsApi.ProblemAsync(more, HttpStatusCode.Conflict);
+        }
+
+        await _api.EntryAsync(id, county, new { kind = "Reversal", reversesEntryId = again, note = "项目取消，资金退回统筹池" });
+        Assert.Equal(500_000, (await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects/funds/{fundId}", county)).GetProperty("availableFen").GetInt64());
     }
 }

@@ -56,7 +56,7 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
                 return Problems.Conflict("Not in the funding plan", $"{source} is not a source in the project's funding plan; add it with PUT /api/projects/{id}/funding.");
             }
 
-            project.RequireLedgerOpen(payment: kind == EntryKind.Payment && delta > 0);
+            project.RequireLedgerOpen(payment: kind == EntryKind.Payment && delta > 0, takesBack: kind is EntryKind.Budget or EntryKind.Allocation && delta < 0);
 
             // The fund first, then the source's totals: every writer that needs both takes them in this order.
             PooledFund? fund = null;

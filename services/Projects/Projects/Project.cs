@@ -240,12 +240,20 @@ public sealed class Project
         Move("RecordProgress", Stage, actor, $"{milestone.Name} {percent}%", now);
     }
 
-    /// <summary>Money moves once a project is approved and until it is published.</summary>
-    public void RequireLedgerOpen(bool payment)
+    /// <summary>
+    /// Money moves once a project is approved and until it is published. Once it is cancelled, the
+    /// money it was budgeted and allocated can still be taken back (a reversal), so a pooled fund gets
+    /// back what the cancelled project will never spend (统一调配).
+    /// </summary>
+    public void RequireLedgerOpen(bool payment, bool takesBack = false)
     {
         if (payment)
         {
             Require("record a payment", ProjectStage.UnderWay, ProjectStage.Accepted);
+        }
+        else if (takesBack)
+        {
+            Require("take money back", ProjectStage.Approved, ProjectStage.UnderWay, ProjectStage.Accepted, ProjectStage.Cancelled);
         }
         else
         {

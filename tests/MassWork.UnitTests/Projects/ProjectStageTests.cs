@@ -96,6 +96,10 @@ public sealed class ProjectStageTests
         var p = UnderWay();
         p.Cancel("town-clerk", "选址变更", T0.AddDays(3));
         Assert.Equal((ProjectStage.Cancelled, "选址变更"), (p.Stage, p.Reason));
+        // Its money can be taken back, and nothing more recorded.
+        p.RequireLedgerOpen(payment: false, takesBack: true);
+        Assert.Throws<ProjectTransitionException>(() => p.RequireLedgerOpen(payment: false));
+        Assert.Throws<ProjectTransitionException>(() => p.RequireLedgerOpen(payment: true));
         Assert.Throws<ProjectTransitionException>(() => p.Start("town-clerk", T0));
 
         var done = UnderWay();
