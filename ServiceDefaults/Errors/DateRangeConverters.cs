@@ -39,8 +39,8 @@ public sealed class DateTimeOffsetRangeConverter : JsonConverter<DateTimeOffset>
 
     private static bool HasOffset(string text)
     {
-        var time = text.IndexOfAny(['T', 't']);
-        return time >= 0 && text.AsSpan(time).IndexOfAny("Zz+-") >= 0;
+        var time = text.IndexOf('T');
+        return time >= 0 && text.AsSpan(time).IndexOfAny("Z+-") >= 0;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -261,7 +261,9 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
                 }
 
                 var own = sources[i];
-                var budget = own.Select((_, k) => k == 0 ? costs[i] - costs[i] / 3 * (own.Length - 1) : costs[i] / 3).ToArray();
+                // Half the estimate budgeted at first; supplementary budgets (追加预算) fill the rest, never past it (the approved amount).
+                var budget = own.Select((_, k) => (k == 0 ? costs[i] - costs[i] / 3 * (own.Length - 1) : costs[i] / 3) / 2).ToArray();
+                var budgeted = budget.Sum();
                 foreach (var (source, k) in own.Select((s, k) => (s, k)))
                 {
                     balances[(i, source)] = new Totals { Budget = budget[k] };
@@ -294,11 +296,11 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
                         await EntryAsync(id, "Payment", source, pay);
                         lastPayment = (id, source, pay);
                     }
-                    else
+                    else if (Math.Min(Math.Max(1, t.Budget / 8), costs[i] - budgeted) is var fen and > 0)
                     {
-                        // 追加预算: a supplementary budget when the source is spent.
-                        var fen = Math.Max(1, t.Budget / 8);
+                        // 追加预算: a supplementary budget when the source is spent, within the approved amount.
                         t.Budget += fen;
+                        budgeted += fen;
                         await EntryAsync(Guid.CreateVersion7(at), "Budget", source, fen);
                     }
                 }
@@ -339,7 +341,8 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
 
     /// <summary>
     /// Every project's and source's totals against the sum of its entries (a reversal counts as minus
-    /// the entry it reverses), the rule paid ≤ allocated ≤ budget, and each pooled fund's allocations
+    /// the entry it reverses), the rule paid ≤ allocated ≤ budget, every project's budgets within its
+    /// approved amount (its estimate), and each pooled fund's allocations
     /// against its totals and deposits.
     /// </summary>
     private static async Task<string> InvariantsAsync(string connectionString, CancellationToken cancellationToken)
@@ -363,13 +366,17 @@ public sealed class ProjectsBenchmark(int projects, int entries, int writes, int
                OR f.deposited_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM fund_deposits d WHERE d.fund_id = f.id)
                OR f.allocated_fen <> (SELECT coalesce(sum(CASE WHEN e.kind = 'Reversal' THEN -e.amount_fen ELSE e.amount_fen END), 0) FROM ledger_entries e WHERE e.fund_id = f.id)
             """, cancellationToken);
+        var overApproved = await BenchData.ScalarAsync(connectionString, """
+            SELECT count(*) FROM projects p JOIN (SELECT project_id, sum(budget_fen) AS budget FROM source_balances GROUP BY project_id) b ON b.project_id = p.id
+            WHERE b.budget > p.estimated_cost_fen
+            """, cancellationToken);
         var totals = await BenchData.ScalarAsync(connectionString, "SELECT count(*) FROM source_balances", cancellationToken);
-        if (broken > 0 || funds > 0)
+        if (broken > 0 || funds > 0 || overApproved > 0)
         {
-            throw new InvalidOperationException($"Invariants broken: {broken} project/source totals, {funds} pooled funds.");
+            throw new InvalidOperationException($"Invariants broken: {broken} project/source totals, {funds} pooled funds, {overApproved} projects budgeted past their approved amount.");
         }
 
-        return $"held: all {totals:N0} project/source totals equal their entries and keep paid ≤ allocated ≤ budget; the pooled fund within its deposits " +
+        return $"held: all {totals:N0} project/source totals equal their entries and keep paid ≤ allocated ≤ budget, every project's budgets within its approved amount; the pooled fund within its deposits " +
             $"(checked in {watch.Elapsed.TotalSeconds:N1} s)";
     }
 }

@@ -373,6 +373,9 @@ public sealed class ProjectTests(PlatformFixture platform)
         Assert.Equal((wrong, 100_000L, "CityFund"), (entries[3].GetProperty("reversesEntryId").GetGuid(), entries[3].GetProperty("amountFen").GetInt64(), entries[3].GetProperty("source").GetString()));
         Assert.Equal(90_000, ledger.GetProperty("paidFen").GetInt64());
         Assert.Equal(3, await _api.EventsAsync(id, "PaymentRecorded"));
+        Assert.Equal(-100_000, await platform.CountAsync("projectsdb",
+            "SELECT min((payload::jsonb ->> 'amountFen')::bigint) FROM outbox_messages WHERE aggregate_id = @id AND message_type LIKE 'MassWork.Contracts.Projects.V1.PaymentRecorded,%'",
+            ("id", id.ToString())));
 
         using (var twice = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", town, new { kind = "Reversal", reversesEntryId = reversal, note = "撤销冲销" }))
         {

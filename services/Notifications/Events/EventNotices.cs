@@ -155,10 +155,10 @@ public static class EventNotices
     }
 
     /// <summary>
-    /// Free text a step was given (up to 500 characters) cut to its gist: the whole notice must fit
-    /// one SMS of at most 500 characters, or it would not be sent at all; the query link shows the rest.
+    /// Free text a step was given (up to 500 characters) cut to what one notice can carry: the whole
+    /// signed notice must stay within 500 characters, or it would not be sent at all.
     /// </summary>
-    private static string Gist(string text, int max = 60) => text.Length > max ? text[..max] + "…" : text;
+    private static string Gist(string text, int max = 200) => text.Length > max ? text[..max] + "…" : text;
 
     private static Dictionary<string, string> LeaveValues(string cadre, DateOnly first, DateOnly last, int days, string reason) => new()
     {

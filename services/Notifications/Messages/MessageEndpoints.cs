@@ -49,7 +49,7 @@ public static class MessageEndpoints
             return paging;
         }
 
-        // Withheld messages are never listed: a household, a number or a case number must not lead to an accuser.
+        // Withheld messages are never in the history: a household, a number or a case number must not lead to an accuser.
         var query = db.Messages.AsNoTracking().Where(m => m.RegionCode.StartsWith(caller.RegionPrefix) && m.Disclosure != MessageDisclosure.Withheld);
         if (householdId is { } id)
         {

@@ -43,8 +43,8 @@ public enum MessageDisclosure
 
     /// <summary>
     /// To someone following a case in confidence: a 检举控告 petitioner, or whoever asked for a case's
-    /// query code. Never listed, so no household, number or case number leads to them; an operator
-    /// who opens it by id (to retry a dead letter) sees neither its text nor its number.
+    /// query code. Never in the message history, so no household, number or case number leads to
+    /// them; on the dead-letter list or opened by id (to retry it) it shows neither its text nor its number.
     /// </summary>
     Withheld,
 }

@@ -178,17 +178,17 @@ public static class Open311Endpoints
     }
 
     /// <summary>
-    /// The client an api_key names, or a staff token whose role holds <paramref name="permission"/>
-    /// in the role matrix, as the same step through the petitions API would need (an administrator's
-    /// token sees no work data here either).
+    /// A staff token whose role holds <paramref name="permission"/> in the role matrix, as the same
+    /// step through the petitions API would need (an administrator's token sees no work data here
+    /// either); otherwise the client its api_key names.
     /// </summary>
     private static async Task<(string Actor, string Region)?> ClientAsync(
         HttpContext http, string? apiKey, string permission, PetitionsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        if (http.User.Identity?.IsAuthenticated == true && Caller.FromPrincipal(http.User) is { } caller)
+        if (http.User.Identity?.IsAuthenticated == true && Caller.FromPrincipal(http.User) is { } caller
+            && (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, permission)).Succeeded)
         {
-            var allowed = await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, permission);
-            return allowed.Succeeded ? (caller.UserId, caller.RegionPrefix) : null;
+            return (caller.UserId, caller.RegionPrefix);
         }
 
         if (string.IsNullOrEmpty(apiKey))

@@ -56,7 +56,7 @@ public static class Balances
     /// </summary>
     public static LedgerRefusal? CheckApproved(long budgetedFen, long approvedFen, long budgetDeltaFen) =>
         budgetDeltaFen > 0 && budgetedFen + budgetDeltaFen > approvedFen
-            ? new LedgerRefusal("The budgets of all sources together stay within the amount the project was approved at (its estimated cost).", approvedFen - budgetedFen)
+            ? new LedgerRefusal("The budgets of all sources together stay within the amount the project was approved at (its estimated cost).", Math.Max(0, approvedFen - budgetedFen))
             : null;
 
     public static LedgerRefusal? Check(FundTotals fund, long allocationDeltaFen) =>

@@ -18,9 +18,10 @@ namespace MassWork.Notifications.Data.Migrations
                 nullable: false,
                 defaultValue: "Full");
 
-            // Codes already sent keep their text out of the history too.
+            // Codes already sent keep their text out of the history too. Which earlier notices to a
+            // petitioner went to an accuser this service cannot tell, so all of them are withheld.
             migrationBuilder.Sql("UPDATE messages SET disclosure = 'TextWithheld' WHERE template_code = 'sign-in-code'");
-            migrationBuilder.Sql("UPDATE messages SET disclosure = 'Withheld' WHERE template_code = 'case-query-code'");
+            migrationBuilder.Sql("UPDATE messages SET disclosure = 'Withheld' WHERE template_code = 'case-query-code' OR idempotency_key LIKE 'petition:%'");
         }
 
         /// <inheritdoc />
