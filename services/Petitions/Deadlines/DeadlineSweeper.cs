@@ -16,7 +16,8 @@ public sealed class SweeperOptions
 /// <summary>
 /// Raises DeadlineApproaching and DeadlineMissed once per deadline: the deadline row records that
 /// it was raised, in the same transaction as the outbox event. A missed limit puts the case under
-/// 督办; a window that runs out (<see cref="CaseDeadline.Windows"/>) just closes. Rows are claimed with SKIP LOCKED, so replicas sweep side by side without doubling.
+/// 督办; a window that runs out (<see cref="CaseDeadline.Windows"/>) just closes. Rows are claimed
+/// with SKIP LOCKED, so replicas sweep side by side without doubling.
 /// </summary>
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> logger)
     : PeriodicWork(time, logger)

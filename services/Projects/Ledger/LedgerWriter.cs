@@ -1,7 +1,7 @@
-using MassWork.ServiceDefaults.Data;
 using MassWork.Contracts.Projects.V1;
 using MassWork.Projects.Funding;
 using MassWork.Projects.Projects;
+using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Projects.Ledger;
 
