@@ -190,6 +190,12 @@ public sealed class PetitionLifeTests(PlatformFixture platform)
                 Assert.DoesNotContain(page.GetProperty("messages").EnumerateArray(), m => m.GetProperty("templateCode").GetString()!.StartsWith("petition-"));
             }
         }
+
+        // The case's events, as personnel's and visits' queues receive them and petitions keeps them sent: no phone, name or household of the accuser.
+        Assert.True(await platform.CountAsync("petitionsdb", "SELECT count(*) FROM outbox_messages WHERE payload::jsonb::text LIKE '%' || @n || '%'", ("n", number)) > 0);
+        Assert.Equal(0, await platform.CountAsync("petitionsdb",
+            "SELECT count(*) FROM outbox_messages WHERE payload::jsonb::text LIKE '%' || @n || '%' AND (payload::jsonb::text LIKE '%' || @p || '%' OR payload::jsonb::text LIKE '%' || @h || '%' OR payload::jsonb::text LIKE '%匿名举报人%')",
+            ("n", number), ("p", phone), ("h", household.ToString())));
     }
 
     [Fact]

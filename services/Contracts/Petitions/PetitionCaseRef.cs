@@ -3,10 +3,10 @@ namespace MassWork.Contracts.Petitions.V1;
 /// <summary>
 /// The case as every petitions event carries it: enough for the notifications service to tell the
 /// household (Petitioner, HouseholdId) and the owner (OwnerUserId, Holder*) without calling back.
-/// IdentityProtected is true for 检举控告: the petitioner's contact may be used to reply to them
-/// and must never be shown to anyone else. SourceDemandId: the demand raised on a visit
-/// (DemandRaisedInVisit.DemandId) the case was registered from; absent for other channels and from
-/// older messages.
+/// IdentityProtected is true for 检举控告: the petitioner's sealed contact may be used to reply to
+/// them and nothing else, and the event names no household, so no queue, error queue or kept outbox
+/// row leads to the accuser. SourceDemandId: the demand raised on a visit (DemandRaisedInVisit.DemandId)
+/// the case was registered from; absent for other channels and from older messages.
 /// </summary>
 public sealed record PetitionCaseRef(
     Guid CaseId,
@@ -26,5 +26,10 @@ public sealed record PetitionCaseRef(
     string? OwnerName,
     Guid? SourceDemandId = null);
 
-/// <summary>Who raised the matter; Phone in full (the notifications service stores it encrypted itself).</summary>
-public sealed record PetitionerContact(string? Name, string? Phone);
+/// <summary>
+/// How to reach who raised the matter. SealedPhone: the phone encrypted with the platform's
+/// personal-data key, as petitions stores it; only the notifications service opens it, so the
+/// events every other service receives hold it unreadable. Phone: in full, as messages raised
+/// before sealing carried it.
+/// </summary>
+public sealed record PetitionerContact(string? Phone, byte[]? SealedPhone = null);

@@ -93,20 +93,26 @@ public sealed class PetitionDeadlineMissedConsumer(NotificationsDbContext db, Me
 }
 
 /// <summary>
-/// A matter raised by a registered household without a phone of its own is answered to the
-/// household head's phone (from the recipients read model); an accuser's household is never used.
+/// The phone a petitioner is answered at: the one they gave, opened from its seal; for a matter
+/// raised by a registered household without a phone of its own, the household head's (from the
+/// recipients read model). An accuser's household is never used.
 /// </summary>
 internal static class PetitionerPhone
 {
     public static async Task<PetitionCaseRef> FillAsync(NotificationsDbContext db, PersonalDataProtector protector, PetitionCaseRef c, CancellationToken cancellationToken)
     {
+        if (c.Petitioner is { SealedPhone: { } sealedPhone })
+        {
+            return c with { Petitioner = new PetitionerContact(protector.Decrypt(sealedPhone)) };
+        }
+
         if (c.Petitioner?.Phone is not null || c.HouseholdId is not { } household || c.IdentityProtected)
         {
             return c;
         }
 
         var cipher = await db.Recipients.Where(r => r.HouseholdId == household).OrderByDescending(r => r.IsHead).Select(r => r.PhoneCipher).FirstOrDefaultAsync(cancellationToken);
-        return cipher is null ? c : c with { Petitioner = new PetitionerContact(c.Petitioner?.Name, protector.Decrypt(cipher)) };
+        return cipher is null ? c : c with { Petitioner = new PetitionerContact(protector.Decrypt(cipher)) };
     }
 }
 

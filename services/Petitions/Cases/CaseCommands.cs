@@ -12,7 +12,7 @@ public delegate object? CaseStepAction(Case c, CaseRules rules, DateTimeOffset n
 /// event through the outbox, save. A stale If-Match gets 412; a concurrent change (xmin) or a
 /// step the state does not allow gets 409; nothing is saved then.
 /// </summary>
-public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time)
+public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, TimeProvider time)
 {
     public async Task<Case?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Cases.Include(c => c.Deadlines).Include(c => c.Steps).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class CaseCommands(PetitionsDbContext db, RulesProvider rules, Per
         var categoryName = await db.Categories.Where(x => x.Code == c.CategoryCode).Select(x => x.Name).SingleAsync(cancellationToken);
         try
         {
-            var raised = action(c, caseRules, now, () => CaseEvents.Ref(c, categoryName, protector));
+            var raised = action(c, caseRules, now, () => CaseEvents.Ref(c, categoryName));
             foreach (var integrationEvent in raised switch { null => [], object[] many => many, _ => [raised] })
             {
                 db.RaiseIntegrationEvent(integrationEvent, c.Id.ToString());

@@ -5,7 +5,11 @@ namespace MassWork.Petitions.Cases;
 /// <summary>The case as events carry it (see <see cref="PetitionCaseRef"/>).</summary>
 public static class CaseEvents
 {
-    public static PetitionCaseRef Ref(Case c, string categoryName, PersonalDataProtector protector) => new(
+    /// <summary>
+    /// The phone goes sealed as stored (see <see cref="PetitionerContact"/>), never the name; an
+    /// accuser's household is not named.
+    /// </summary>
+    public static PetitionCaseRef Ref(Case c, string categoryName) => new(
         c.Id,
         c.Number,
         c.RegionCode,
@@ -13,10 +17,8 @@ public static class CaseEvents
         c.CategoryCode,
         categoryName,
         c.Status.ToString(),
-        c.HouseholdId,
-        c.PetitionerName is null && c.PetitionerPhoneCipher is null
-            ? null
-            : new PetitionerContact(c.PetitionerName, c.PetitionerPhoneCipher is null ? null : protector.Decrypt(c.PetitionerPhoneCipher)),
+        c.MatterType == MatterType.Accusation ? null : c.HouseholdId,
+        c.PetitionerPhoneCipher is null ? null : new PetitionerContact(null, c.PetitionerPhoneCipher),
         c.MatterType == MatterType.Accusation,
         c.Holder?.Kind.ToString(),
         c.Holder?.Code,

@@ -13,7 +13,7 @@ namespace MassWork.Petitions.Cases;
 /// closed, under review or refused is left as it is, and so is an accusation or a case outside the
 /// project's area: that is logged, not an error. A case this project already resolved is skipped, so another delivery changes nothing.
 /// </summary>
-public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvider rules, PersonalDataProtector protector, TimeProvider time, ILogger<ProjectCompletedConsumer> logger)
+public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvider rules, TimeProvider time, ILogger<ProjectCompletedConsumer> logger)
     : IdempotentConsumer<ProjectCompleted, PetitionsDbContext>(db, time, logger)
 {
     protected override async Task HandleAsync(ProjectCompleted message, ConsumeContext<ProjectCompleted> context)
@@ -64,7 +64,7 @@ public sealed class ProjectCompletedConsumer(PetitionsDbContext db, RulesProvide
 
             c.ResolveByProject(project.ProjectId, project.Title, await rules.ForRegionAsync(c.RegionCode, cancellationToken), now);
             Db.RaiseIntegrationEvent(
-                new PetitionAnswered(CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode), protector), c.Outcome!.Value.ToString(), c.Opinion!,
+                new PetitionAnswered(CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode)), c.Outcome!.Value.ToString(), c.Opinion!,
                     c.AnsweredBy, c.AnsweredOnTime ?? true, CaseEvents.OpenDue(c, DeadlineKind.Revisit), c.ReviewWindowEndsAt, now, project.ProjectId),
                 c.Id.ToString());
         }

@@ -38,7 +38,6 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionsDbContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
         var now = Time.GetUtcNow();
         var batch = options.Value.BatchSize;
 
@@ -62,7 +61,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         var caseIds = missed.Concat(approaching).Select(d => d.CaseId).Distinct().ToList();
         var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, cancellationToken);
-        PetitionCaseRef Ref(Case c) => CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode), protector);
+        PetitionCaseRef Ref(Case c) => CaseEvents.Ref(c, categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode));
 
         foreach (var deadline in approaching)
         {

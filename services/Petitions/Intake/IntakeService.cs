@@ -70,7 +70,7 @@ public sealed class IntakeService(PetitionsDbContext db, RulesProvider rules, IV
         }
 
         db.RaiseIntegrationEvent(
-            new PetitionRegistered(CaseEvents.Ref(c, category.Name, protector), c.Channel.ToString(), now,
+            new PetitionRegistered(CaseEvents.Ref(c, category.Name), c.Channel.ToString(), now,
                 CaseEvents.OpenDue(c, DeadlineKind.ProgressCallBack), decision.RepeatOf, decision.SkipLevel, decision.Reason),
             c.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);

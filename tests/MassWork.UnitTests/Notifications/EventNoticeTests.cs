@@ -9,7 +9,7 @@ namespace MassWork.UnitTests.Notifications;
 public sealed class EventNoticeTests
 {
     private static PetitionCaseRef Case(string? phone, bool accusation = false) => new(Guid.NewGuid(), "360702-20261123-0000001", "360702003201", accusation ? "Accusation" : "Request",
-        "drinking-water", "饮水安全", "Registered", Guid.NewGuid(), phone is null ? null : new PetitionerContact("刘建国", phone), accusation, null, null, null, "handler-1", "李办事员");
+        "drinking-water", "饮水安全", "Registered", Guid.NewGuid(), phone is null ? null : new PetitionerContact(phone), accusation, null, null, null, "handler-1", "李办事员");
 
     [Fact]
     public void A_contact_card_goes_to_every_member_with_a_phone_with_the_cadres_name_and_number()
