@@ -50,6 +50,32 @@ public sealed class PetitionDepartmentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_review_of_a_city_bureaus_answer_belongs_to_the_city_not_the_county()
+    {
+        var code = $"3607-SBJ-{Guid.NewGuid():N}"[..18];
+        var staff = $"sbj-{Guid.NewGuid():N}"[..16];
+        await _api.Personnel.OkAsync(HttpMethod.Put, $"/api/petitions/departments/{code}", platform.Token("3607", Roles.Operator, "op"),
+            new { name = "赣州市社会保险事业管理局", regionCode = "3607", staffUserIds = new[] { staff } });
+        var bureau = platform.Token("3607", Roles.CountyDepartment, staff);
+        var (id, village, _) = await _api.AcceptedCaseAsync();
+        var town = _api.Town(village);
+        await _api.StepAsync(id, "escalate", town, new { departmentCode = code, reason = "涉及市级社保统筹，需市社保局核定" });
+        await _api.StepAsync(id, "sign", bureau);
+        await _api.StepAsync(id, "answer", bureau, new { outcome = "NotSupported", opinion = "经核定，不符合补发条件。" });
+        await _api.StepAsync(id, "review-requests", town, new { reason = "对处理意见不服，申请复查" });
+
+        // The case is back with the town, but the city bureau answered: the county is not above it.
+        using (var byCounty = await _api.SendStepAsync(id, "review-answer", _api.County(), new { outcome = "NotSupported", opinion = "复查维持" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, byCounty.StatusCode);
+            Assert.Contains("复查", (await byCounty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+
+        var reviewed = await _api.StepAsync(id, "review-answer", platform.Token("3607", Roles.Leader, "city-leader"), new { outcome = "NotSupported", opinion = "复查维持原处理意见。" });
+        Assert.Equal("Closed", reviewed.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_department_outside_the_cases_county_cannot_be_given_the_case()
     {
         var code = $"360703-X-{Guid.NewGuid():N}"[..18];

@@ -78,6 +78,9 @@ public sealed class Case
 
     public string? AnsweredBy { get; private set; }
 
+    /// <summary>The department that answered a work order (工单), by code; null when the office holding the case answered. Who may review the answer depends on it.</summary>
+    public string? AnsweringDepartment { get; private set; }
+
     public DateTimeOffset? AnsweredAt { get; private set; }
 
     public bool? AnsweredOnTime { get; private set; }
@@ -403,7 +406,7 @@ public sealed class Case
         Meet(DeadlineKind.ProgressCallBack, now);
         Outcome = outcome;
         Opinion = opinion;
-        AnsweredBy = Holder?.Name;
+        RecordAnswerer();
         AnsweredAt = now;
         if (EscalatedFrom is not null)
         {
@@ -502,17 +505,14 @@ public sealed class Case
 
     /// <summary>
     /// The review's written answer by the body at <paramref name="reviewerRegion"/>; after 复核 the
-    /// matter is final (终结). 复核 is for a body above the one that answered the 复查.
+    /// matter is final (终结). <paramref name="departmentRegion"/>: the region of the
+    /// <see cref="AnsweringDepartment"/>, when a department answered.
     /// </summary>
-    public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, CaseRules rules, DateTimeOffset now)
+    public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, string? departmentRegion, CaseRules rules, DateTimeOffset now)
     {
         Require(CaseActions.AnswerReview);
         RequireOutcomeFits(outcome);
-        if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first
-            && !(reviewerRegion.Length < first.Length && first.StartsWith(reviewerRegion, StringComparison.Ordinal)))
-        {
-            throw new CaseTransitionException($"复核 is for a body above the one that answered the 复查 ({first}); {reviewerRegion} is not above it.");
-        }
+        RequireAboveTheAnswer(reviewerRegion, departmentRegion);
 
         Meet(DeadlineKind.ReviewAnswer, now);
         Outcome = outcome;
@@ -529,6 +529,35 @@ public sealed class Case
         ReviewedBy = reviewerRegion;
         ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
         Move("AnswerReview", CaseStatus.Closed, actor, $"{outcome}：{opinion}", now);
+    }
+
+    private void RecordAnswerer()
+    {
+        AnsweredBy = Holder?.Name;
+        AnsweringDepartment = Holder is { Kind: HolderKind.Department } department ? department.Code : null;
+    }
+
+    /// <summary>
+    /// 复查 is for a body above the one that answered (the office holding the case, or the department
+    /// that answered its work order): a government over a wider region than the answering body's, or,
+    /// for a department, also the government of the department's own region (a county government
+    /// reviews its own bureau's answer). 复核 is for a body above the one that answered the 复查.
+    /// </summary>
+    private void RequireAboveTheAnswer(string reviewerRegion, string? departmentRegion)
+    {
+        static bool Above(string upper, string lower) => upper.Length < lower.Length && lower.StartsWith(upper, StringComparison.Ordinal);
+
+        var byDepartment = AnsweringDepartment is not null;
+        if (ReviewStage == ReviewStage.Review && (byDepartment ? departmentRegion : Holder is { } office ? RegionPrefixes.Of(office.Code) : null) is { } region
+            && !(Above(reviewerRegion, region) || (byDepartment && reviewerRegion == region)))
+        {
+            throw new CaseTransitionException($"复查 is for a body above the one that answered ({AnsweredBy}, {region}); {reviewerRegion} is not above it.");
+        }
+
+        if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first && !Above(reviewerRegion, first))
+        {
+            throw new CaseTransitionException($"复核 is for a body above the one that answered the 复查 ({first}); {reviewerRegion} is not above it.");
+        }
     }
 
     /// <summary>
@@ -587,7 +616,7 @@ public sealed class Case
 
         Outcome = Cases.Outcome.Supported;
         Opinion = $"调解协议：{record.Agreement}";
-        AnsweredBy = Holder?.Name;
+        RecordAnswerer();
         AnsweredAt = now;
         AnsweredOnTime = ResolveDueAt is not { } due || now <= due;
         ClosedAt = now;
@@ -626,7 +655,7 @@ public sealed class Case
         ResolvedByProjectId = projectId;
         Outcome = MatterType == MatterType.Suggestion ? Cases.Outcome.Adopted : Cases.Outcome.Supported;
         Opinion = $"已通过为民办实事项目{(string.IsNullOrWhiteSpace(projectTitle) ? "" : $"“{projectTitle}”")}解决，项目已竣工验收（项目编号 {projectId}）。";
-        AnsweredBy = Holder?.Name;
+        RecordAnswerer();
         AnsweredAt = now;
         if (EscalatedFrom is not null)
         {

@@ -30,6 +30,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         c.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
         c.Property(x => x.Opinion).HasMaxLength(4000);
         c.Property(x => x.AnsweredBy).HasMaxLength(100);
+        c.Property(x => x.AnsweringDepartment).HasMaxLength(40);
         c.Property(x => x.ExtensionReason).HasMaxLength(500);
         c.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
         c.Property(x => x.Rating).HasConversion<string>().HasMaxLength(20);

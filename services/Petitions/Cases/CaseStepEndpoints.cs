@@ -222,15 +222,23 @@ public static class CaseStepEndpoints
         });
 
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AnswerReviewAsync(
-        Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, HttpContext http) =>
-        validator.Validate(request) is { IsValid: false } invalid
-            ? invalid.ToProblem()
-            : await commands.RunAsync(id, caller, CaseActions.AnswerReview.Permission, http, (c, rules, now, caseRef) =>
-            {
-                var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
-                c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, rules, now);
-                return new PetitionReviewAnswered(caseRef(), c.ReviewStage.ToString(), outcome.ToString(), c.Opinion!, c.Status == CaseStatus.Terminated, now);
-            });
+        Guid id, AnswerRequest request, IValidator<AnswerRequest> validator, Caller caller, CaseCommands commands, PetitionsDbContext db, HttpContext http)
+    {
+        if (validator.Validate(request) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        // Whether the reviewer is above the answering body needs a department's region; an office's is its code.
+        var departmentRegion = await db.Cases.Where(c => c.Id == id)
+            .Join(db.Departments, c => c.AnsweringDepartment, d => d.Code, (c, d) => d.RegionCode).SingleOrDefaultAsync(http.RequestAborted);
+        return await commands.RunAsync(id, caller, CaseActions.AnswerReview.Permission, http, (c, rules, now, caseRef) =>
+        {
+            var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
+            c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, departmentRegion, rules, now);
+            return new PetitionReviewAnswered(caseRef(), c.ReviewStage.ToString(), outcome.ToString(), c.Opinion!, c.Status == CaseStatus.Terminated, now);
+        });
+    }
 
     internal static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> MediationAsync(
         Guid id, MediationRequest request, IValidator<MediationRequest> validator, Caller caller, CaseCommands commands, HttpContext http)

@@ -78,6 +78,22 @@ public sealed class CaseLifeTests
         Assert.Equal(CaseStatus.Accepted, c.Status);
         Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.FromHours(8)), c.ResolveDueAt);
         Assert.DoesNotContain(c.Deadlines, d => d.Kind is DeadlineKind.Accept or DeadlineKind.Objection && d.IsOpen);
+        // Closed because the case moved on, not run out: the console must not show it as 已期满.
+        Assert.False(Assert.Single(c.Deadlines, d => d.Kind == DeadlineKind.Objection).Lapsed);
+    }
+
+    [Fact]
+    public void An_objection_window_that_runs_out_is_lapsed_and_a_limit_cannot_lapse()
+    {
+        var c = NewCase();
+        c.Assign(Town, "router", null, Rules, T0);
+        var window = Open(c, DeadlineKind.Objection);
+
+        window.Lapse(window.DueAt);
+
+        Assert.True(window.Lapsed);
+        Assert.False(window.IsOpen);
+        Assert.Throws<InvalidOperationException>(() => Open(c, DeadlineKind.Accept).Lapse(T0));
     }
 
     [Fact]
@@ -231,12 +247,12 @@ public sealed class CaseLifeTests
 
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(20));
         Assert.Equal((CaseStatus.UnderReview, ReviewStage.Review), (c.Status, c.ReviewStage));
-        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", "360702", Rules, T0.AddDays(40));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", "360702", null, Rules, T0.AddDays(40));
         Assert.Equal(CaseStatus.Closed, c.Status);
 
         c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(60));
         Assert.Equal(ReviewStage.ReReview, c.ReviewStage);
-        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", "3607", Rules, T0.AddDays(80));
+        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", "3607", null, Rules, T0.AddDays(80));
 
         Assert.Equal(CaseStatus.Terminated, c.Status);
         Assert.Throws<CaseTransitionException>(() => c.RequestReview("clerk", "再次", Rules, T0.AddDays(81)));
@@ -256,6 +272,55 @@ public sealed class CaseLifeTests
     }
 
     [Theory]
+    [InlineData(false, "360702", true)]
+    [InlineData(false, "3607", true)]
+    [InlineData(false, "360703", false)]
+    [InlineData(true, "360702", true)]
+    [InlineData(true, "3607", true)]
+    [InlineData(true, "360703", false)]
+    public void The_review_belongs_to_a_body_above_the_one_that_answered(bool byDepartment, string reviewer, bool allowed)
+    {
+        // A town office (360702003) answered, or a district bureau (region 360702) whose government may review it;
+        // the bureau's answer returns the case to the town, so the answering body is not the holder.
+        var c = Accepted();
+        if (byDepartment)
+        {
+            c.Escalate(Department, "town", "需区人社局处理", Rules, T0.AddHours(3));
+            c.Sign("bureau", T0.AddHours(4));
+        }
+
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
+
+        void Review() => c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "reviewer", reviewer, byDepartment ? "360702" : null, Rules, T0.AddDays(20));
+
+        if (allowed)
+        {
+            Review();
+            Assert.Equal(CaseStatus.Closed, c.Status);
+        }
+        else
+        {
+            Assert.Contains("360702", Assert.Throws<CaseTransitionException>(Review).Message);
+            Assert.Equal(CaseStatus.UnderReview, c.Status);
+        }
+    }
+
+    [Fact]
+    public void A_county_office_that_answered_is_not_reviewed_by_itself()
+    {
+        var c = NewCase();
+        c.Assign(new Holder(HolderKind.Region, "360702000000", "章贡区信访局"), "router", null, Rules, T0.AddHours(1));
+        c.Accept("handler", Rules, T0.AddHours(2));
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
+
+        Assert.Throws<CaseTransitionException>(() => c.AnswerReview(Outcome.NotSupported, "维持", "county", "360702", null, Rules, T0.AddDays(20)));
+        c.AnswerReview(Outcome.NotSupported, "维持", "city", "3607", null, Rules, T0.AddDays(20));
+        Assert.Equal(CaseStatus.Closed, c.Status);
+    }
+
+    [Theory]
     [InlineData("360702", false)]
     [InlineData("360702001", false)]
     [InlineData("360703", false)]
@@ -265,10 +330,10 @@ public sealed class CaseLifeTests
         var c = Accepted();
         c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
-        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county-leader", "360702", Rules, T0.AddDays(20));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county-leader", "360702", null, Rules, T0.AddDays(20));
         c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(25));
 
-        void ReReview() => c.AnswerReview(Outcome.NotSupported, "复核维持", "reviewer", reReviewer, Rules, T0.AddDays(30));
+        void ReReview() => c.AnswerReview(Outcome.NotSupported, "复核维持", "reviewer", reReviewer, null, Rules, T0.AddDays(30));
 
         if (allowed)
         {

@@ -44,6 +44,11 @@ namespace MassWork.Petitions.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("answered_on_time");
 
+                    b.Property<string>("AnsweringDepartment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("answering_department");
+
                     b.Property<string>("Attachments")
                         .IsRequired()
                         .HasColumnType("jsonb")
