@@ -23,24 +23,15 @@ public sealed class DateOnlyRangeConverter : JsonConverter<DateOnly>
 /// <inheritdoc cref="DateOnlyRangeConverter"/>
 public sealed class DateTimeOffsetRangeConverter : JsonConverter<DateTimeOffset>
 {
-    /// <summary>
-    /// An instant must say its offset (Z or ±hh:mm): without one the reader would take the server's
-    /// own zone, and a visit made at 08:30 in Shanghai would be stored eight hours late.
-    /// </summary>
+    /// <summary>An instant must say its offset (<see cref="DateRules.HasOffset"/>).</summary>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (!reader.TryGetDateTimeOffset(out var instant) || !HasOffset(reader.GetString()!))
+        if (!reader.TryGetDateTimeOffset(out var instant) || !DateRules.HasOffset(reader.GetString()!))
         {
-            throw new JsonException("An instant in ISO 8601 with its offset, e.g. 2026-12-01T08:30:00+08:00.");
+            throw new JsonException(DateRules.InstantMessage);
         }
 
         return DateRules.IsInRange(instant) ? instant : throw new JsonException(DateRules.Message);
-    }
-
-    private static bool HasOffset(string text)
-    {
-        var time = text.IndexOf('T');
-        return time >= 0 && text.AsSpan(time).IndexOfAny("Z+-") >= 0;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -18,4 +18,16 @@ public static class DateRules
     public static bool IsInRange(DateTimeOffset instant) => IsInRange(DateOnly.FromDateTime(instant.UtcDateTime));
 
     public static bool IsInRange(DateTime instant) => IsInRange(DateOnly.FromDateTime(instant));
+
+    public const string InstantMessage = "An instant in ISO 8601 with its offset, e.g. 2026-12-01T08:30:00+08:00 (in a query, + is written %2B).";
+
+    /// <summary>
+    /// An instant says its offset (Z or ±hh:mm) after its time: without one a reader takes the
+    /// server's own zone, and a visit made at 08:30 in Shanghai would be stored eight hours late.
+    /// </summary>
+    public static bool HasOffset(string text)
+    {
+        var time = text.IndexOf('T');
+        return time >= 0 && text.AsSpan(time).IndexOfAny("Z+-") >= 0;
+    }
 }

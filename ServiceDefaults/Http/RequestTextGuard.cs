@@ -100,7 +100,8 @@ public static class RequestTextGuard
     /// <summary>
     /// A query or route value bound to a date or instant parameter of the endpoint lies within
     /// <see cref="DateRules"/> (bodies are checked while they bind, by DateOnlyRangeConverter), so no
-    /// handler does arithmetic on 0001-01-01 or 9999-12-31. A value that is no date is left to binding.
+    /// handler does arithmetic on 0001-01-01 or 9999-12-31, and an instant says its offset, as in a
+    /// body. A value that is no date is left to binding.
     /// </summary>
     private static HttpValidationProblemDetails? DateProblem(HttpContext context)
     {
@@ -112,12 +113,24 @@ public static class RequestTextGuard
         foreach (var (name, isDay) in DateParameters.GetOrAdd(handler, DateParametersOf))
         {
             var text = context.Request.Query.TryGetValue(name, out var query) ? query.ToString() : context.Request.RouteValues[name] as string;
-            var inRange = isDay
-                ? !DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day) || DateRules.IsInRange(day)
-                : !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant) || DateRules.IsInRange(instant);
-            if (!inRange)
+            if (isDay)
             {
-                return Invalid(name, DateRules.Message);
+                if (DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day) && !DateRules.IsInRange(day))
+                {
+                    return Invalid(name, DateRules.Message);
+                }
+            }
+            else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, out var instant))
+            {
+                if (!DateRules.HasOffset(text))
+                {
+                    return Invalid(name, DateRules.InstantMessage);
+                }
+
+                if (!DateRules.IsInRange(instant))
+                {
+                    return Invalid(name, DateRules.Message);
+                }
             }
         }
 

@@ -267,23 +267,36 @@ public sealed class AppHostLifecycleTests
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
         long Sum(JsonElement[] totals, string figure, string field) => totals.Sum(t => t.GetProperty(figure).GetProperty(field).GetInt64());
         JsonElement[] totals = [];
-        await Eventually.HoldsAsync(async () =>
+        var seen = "no answer yet";
+        try
         {
-            JsonElement[] reports;
-            try
+            await Eventually.HoldsAsync(async () =>
             {
-                reports = await Task.WhenAll(new[] { year, year - 1 }.Select(y => DemoReadAsync(appHost, $"/api/visits/figures?region=360731105&year={y}")));
-            }
-            catch (TaskCanceledException)
-            {
-                // While the demo's year of visits is still being computed, a read can outlast the client's 30 s on a busy machine: asked again.
-                return false;
-            }
+                JsonElement[] reports;
+                try
+                {
+                    reports = await Task.WhenAll(new[] { year, year - 1 }.Select(y => DemoReadAsync(appHost, $"/api/visits/figures?region=360731105&year={y}")));
+                }
+                catch (TaskCanceledException)
+                {
+                    // While the demo's year of visits is still being computed, a read can outlast the client's 30 s on a busy machine: asked again.
+                    seen = "a read outlasted 30 s";
+                    return false;
+                }
 
-            totals = [.. reports.Select(r => r.GetProperty("total"))];
-            // The spot-check is seeded last; the villages' figures are refreshed in batches behind it, so all of them are in only once none is pending.
-            return Sum(totals, "spotChecks", "failed") > 0 && reports.All(r => r.GetProperty("pendingVillages").GetInt64() == 0);
-        }, TimeSpan.FromMinutes(5), "the demo's year of visits, with its spot-check, in the figures, no village pending");
+                totals = [.. reports.Select(r => r.GetProperty("total"))];
+                seen = $"{Sum(totals, "aid", "visits")} visits, {Sum(totals, "spotChecks", "failed")} failed spot-check calls, "
+                    + $"{reports.Sum(r => r.GetProperty("pendingVillages").GetInt64())} villages pending";
+                // The spot-check is seeded last; the villages' figures are refreshed in batches behind it, so all of them are in only once none is pending.
+                return Sum(totals, "spotChecks", "failed") > 0 && reports.All(r => r.GetProperty("pendingVillages").GetInt64() == 0);
+            }, TimeSpan.FromMinutes(8), "the demo's year of visits, with its spot-check, in the figures, no village pending");
+        }
+        catch (TimeoutException e)
+        {
+            // Which part lagged (the seeding, the spot-check, the refresh) is what a slow run needs to say.
+            throw new TimeoutException($"{e.Message}; last seen: {seen}", e);
+        }
+
         Assert.Equal(2000, totals[0].GetProperty("households").GetProperty("due").GetInt64());
         Assert.Equal(1, Sum(totals, "spotChecks", "failed"));
         Assert.Equal(1, Sum(totals, "photos", "flagged"));

@@ -14,7 +14,7 @@ public sealed record PetitionerView(string? Name, string? PhoneMasked);
 
 public sealed record HolderView(string Kind, string Code, string Name);
 
-public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue);
+public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue, bool Lapsed);
 
 public sealed record StepView(string Action, string FromStatus, string ToStatus, string Actor, string? HolderCode, string? Note, DateTimeOffset At);
 

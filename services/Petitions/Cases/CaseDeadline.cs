@@ -36,6 +36,9 @@ public sealed class CaseDeadline
 
     public bool IsWindow => Windows.Contains(Kind);
 
+    /// <summary>A window that ran out (<see cref="Lapse"/>), not one closed because the case moved on.</summary>
+    public bool Lapsed => IsWindow && CancelledAt is not null && MissedRaisedAt is not null;
+
     /// <summary>A window ran out: closed, with nothing to announce.</summary>
     public void Lapse(DateTimeOffset now)
     {

@@ -5,7 +5,8 @@ public sealed record PetitionerView(string? Name, string? PhoneMasked, Guid? Hou
 /// <summary>A dispute's mediation: its parties, mediator and the agreement reached.</summary>
 public sealed record MediationView(IReadOnlyList<string> Parties, string? Mediator, string? Agreement);
 
-public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue);
+/// <summary>One time limit as shown: Lapsed, a window (异议) that ran out unused; Cancelled, closed without being met (a lapsed window too).</summary>
+public sealed record DeadlineView(string Kind, DateTimeOffset DueAt, DateTimeOffset? MetAt, bool Cancelled, bool Overdue, bool Lapsed);
 
 public sealed record StepView(string Action, string FromStatus, string ToStatus, string Actor, string? HolderCode, string? Note, DateTimeOffset At);
 
@@ -71,7 +72,7 @@ public sealed record CaseView(
         c.AnsweredOnTime, c.Satisfaction?.ToString(), c.ReviewStage.ToString(), ChinaTime.Local(c.ReviewWindowEndsAt), c.MediationStep?.ToString(),
         c.SettledLevel?.ToString(), ChinaTime.Local(c.SupervisedAt), ChinaTime.Local(c.RegisteredAt), ChinaTime.Local(c.ClosedAt),
         c.Deadlines.OrderBy(d => d.OpenedAt).ThenBy(d => d.DueAt)
-            .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && !d.IsWindow && now >= d.DueAt)).ToList(),
+            .Select(d => new DeadlineView(d.Kind.ToString(), ChinaTime.Local(d.DueAt), ChinaTime.Local(d.MetAt), d.CancelledAt is not null, d.IsOpen && !d.IsWindow && now >= d.DueAt, d.Lapsed)).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new StepView(s.Action, s.FromStatus.ToString(), s.ToStatus.ToString(), s.ActorUserId, s.HolderCode, seesPetitioner || s.Action != "Register" ? s.Note : null, ChinaTime.Local(s.At))).ToList(),
         c.MediationStep is null ? null : new MediationView(c.MediationParties, c.Mediator, c.MediationAgreement),

@@ -90,7 +90,7 @@ public sealed class DeadlineClockTests(PetitionsFixture service)
         Assert.Equal(0, await service.DeadlineEventsAsync(id, "Objection"));
         var after = await service.SendAsync(HttpMethod.Get, $"/api/petitions/cases/{id}", Town);
         var window = after.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "Objection");
-        Assert.Equal((false, true), (window.GetProperty("overdue").GetBoolean(), window.GetProperty("cancelled").GetBoolean()));
+        Assert.Equal((false, true, true), (window.GetProperty("overdue").GetBoolean(), window.GetProperty("cancelled").GetBoolean(), window.GetProperty("lapsed").GetBoolean()));
         Assert.Equal(JsonValueKind.Null, after.GetProperty("supervisedAt").ValueKind);
         await service.SendAsync(HttpMethod.Post, $"/api/petitions/cases/{id}/object", Town, new { reason = "不属于本机关职责" }, HttpStatusCode.Conflict);
     }
