@@ -369,7 +369,8 @@ public sealed class ProjectTests(PlatformFixture platform)
         var ledger = await _api.LedgerAsync(id, town);
         var entries = ledger.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(["Budget", "Allocation", "Payment", "Reversal", "Payment"], entries.Select(e => e.GetProperty("kind").GetString()));
-        Assert.Equal(reversal, entries[2].GetProperty("reversedByEntryId").GetGuid());
+        Assert.Equal([reversal], entries[2].GetProperty("reversedByEntryIds").EnumerateArray().Select(r => r.GetGuid()));
+        Assert.Equal(100_000, entries[2].GetProperty("reversedFen").GetInt64());
         Assert.Equal((wrong, 100_000L, "CityFund"), (entries[3].GetProperty("reversesEntryId").GetGuid(), entries[3].GetProperty("amountFen").GetInt64(), entries[3].GetProperty("source").GetString()));
         Assert.Equal(90_000, ledger.GetProperty("paidFen").GetInt64());
         Assert.Equal(3, await _api.EventsAsync(id, "PaymentRecorded"));
@@ -384,7 +385,14 @@ public sealed class ProjectTests(PlatformFixture platform)
 
         using (var again = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", town, new { kind = "Reversal", reversesEntryId = wrong, note = "再次冲销" }))
         {
-            Assert.Equal("Already reversed", (await ProjectsApi.ProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+            Assert.Equal(0, (await ProjectsApi.ProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("remainingFen").GetInt64());
+        }
+
+        // A payment is reversed whole, never in part: the payee's line on the notice board stays true.
+        var right = (await _api.LedgerAsync(id, town)).GetProperty("entries").EnumerateArray().Last().GetProperty("id").GetGuid();
+        using (var part = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", town, new { kind = "Reversal", reversesEntryId = right, amountFen = 10_000, note = "部分退款" }))
+        {
+            Assert.Contains("whole", (await ProjectsApi.ProblemAsync(part, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         }
 
         // The allocation cannot be reversed below what was paid from it.
@@ -432,15 +440,37 @@ public sealed class ProjectTests(PlatformFixture platform)
         Assert.Equal(500_000, refilled.GetProperty("availableFen").GetInt64());
         Assert.Equal([500_000L, -500_000L], refilled.GetProperty("allocations").EnumerateArray().Select(a => a.GetProperty("amountFen").GetInt64()));
 
-        // Allocated again, then the project is cancelled: the fund takes its money back, and nothing new is recorded.
+        // Allocated again and 100,000 of it paid, then the project is cancelled: the fund takes back the
+        // unspent 200,000 (退回, a reversal in part), the payment stands, and nothing new is recorded.
         var again = (await _api.EntryAsync(id, county, new { kind = "Allocation", source = "PooledAid", amountFen = 300_000, fundId })).GetProperty("id").GetGuid();
+        await _api.EntryAsync(id, county, new { kind = "Allocation", source = "PooledAid", amountFen = 200_000, fundId });
+        await _api.EntryAsync(id, town, new { kind = "Payment", source = "PooledAid", amountFen = 100_000, payee = "于都县路桥工程有限公司", note = "前期工程款" });
         await _api.StepAsync(id, "cancel", town, new { reason = "选址变更，项目取消" });
         using (var more = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", county, new { kind = "Allocation", source = "PooledAid", amountFen = 100_000, fundId }))
         {
             await ProjectsApi.ProblemAsync(more, HttpStatusCode.Conflict);
         }
 
-        await _api.EntryAsync(id, county, new { kind = "Reversal", reversesEntryId = again, note = "项目取消，资金退回统筹池" });
-        Assert.Equal(500_000, (await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects/funds/{fundId}", county)).GetProperty("availableFen").GetInt64());
+        // Two returns of 200,000 racing on the 300,000 entry: the source could give back both, the entry only one.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", county, new { kind = "Reversal", reversesEntryId = again, amountFen = 200_000, note = "项目取消，未支付部分退回统筹池" })));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], racing.Select(r => r.StatusCode).Order());
+        foreach (var response in racing)
+        {
+            response.Dispose();
+        }
+
+        // Without an amount, the rest of the entry (100,000); the fund then holds all but the 200,000 still allocated, which covers the payment.
+        using (var whole = await _api.SendAsync(HttpMethod.Post, $"/api/projects/{id}/ledger", county, new { kind = "Reversal", reversesEntryId = again, note = "项目取消，资金退回统筹池" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, whole.StatusCode);
+        }
+
+        var returned = await _api.Http.OkAsync(HttpMethod.Get, $"/api/projects/funds/{fundId}", county);
+        Assert.Equal((300_000, 200_000), (returned.GetProperty("availableFen").GetInt64(), returned.GetProperty("allocatedFen").GetInt64()));
+        var ledger = await _api.LedgerAsync(id, town);
+        var pooled = ledger.GetProperty("sources").EnumerateArray().Single(x => x.GetProperty("source").GetString() == "PooledAid");
+        Assert.Equal((200_000, 100_000), (pooled.GetProperty("allocatedFen").GetInt64(), pooled.GetProperty("paidFen").GetInt64()));
+        Assert.Equal(300_000, ledger.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == again).GetProperty("reversedFen").GetInt64());
     }
 }

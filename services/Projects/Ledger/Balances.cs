@@ -59,6 +59,21 @@ public static class Balances
             ? new LedgerRefusal("The budgets of all sources together stay within the amount the project was approved at (its estimated cost).", Math.Max(0, approvedFen - budgetedFen))
             : null;
 
+    /// <summary>
+    /// What a reversal (冲销) may take back of the entry it reverses, <paramref name="entryFen"/> of
+    /// which <paramref name="reversedFen"/> was already taken back: a budget or an allocation in part
+    /// (退回: a cancelled project gives back what it will not spend and keeps what it paid), up to what
+    /// is left of it; a payment whole and once (a wrong payment is reversed and recorded again).
+    /// </summary>
+    public static LedgerRefusal? CheckReversal(EntryKind reversedKind, long entryFen, long reversedFen, long askedFen) =>
+        reversedFen >= entryFen
+            ? new LedgerRefusal("An entry is reversed at most by its own amount: nothing of it is left to reverse.", 0)
+            : reversedKind == EntryKind.Payment && askedFen != entryFen
+                ? new LedgerRefusal("A payment is reversed whole: reverse it and record the right payment.", entryFen - reversedFen)
+                : askedFen > entryFen - reversedFen
+                    ? new LedgerRefusal("A reversal takes back at most what is left of the entry.", entryFen - reversedFen)
+                    : null;
+
     public static LedgerRefusal? Check(FundTotals fund, long allocationDeltaFen) =>
         fund.AllocatedFen + allocationDeltaFen > fund.DepositedFen
             ? new LedgerRefusal("A pooled fund never allocates more than it holds.", fund.DepositedFen - fund.AllocatedFen)

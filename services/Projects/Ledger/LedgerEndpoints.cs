@@ -9,7 +9,7 @@ public sealed record LedgerRequest(string? Kind, string? Source = null, long? Am
 
 public sealed record LedgerEntryView(
     Guid Id, long Sequence, string Kind, string Source, long AmountFen, Guid? FundId, string? Payee, string? Note,
-    Guid? ReversesEntryId, Guid? ReversedByEntryId, DateTimeOffset RecordedAt, string RecordedBy);
+    Guid? ReversesEntryId, IReadOnlyList<Guid> ReversedByEntryIds, long ReversedFen, DateTimeOffset RecordedAt, string RecordedBy);
 
 /// <summary>One source's totals: what the plan expects, and what the ledger holds.</summary>
 public sealed record SourceTotalsView(string Source, long PlannedFen, long BudgetFen, long AllocatedFen, long PaidFen, long UnallocatedBudgetFen, long UnpaidAllocationFen);
@@ -68,7 +68,10 @@ public static class LedgerEndpoints
             detail: $"{refusal.Rule} Remaining: {refusal.RemainingFen} fen.",
             extensions: new Dictionary<string, object?> { ["remainingFen"] = refusal.RemainingFen, ["rule"] = refusal.Rule });
 
-    internal static LedgerEntryView View(LedgerEntry e, IReadOnlyList<LedgerEntry> all) => new(
-        e.Id, e.Sequence, e.Kind.ToString(), e.Source.ToString(), e.AmountFen, e.FundId, e.Payee, e.Note, e.ReversesEntryId,
-        all.FirstOrDefault(x => x.ReversesEntryId == e.Id)?.Id, ChinaTime.Local(e.RecordedAt), e.RecordedBy);
+    internal static LedgerEntryView View(LedgerEntry e, IReadOnlyList<LedgerEntry> all)
+    {
+        var reversals = all.Where(x => x.ReversesEntryId == e.Id).ToList();
+        return new(e.Id, e.Sequence, e.Kind.ToString(), e.Source.ToString(), e.AmountFen, e.FundId, e.Payee, e.Note, e.ReversesEntryId,
+            [.. reversals.Select(x => x.Id)], reversals.Sum(x => x.AmountFen), ChinaTime.Local(e.RecordedAt), e.RecordedBy);
+    }
 }

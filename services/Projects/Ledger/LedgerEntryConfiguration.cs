@@ -18,8 +18,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         e.Property(x => x.RecordedBy).HasMaxLength(100);
         e.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId);
         e.HasOne<PooledFund>().WithMany().HasForeignKey(x => x.FundId);
-        // An entry is reversed at most once, even by two reversals racing.
-        e.HasIndex(x => x.ReversesEntryId).IsUnique().HasFilter("reverses_entry_id IS NOT NULL");
+        // An entry may be reversed in parts (a budget or an allocation); the writer locks it while it sums them.
+        e.HasIndex(x => x.ReversesEntryId).HasFilter("reverses_entry_id IS NOT NULL");
         e.HasIndex(x => new { x.ProjectId, x.Sequence });
         e.HasIndex(x => new { x.FundId, x.Sequence }).HasFilter("fund_id IS NOT NULL");
         e.ToTable(t => t.HasCheckConstraint("ck_ledger_entries_positive", "amount_fen > 0"));

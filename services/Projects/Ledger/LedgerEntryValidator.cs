@@ -4,9 +4,10 @@ using MassWork.Projects.Projects;
 namespace MassWork.Projects.Ledger;
 
 /// <summary>
-/// Field rules of a ledger entry by its kind: a reversal names the entry it reverses and why, and
-/// nothing the reversed entry already holds; any other entry names its source and amount, a
-/// payment its payee, a PooledAid allocation its fund. The ledger's totals are checked when it is written.
+/// Field rules of a ledger entry by its kind: a reversal names the entry it reverses and why, may
+/// name the amount it takes back (without one, all that is left of the entry), and nothing else the
+/// reversed entry already holds; any other entry names its source and amount, a payment its payee,
+/// a PooledAid allocation its fund. The ledger's totals are checked when it is written.
 /// </summary>
 public sealed class LedgerEntryValidator : RequestValidator<LedgerRequest>
 {
@@ -27,7 +28,7 @@ public sealed class LedgerEntryValidator : RequestValidator<LedgerRequest>
         {
             RuleFor(x => x.ReversesEntryId).NotNull().WithMessage("Required: the id of the entry to reverse.");
             RuleFor(x => x.Source).Null().WithMessage(TakenFromReversed);
-            RuleFor(x => x.AmountFen).Null().WithMessage(TakenFromReversed);
+            RuleFor(x => x.AmountFen).Fen().When(x => x.AmountFen is not null);
             RuleFor(x => x.FundId).Null().WithMessage(TakenFromReversed);
             RuleFor(x => x.Payee).Null().WithMessage(TakenFromReversed);
         });
@@ -54,7 +55,7 @@ public sealed class LedgerEntryValidator : RequestValidator<LedgerRequest>
         var note = request.Note?.Trim();
         if (kind == EntryKind.Reversal)
         {
-            return new CheckedEntry(kind, default, 0, null, null, note, request.ReversesEntryId);
+            return new CheckedEntry(kind, default, request.AmountFen ?? 0, null, null, note, request.ReversesEntryId);
         }
 
         EnumNames.TryParse<FundingSource>(request.Source, out var source);

@@ -5,7 +5,7 @@ using MassWork.ServiceDefaults.Data;
 
 namespace MassWork.Projects.Ledger;
 
-/// <summary>A ledger entry after its field checks; a reversal carries only the entry it reverses and its note.</summary>
+/// <summary>A ledger entry after its field checks; a reversal carries the entry it reverses, its note and the amount taken back (0: all that is left of it).</summary>
 public sealed record CheckedEntry(EntryKind Kind, FundingSource Source, long AmountFen, Guid? FundId, string? Payee, string? Note, Guid? ReversesEntryId);
 
 /// <summary>
@@ -32,7 +32,9 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
             var (kind, source, delta, fundId) = (entry.Kind, entry.Source, entry.AmountFen, entry.FundId);
             if (entry.Kind == EntryKind.Reversal)
             {
-                var reversed = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entry.ReversesEntryId && e.ProjectId == id, cancellationToken);
+                // Locked: reversals of one entry queue here, so together they never take back more than it holds.
+                var reversed = await db.LedgerEntries.FromSql($"SELECT * FROM ledger_entries WHERE id = {entry.ReversesEntryId} AND project_id = {id} FOR UPDATE")
+                    .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
                 if (reversed is null)
                 {
                     return Problems.Invalid("reversesEntryId", "No such entry in this project's ledger.");
@@ -44,12 +46,14 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
                         "A reversal cannot itself be reversed: to restore the entry, record it again as a new entry.");
                 }
 
-                if (await db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == reversed.Id, cancellationToken))
+                var reversedFen = await db.LedgerEntries.Where(e => e.ReversesEntryId == reversed.Id).SumAsync(e => e.AmountFen, cancellationToken);
+                var asked = entry.AmountFen > 0 ? entry.AmountFen : reversed.AmountFen - reversedFen;
+                if (Balances.CheckReversal(reversed.Kind, reversed.AmountFen, reversedFen, asked) is { } notLeft)
                 {
-                    return Problems.Conflict("Already reversed", $"Entry {reversed.Id} was already reversed; an entry is reversed once.");
+                    return LedgerEndpoints.Refused(notLeft);
                 }
 
-                (kind, source, delta, fundId) = (reversed.Kind, reversed.Source, -reversed.AmountFen, reversed.FundId);
+                (kind, source, delta, fundId) = (reversed.Kind, reversed.Source, -asked, reversed.FundId);
             }
             else if (!project.Funding.Any(f => f.Source == source))
             {
@@ -130,14 +134,7 @@ public sealed class LedgerWriter(ProjectsDbContext db, TimeProvider time)
                     id.ToString());
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                return Problems.Conflict("Already reversed", $"Entry {entry.ReversesEntryId} was reversed at the same time by another request.");
-            }
+            await db.SaveChangesAsync(cancellationToken);
 
             if (own is not null)
             {

@@ -164,6 +164,21 @@ public sealed class LedgerPropertyTests
         Assert.Throws<ArgumentException>(() => Balances.Check(totals, EntryKind.Reversal, 1));
     }
 
+    [Theory]
+    [InlineData(EntryKind.Allocation, 0, 700, null)]
+    [InlineData(EntryKind.Allocation, 700, 300, null)]
+    [InlineData(EntryKind.Allocation, 700, 301, 300L)]
+    [InlineData(EntryKind.Allocation, 1_000, 1, 0L)]
+    [InlineData(EntryKind.Budget, 400, 600, null)]
+    [InlineData(EntryKind.Payment, 0, 1_000, null)]
+    [InlineData(EntryKind.Payment, 0, 999, 1_000L)]
+    [InlineData(EntryKind.Payment, 1_000, 1_000, 0L)]
+    public void A_budget_or_an_allocation_is_taken_back_in_parts_up_to_its_amount_and_a_payment_only_whole(
+        EntryKind kind, long alreadyReversed, long asked, long? refusedWithRemaining)
+    {
+        Assert.Equal(refusedWithRemaining, Balances.CheckReversal(kind, 1_000, alreadyReversed, asked)?.RemainingFen);
+    }
+
     [Fact]
     public void A_random_sequence_refuses_some_entries_so_the_property_is_not_vacuous()
     {

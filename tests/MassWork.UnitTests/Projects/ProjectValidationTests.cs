@@ -87,13 +87,16 @@ public sealed class ProjectValidationTests
         Assert.Equal(["kind"], Errors(new LedgerRequest("Gift", Payee: "x", ReversesEntryId: Guid.NewGuid())).Keys);
 
     [Fact]
-    public void A_reversal_names_the_entry_and_why_and_nothing_the_entry_already_holds()
+    public void A_reversal_names_the_entry_and_why_may_name_the_amount_it_takes_back_and_nothing_else_the_entry_holds()
     {
         var errors = Errors(new LedgerRequest("Reversal", "CityFund", 100, Guid.NewGuid(), "施工队"));
 
-        Assert.Equal(["amountFen", "fundId", "note", "payee", "reversesEntryId", "source"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["fundId", "note", "payee", "reversesEntryId", "source"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["Required: why the entry is reversed (冲销原因)."], errors["note"]);
         Assert.Empty(Errors(new LedgerRequest("reversal", Note: "重复录入", ReversesEntryId: Guid.NewGuid())));
+        Assert.Empty(Errors(new LedgerRequest("Reversal", AmountFen: 880_000, Note: "未支付部分退回", ReversesEntryId: Guid.NewGuid())));
+        Assert.Equal(["amountFen"], Errors(new LedgerRequest("Reversal", AmountFen: 0, Note: "退回", ReversesEntryId: Guid.NewGuid())).Keys);
+        Assert.Equal(880_000, LedgerEntryValidator.Checked(new LedgerRequest("Reversal", AmountFen: 880_000, Note: "退回", ReversesEntryId: Guid.NewGuid())).AmountFen);
     }
 
     [Fact]

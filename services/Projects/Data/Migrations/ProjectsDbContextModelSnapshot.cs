@@ -216,7 +216,6 @@ namespace MassWork.Projects.Data.Migrations
                         .HasName("pk_ledger_entries");
 
                     b.HasIndex("ReversesEntryId")
-                        .IsUnique()
                         .HasDatabaseName("ix_ledger_entries_reverses_entry_id")
                         .HasFilter("reverses_entry_id IS NOT NULL");
 
