@@ -27,7 +27,8 @@ public static class DateRules
     /// </summary>
     public static bool HasOffset(string text)
     {
-        var time = text.IndexOf('T');
-        return time >= 0 && text.AsSpan(time).IndexOfAny("Z+-") >= 0;
+        // After the date (yyyy-MM-dd), whose own dashes are no offset; the time follows a T or a space.
+        var time = text.AsSpan().Trim().IndexOfAny('T', ' ');
+        return time >= 0 && text.AsSpan().Trim()[time..].IndexOfAny("Z+-") >= 0;
     }
 }

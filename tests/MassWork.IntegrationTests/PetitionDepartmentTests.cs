@@ -71,6 +71,12 @@ public sealed class PetitionDepartmentTests(PlatformFixture platform)
             Assert.Contains("复查", (await byCounty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         }
 
+        // Nor does the bureau review its own answer, though its role may answer reviews.
+        using (var byItself = await _api.SendStepAsync(id, "review-answer", bureau, new { outcome = "NotSupported", opinion = "复查维持" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, byItself.StatusCode);
+        }
+
         var reviewed = await _api.StepAsync(id, "review-answer", platform.Token("3607", Roles.Leader, "city-leader"), new { outcome = "NotSupported", opinion = "复查维持原处理意见。" });
         Assert.Equal("Closed", reviewed.GetProperty("status").GetString());
     }

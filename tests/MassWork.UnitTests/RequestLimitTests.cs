@@ -17,6 +17,18 @@ public sealed class RequestLimitTests
 
     private sealed record Period(DateOnly? From, DateTimeOffset? At);
 
+    [Theory]
+    [InlineData("2026-12-01T08:30:00+08:00", true)]
+    [InlineData("2026-12-01T00:30:00Z", true)]
+    [InlineData("2026-12-01 08:30:00-05:00", true)]
+    [InlineData("2026-12-01T08:30:00", false)]
+    [InlineData("2026-12-01", false)]
+    [InlineData("2026-12-01 08:30:00 08:00", false)]
+    public void An_instant_says_its_offset_after_its_time_not_in_its_date(string text, bool hasOffset)
+    {
+        Assert.Equal(hasOffset, DateRules.HasOffset(text));
+    }
+
     [Fact]
     public void A_page_is_refused_once_the_rows_it_skips_no_longer_fit_an_int()
     {

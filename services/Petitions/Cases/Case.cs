@@ -504,15 +504,15 @@ public sealed class Case
     }
 
     /// <summary>
-    /// The review's written answer by the body at <paramref name="reviewerRegion"/>; after 复核 the
-    /// matter is final (终结). <paramref name="departmentRegion"/>: the region of the
-    /// <see cref="AnsweringDepartment"/>, when a department answered.
+    /// The review's written answer by <paramref name="reviewer"/>; after 复核 the matter is final
+    /// (终结). <paramref name="departmentRegion"/>: the region of the <see cref="AnsweringDepartment"/>,
+    /// when a department answered.
     /// </summary>
-    public void AnswerReview(Outcome outcome, string opinion, string actor, string reviewerRegion, string? departmentRegion, CaseRules rules, DateTimeOffset now)
+    public void AnswerReview(Outcome outcome, string opinion, string actor, Reviewer reviewer, string? departmentRegion, CaseRules rules, DateTimeOffset now)
     {
         Require(CaseActions.AnswerReview);
         RequireOutcomeFits(outcome);
-        RequireAboveTheAnswer(reviewerRegion, departmentRegion);
+        RequireAboveTheAnswer(reviewer, departmentRegion);
 
         Meet(DeadlineKind.ReviewAnswer, now);
         Outcome = outcome;
@@ -526,7 +526,7 @@ public sealed class Case
             return;
         }
 
-        ReviewedBy = reviewerRegion;
+        ReviewedBy = reviewer.Region;
         ReviewWindowEndsAt = rules.Due(now, rules.Policy.ReviewWindow).At;
         Move("AnswerReview", CaseStatus.Closed, actor, $"{outcome}：{opinion}", now);
     }
@@ -539,24 +539,32 @@ public sealed class Case
 
     /// <summary>
     /// 复查 is for a body above the one that answered (the office holding the case, or the department
-    /// that answered its work order): a government over a wider region than the answering body's, or,
-    /// for a department, also the government of the department's own region (a county government
-    /// reviews its own bureau's answer). 复核 is for a body above the one that answered the 复查.
+    /// that answered its work order): a body over a wider region than the answering one's, or, for a
+    /// department's answer, also the government of the department's own region (a county government
+    /// reviews its own bureau's answer; no bureau reviews its own, nor a sister bureau's). 复核 is for a
+    /// body above the one that answered the 复查. Where the answering body is not known, nobody is
+    /// taken to be above it.
     /// </summary>
-    private void RequireAboveTheAnswer(string reviewerRegion, string? departmentRegion)
+    private void RequireAboveTheAnswer(Reviewer reviewer, string? departmentRegion)
     {
         static bool Above(string upper, string lower) => upper.Length < lower.Length && lower.StartsWith(upper, StringComparison.Ordinal);
 
-        var byDepartment = AnsweringDepartment is not null;
-        if (ReviewStage == ReviewStage.Review && (byDepartment ? departmentRegion : Holder is { } office ? RegionPrefixes.Of(office.Code) : null) is { } region
-            && !(Above(reviewerRegion, region) || (byDepartment && reviewerRegion == region)))
+        if (ReviewStage == ReviewStage.Review)
         {
-            throw new CaseTransitionException($"复查 is for a body above the one that answered ({AnsweredBy}, {region}); {reviewerRegion} is not above it.");
+            var byDepartment = AnsweringDepartment is not null;
+            var region = byDepartment ? departmentRegion : Holder is { } office ? RegionPrefixes.Of(office.Code) : null;
+            var above = region is not null
+                && (Above(reviewer.Region, region) || (byDepartment && reviewer.Departments.Count == 0 && reviewer.Region == region))
+                && !(byDepartment && reviewer.Departments.Contains(AnsweringDepartment!));
+            if (!above)
+            {
+                throw new CaseTransitionException($"复查 is for a body above the one that answered ({AnsweredBy}, {region ?? "region unknown"}); {reviewer.Region} is not above it.");
+            }
         }
 
-        if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first && !Above(reviewerRegion, first))
+        if (ReviewStage == ReviewStage.ReReview && ReviewedBy is { } first && !Above(reviewer.Region, first))
         {
-            throw new CaseTransitionException($"复核 is for a body above the one that answered the 复查 ({first}); {reviewerRegion} is not above it.");
+            throw new CaseTransitionException($"复核 is for a body above the one that answered the 复查 ({first}); {reviewer.Region} is not above it.");
         }
     }
 

@@ -66,6 +66,9 @@ public enum HolderKind
 /// <summary>The office or department that holds the case now.</summary>
 public sealed record Holder(HolderKind Kind, string Code, string Name);
 
+/// <summary>Who answers a 复查 or 复核: the caller's region, and the departments they staff (none for a government office).</summary>
+public sealed record Reviewer(string Region, IReadOnlyCollection<string> Departments);
+
 /// <summary>
 /// 五定: lead leader 牵头领导, responsible office 股室负责人, handler 办案人, resolution deadline
 /// 解决时间 and revisit target 回访巩固率.

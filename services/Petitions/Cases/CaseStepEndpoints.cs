@@ -1,5 +1,6 @@
-using MassWork.ServiceDefaults.Errors;
 using MassWork.Contracts.Petitions.V1;
+using MassWork.Petitions.Departments;
+using MassWork.ServiceDefaults.Errors;
 
 namespace MassWork.Petitions.Cases;
 
@@ -229,13 +230,14 @@ public static class CaseStepEndpoints
             return invalid.ToProblem();
         }
 
-        // Whether the reviewer is above the answering body needs a department's region; an office's is its code.
+        // Whether the reviewer is above the answering body needs a department's region (an office's is its code) and the reviewer's departments.
         var departmentRegion = await db.Cases.Where(c => c.Id == id)
             .Join(db.Departments, c => c.AnsweringDepartment, d => d.Code, (c, d) => d.RegionCode).SingleOrDefaultAsync(http.RequestAborted);
+        var reviewer = new Reviewer(caller.RegionPrefix, await DepartmentStaff.OfAsync(db, caller.UserId, http.RequestAborted));
         return await commands.RunAsync(id, caller, CaseActions.AnswerReview.Permission, http, (c, rules, now, caseRef) =>
         {
             var outcome = Enum.Parse<Outcome>(request.Outcome!, ignoreCase: true);
-            c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, caller.RegionPrefix, departmentRegion, rules, now);
+            c.AnswerReview(outcome, request.Opinion!.Trim(), caller.UserId, reviewer, departmentRegion, rules, now);
             return new PetitionReviewAnswered(caseRef(), c.ReviewStage.ToString(), outcome.ToString(), c.Opinion!, c.Status == CaseStatus.Terminated, now);
         });
     }

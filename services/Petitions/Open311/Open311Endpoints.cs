@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
+using System.Globalization;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authorization;
 using MassWork.Petitions.Cases;
 using MassWork.Petitions.Intake;
 
@@ -36,6 +37,24 @@ public static class Open311Endpoints
     }
 
     private static IResult Error(int status, string description) => Results.Json(new[] { new Open311Error(status, description) }, statusCode: status);
+
+    /// <summary>A spec date (W3C: ISO 8601 with its offset, as in the body of any other request), or none.</summary>
+    private static bool TryInstant(string? text, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) || !DateRules.HasOffset(text) || !DateRules.IsInRange(value))
+        {
+            return false;
+        }
+
+        instant = value;
+        return true;
+    }
 
     internal static async Task<IResult> ServicesAsync(PetitionsDbContext db, CancellationToken cancellationToken)
     {
@@ -97,7 +116,7 @@ public static class Open311Endpoints
     }
 
     internal static async Task<IResult> GetRequestsAsync(HttpContext http, PetitionsDbContext db, PersonalDataProtector protector, TimeProvider time,
-        string? service_request_id = null, string? service_code = null, DateTimeOffset? start_date = null, DateTimeOffset? end_date = null, string? status = null)
+        string? service_request_id = null, string? service_code = null, string? start_date = null, string? end_date = null, string? status = null)
     {
         var cancellationToken = http.RequestAborted;
         var client = await ClientAsync(http, http.Request.Query["api_key"], Permissions.Work, db, protector, cancellationToken);
@@ -111,6 +130,11 @@ public static class Open311Endpoints
             return Error(400, "status: open or closed.");
         }
 
+        if (!TryInstant(start_date, out var startDate) || !TryInstant(end_date, out var endDate))
+        {
+            return Error(400, $"{(TryInstant(start_date, out _) ? "end_date" : "start_date")}: {DateRules.InstantMessage}");
+        }
+
         var region = client.Value.Region;
         var cases = db.Cases.AsNoTracking().Where(c => c.RegionCode.StartsWith(region) && c.MatterType != MatterType.Accusation);
         if (service_request_id is not null)
@@ -121,8 +145,8 @@ public static class Open311Endpoints
         else
         {
             // The spec's default window: the last 90 days.
-            var end = end_date ?? time.GetUtcNow();
-            var start = start_date ?? end.AddDays(-90);
+            var end = endDate ?? time.GetUtcNow();
+            var start = startDate ?? end.AddDays(-90);
             cases = cases.Where(c => c.RegisteredAt >= start.ToUniversalTime() && c.RegisteredAt <= end.ToUniversalTime());
             if (service_code is not null)
             {

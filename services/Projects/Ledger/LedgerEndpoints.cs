@@ -2,8 +2,9 @@ namespace MassWork.Projects.Ledger;
 
 /// <summary>
 /// A new ledger entry. Budget, Allocation and Payment name a source and an amount in fen; a
-/// PooledAid allocation names its fund; a payment names its payee. A Reversal names only the entry
-/// it reverses and a note saying why: source, amount and fund are the reversed entry's.
+/// PooledAid allocation names its fund; a payment names its payee. A Reversal names the entry it
+/// reverses and a note saying why, and may name the amount it takes back of a budget or an
+/// allocation (without one, all that is left of the entry): source and fund are the reversed entry's.
 /// </summary>
 public sealed record LedgerRequest(string? Kind, string? Source = null, long? AmountFen = null, Guid? FundId = null, string? Payee = null, string? Note = null, Guid? ReversesEntryId = null);
 

@@ -22,7 +22,7 @@ public sealed class LedgerEntry
 
     public FundingSource Source { get; init; }
 
-    /// <summary>Always positive; a reversal's effect is the negative of the entry it reverses.</summary>
+    /// <summary>Always positive; a reversal takes this much back from the total the entry it reverses moved (all of it, or part of a budget or an allocation).</summary>
     public long AmountFen { get; init; }
 
     /// <summary>The pooled fund an allocation comes from (PooledAid only).</summary>
@@ -33,7 +33,7 @@ public sealed class LedgerEntry
 
     public string? Note { get; init; }
 
-    /// <summary>The entry this one reverses; unique, so an entry is reversed at most once.</summary>
+    /// <summary>The entry this one reverses; its reversals together never take back more than it held (<see cref="Balances.CheckReversal"/>).</summary>
     public Guid? ReversesEntryId { get; init; }
 
     public DateTimeOffset RecordedAt { get; init; }

@@ -247,12 +247,12 @@ public sealed class CaseLifeTests
 
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(20));
         Assert.Equal((CaseStatus.UnderReview, ReviewStage.Review), (c.Status, c.ReviewStage));
-        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", "360702", null, Rules, T0.AddDays(40));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county", Government("360702"), null, Rules, T0.AddDays(40));
         Assert.Equal(CaseStatus.Closed, c.Status);
 
         c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(60));
         Assert.Equal(ReviewStage.ReReview, c.ReviewStage);
-        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", "3607", null, Rules, T0.AddDays(80));
+        c.AnswerReview(Outcome.NotSupported, "复核维持", "city", Government("3607"), null, Rules, T0.AddDays(80));
 
         Assert.Equal(CaseStatus.Terminated, c.Status);
         Assert.Throws<CaseTransitionException>(() => c.RequestReview("clerk", "再次", Rules, T0.AddDays(81)));
@@ -292,7 +292,7 @@ public sealed class CaseLifeTests
         c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
 
-        void Review() => c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "reviewer", reviewer, byDepartment ? "360702" : null, Rules, T0.AddDays(20));
+        void Review() => c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "reviewer", Government(reviewer), byDepartment ? "360702" : null, Rules, T0.AddDays(20));
 
         if (allowed)
         {
@@ -315,10 +315,32 @@ public sealed class CaseLifeTests
         c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
 
-        Assert.Throws<CaseTransitionException>(() => c.AnswerReview(Outcome.NotSupported, "维持", "county", "360702", null, Rules, T0.AddDays(20)));
-        c.AnswerReview(Outcome.NotSupported, "维持", "city", "3607", null, Rules, T0.AddDays(20));
+        Assert.Throws<CaseTransitionException>(() => c.AnswerReview(Outcome.NotSupported, "维持", "county", Government("360702"), null, Rules, T0.AddDays(20)));
+        c.AnswerReview(Outcome.NotSupported, "维持", "city", Government("3607"), null, Rules, T0.AddDays(20));
         Assert.Equal(CaseStatus.Closed, c.Status);
     }
+
+    [Fact]
+    public void No_bureau_reviews_its_own_answer_nor_a_sister_bureaus_and_an_unknown_answering_bureau_is_reviewed_by_nobody()
+    {
+        var c = Accepted();
+        c.Escalate(Department, "town", "需区人社局处理", Rules, T0.AddHours(3));
+        c.Sign("bureau", T0.AddHours(4));
+        c.Answer(Outcome.NotSupported, "不符合补偿条件", "bureau", Rules, T0.AddDays(5));
+        c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
+
+        void Review(Reviewer reviewer, string? departmentRegion) =>
+            c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "reviewer", reviewer, departmentRegion, Rules, T0.AddDays(20));
+
+        Assert.Throws<CaseTransitionException>(() => Review(new Reviewer("360702", [Department.Code]), "360702"));
+        Assert.Throws<CaseTransitionException>(() => Review(new Reviewer("360702", ["360702-ZJJ"]), "360702"));
+        Assert.Throws<CaseTransitionException>(() => Review(new Reviewer("3607", [Department.Code]), "360702"));
+        Assert.Throws<CaseTransitionException>(() => Review(Government("3607"), null));
+        Review(new Reviewer("3607", ["3607-RSJ"]), "360702");
+        Assert.Equal(CaseStatus.Closed, c.Status);
+    }
+
+    private static Reviewer Government(string region) => new(region, []);
 
     [Theory]
     [InlineData("360702", false)]
@@ -330,10 +352,10 @@ public sealed class CaseLifeTests
         var c = Accepted();
         c.Answer(Outcome.NotSupported, "不符合补偿条件", "handler", Rules, T0.AddDays(5));
         c.RequestReview("clerk", "对处理意见不服", Rules, T0.AddDays(6));
-        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county-leader", "360702", null, Rules, T0.AddDays(20));
+        c.AnswerReview(Outcome.NotSupported, "维持原处理意见", "county-leader", Government("360702"), null, Rules, T0.AddDays(20));
         c.RequestReview("clerk", "申请复核", Rules, T0.AddDays(25));
 
-        void ReReview() => c.AnswerReview(Outcome.NotSupported, "复核维持", "reviewer", reReviewer, null, Rules, T0.AddDays(30));
+        void ReReview() => c.AnswerReview(Outcome.NotSupported, "复核维持", "reviewer", Government(reReviewer), null, Rules, T0.AddDays(30));
 
         if (allowed)
         {
