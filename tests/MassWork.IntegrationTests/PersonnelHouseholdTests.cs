@@ -125,6 +125,29 @@ public sealed class PersonnelHouseholdTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_edit_that_leaves_out_an_ID_number_or_phone_keeps_it_and_an_empty_one_clears_it()
+    {
+        var village = await _api.NewVillageAsync();
+        var phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var id = await _api.RegisterHouseholdAsync(village, "刘满秀", IdNumber, phone);
+
+        // The address changed; the clerk, who sees the numbers only masked, sends the member without them.
+        var moved = await _api.OkAsync(HttpMethod.Put, $"/api/personnel/households/{id}", _api.TownStaff, new
+        {
+            villageCode = village, address = "和平路88号", status = "Resident", members = new object[] { new { name = "刘满秀", relation = "户主" } },
+        });
+        var head = moved.GetProperty("members")[0];
+        Assert.Equal(("3607**********1234", $"{phone[..3]}****{phone[^4..]}"), (head.GetProperty("idNumber").GetString(), head.GetProperty("phone").GetString()));
+
+        var cleared = await _api.OkAsync(HttpMethod.Put, $"/api/personnel/households/{id}", _api.TownStaff, new
+        {
+            villageCode = village, address = "和平路88号", status = "Resident", members = new object[] { new { name = "刘满秀", relation = "户主", phone = "" } },
+        });
+        head = cleared.GetProperty("members")[0];
+        Assert.Equal(("3607**********1234", JsonValueKind.Null), (head.GetProperty("idNumber").GetString(), head.GetProperty("phone").ValueKind));
+    }
+
+    [Fact]
     public async Task Moving_a_household_ends_its_pairings_in_the_old_village()
     {
         var village = await _api.NewVillageAsync();

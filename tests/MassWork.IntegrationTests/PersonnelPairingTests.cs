@@ -52,6 +52,11 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
         await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = resident, householdId = households[0], kind = "Resident" });
         await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = resident, householdId = households[1], kind = "Resident" });
         await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = full, householdId = households[1], kind = "FullCoverage" });
+        // A cadre who left the programme owes nothing: not counted, not a gap.
+        var retired = (await _api.CreatedAsync("/api/personnel/cadres", _api.TownStaff, new { name = "谢文斌", phone = "13907971235", rank = "General", regionCode = village }))
+            .GetProperty("id").GetGuid();
+        await _api.AddMemberAsync(team, retired, "Resident");
+        await _api.OkAsync(HttpMethod.Post, $"/api/personnel/cadres/{retired}/retire", _api.TownStaff, new { reason = "退休" });
 
         var report = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/coverage/{village}", _api.TownStaff);
 
@@ -67,6 +72,8 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
         Assert.Equal((1, 5), (fullLine.GetProperty("load").GetInt32(), fullLine.GetProperty("minimum").GetInt32()));
         var residentLine = Assert.Single(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == resident);
         Assert.Equal((2, 10), (residentLine.GetProperty("load").GetInt32(), residentLine.GetProperty("minimum").GetInt32()));
+        Assert.DoesNotContain(below.EnumerateArray(), c => c.GetProperty("id").GetGuid() == retired);
+        Assert.Equal(2, report.GetProperty("cadres").GetInt64());
     }
 
     [Fact]

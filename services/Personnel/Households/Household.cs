@@ -56,21 +56,22 @@ public sealed class Household
         return household;
     }
 
-    public void Update(HouseholdDetails details, IReadOnlyList<HouseholdMember> members, DateTimeOffset now)
+    /// <summary>The household as the edit gives it: members matched by name, an ID number or phone left out kept.</summary>
+    public void Update(HouseholdDetails details, IReadOnlyList<MemberEdit> members, DateTimeOffset now)
     {
         Apply(details, now);
-        var kept = members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var kept = members.Select(m => m.Member.Name).ToHashSet(StringComparer.Ordinal);
         Members.RemoveAll(m => !kept.Contains(m.Name));
-        foreach (var member in members)
+        foreach (var edit in members)
         {
-            var existing = Members.SingleOrDefault(m => m.Name == member.Name);
+            var existing = Members.SingleOrDefault(m => m.Name == edit.Member.Name);
             if (existing is null)
             {
-                Members.Add(member);
+                Members.Add(edit.Member);
             }
             else
             {
-                existing.CopyFrom(member);
+                existing.CopyFrom(edit);
             }
         }
 

@@ -60,7 +60,7 @@ public static class HouseholdEndpoints
             return DuplicateNumber(details.HouseholdNumber);
         }
 
-        var household = Household.Register(details, ToEntities(members, protector), caller.UserId, time.GetUtcNow());
+        var household = Household.Register(details, [.. ToEntities(members, protector).Select(m => m.Member)], caller.UserId, time.GetUtcNow());
         db.Households.Add(household);
         db.RaiseIntegrationEvent(HouseholdEvents.Registered(household, protector), household.Id.ToString());
         try
@@ -299,10 +299,12 @@ public static class HouseholdEndpoints
     private static IQueryable<Household> Scoped(PersonnelDbContext db, Caller caller) =>
         db.Households.Where(h => h.VillageCode.StartsWith(caller.RegionPrefix));
 
-    private static List<HouseholdMember> ToEntities(IReadOnlyList<ValidMember> members, PersonalDataProtector protector) =>
-        members.Select(m => HouseholdMember.Create(m.Name, m.Relation,
-            m.IdNumber is null ? null : SensitiveValue.IdNumber(protector, m.IdNumber),
-            m.Phone is null ? null : SensitiveValue.Phone(protector, m.Phone))).ToList();
+    private static List<MemberEdit> ToEntities(IReadOnlyList<ValidMember> members, PersonalDataProtector protector) =>
+        members.Select(m => new MemberEdit(
+            HouseholdMember.Create(m.Name, m.Relation,
+                m.IdNumber is null ? null : SensitiveValue.IdNumber(protector, m.IdNumber),
+                m.Phone is null ? null : SensitiveValue.Phone(protector, m.Phone)),
+            m.KeepsIdNumber, m.KeepsPhone)).ToList();
 
     private static ProblemHttpResult VersionConflict(uint version, int status) =>
         TypedResults.Problem(statusCode: status, title: "The household was changed by someone else",

@@ -27,8 +27,12 @@ public sealed record HouseholdDetails(
     HouseholdStatus Status,
     IReadOnlyList<string> Tags);
 
-/// <summary>A checked member with normalised plain values, before encryption.</summary>
-public sealed record ValidMember(string Name, string Relation, string? IdNumber, string? Phone)
+/// <summary>
+/// A checked member with normalised plain values, before encryption. KeepsIdNumber, KeepsPhone: the
+/// field was left out, so an edit keeps what is stored (most staff who may edit a household never
+/// see these unmasked); sent empty, it is cleared.
+/// </summary>
+public sealed record ValidMember(string Name, string Relation, string? IdNumber, string? Phone, bool KeepsIdNumber = false, bool KeepsPhone = false)
 {
     public bool IsHead => Relation == HouseholdMember.HeadRelation;
 }

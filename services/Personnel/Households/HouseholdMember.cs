@@ -51,14 +51,26 @@ public sealed class HouseholdMember
         PhoneMasked = phone?.Masked,
     };
 
-    internal void CopyFrom(HouseholdMember other)
+    /// <summary>The edit's values, but an ID number or phone the edit left out stays as stored.</summary>
+    internal void CopyFrom(MemberEdit edit)
     {
+        var other = edit.Member;
         Relation = other.Relation;
-        IdNumberCipher = other.IdNumberCipher;
-        IdNumberHash = other.IdNumberHash;
-        IdNumberMasked = other.IdNumberMasked;
-        PhoneCipher = other.PhoneCipher;
-        PhoneHash = other.PhoneHash;
-        PhoneMasked = other.PhoneMasked;
+        if (!edit.KeepsIdNumber)
+        {
+            IdNumberCipher = other.IdNumberCipher;
+            IdNumberHash = other.IdNumberHash;
+            IdNumberMasked = other.IdNumberMasked;
+        }
+
+        if (!edit.KeepsPhone)
+        {
+            PhoneCipher = other.PhoneCipher;
+            PhoneHash = other.PhoneHash;
+            PhoneMasked = other.PhoneMasked;
+        }
     }
 }
+
+/// <summary>A member as an edit gives it, and whether it left the ID number or the phone out (keep what is stored).</summary>
+public sealed record MemberEdit(HouseholdMember Member, bool KeepsIdNumber, bool KeepsPhone);

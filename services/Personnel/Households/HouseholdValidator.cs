@@ -69,7 +69,7 @@ public sealed class HouseholdValidator : RequestValidator<HouseholdForm>
 
         IReadOnlyList<ValidMember> members = form.Members is { Count: > 0 } forms
             ? [.. forms.Select(Member)]
-            : [new ValidMember(form.HeadName!.Trim(), HouseholdMember.HeadRelation, null, null)];
+            : [new ValidMember(form.HeadName!.Trim(), HouseholdMember.HeadRelation, null, null, KeepsIdNumber: true, KeepsPhone: true)];
         return (new HouseholdDetails(form.HouseholdNumber!.Trim(), form.VillageCode!.Trim(), form.GroupId, form.CompoundId, form.Address!.Trim(), status,
             Tags(form.Tags)), members);
     }
@@ -116,7 +116,7 @@ public sealed class HouseholdValidator : RequestValidator<HouseholdForm>
         && PhoneError(member.Phone, out _) is null;
 
     private static ValidMember Member(MemberForm form) =>
-        new(form.Name!.Trim(), form.Relation!.Trim(), NormalizedIdNumber(form.IdNumber), NormalizedPhone(form.Phone));
+        new(form.Name!.Trim(), form.Relation!.Trim(), NormalizedIdNumber(form.IdNumber), NormalizedPhone(form.Phone), form.IdNumber is null, form.Phone is null);
 
     /// <summary>One head, unique names, and a headName (if given) that is the head's.</summary>
     private static (string Field, string Problem)? AcrossMembers(List<ValidMember> members, string? headName) =>

@@ -38,8 +38,9 @@ public static class CoverageQueries
         FROM cadres c
         LEFT JOIN team_memberships m ON m.cadre_id = c.id AND m.left_at IS NULL
         LEFT JOIN LATERAL (SELECT count(*) AS load FROM pairings p WHERE p.cadre_id = c.id AND p.ended_at IS NULL) l ON true
-        WHERE c.region_code LIKE @prefix
-           OR EXISTS (SELECT 1 FROM work_teams t WHERE t.id = m.team_id AND t.village_code LIKE @prefix)
+        -- A retired cadre owes no visits and takes no pairing: not counted, not a gap.
+        WHERE c.retired_at IS NULL
+          AND (c.region_code LIKE @prefix OR EXISTS (SELECT 1 FROM work_teams t WHERE t.id = m.team_id AND t.village_code LIKE @prefix))
         """;
 
     /// <summary>A cadre's minimum, looked up in the (kind, rank) table that <see cref="CoveragePolicy.MinimumFor"/> fills.</summary>

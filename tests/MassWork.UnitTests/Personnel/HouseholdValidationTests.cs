@@ -21,7 +21,7 @@ public sealed class HouseholdValidationTests
         Assert.Empty(Errors(form));
         var (details, members) = HouseholdValidator.Checked(form);
         Assert.Equal(("H-001", "和平路12号", HouseholdStatus.WorkingAway), (details.HouseholdNumber, details.Address, details.Status));
-        Assert.Equal([new ValidMember("刘桂英", "户主", null, null)], members);
+        Assert.Equal([new ValidMember("刘桂英", "户主", null, null, KeepsIdNumber: true, KeepsPhone: true)], members);
     }
 
     [Theory]
@@ -95,11 +95,15 @@ public sealed class HouseholdValidationTests
         [
             new MemberForm("刘桂英", "户主", "11010519491231002x", "+86 138-0013-8000"),
             new MemberForm("陈建国", "配偶", null, null),
+            new MemberForm("刘小燕", "女", "", " "),
         ]);
 
         Assert.Empty(Errors(form));
         var (_, members) = HouseholdValidator.Checked(form);
         Assert.Equal(new ValidMember("刘桂英", "户主", "11010519491231002X", "13800138000"), members[0]);
+        // Left out, an edit keeps the stored value; sent empty, it clears it.
+        Assert.Equal(new ValidMember("陈建国", "配偶", null, null, KeepsIdNumber: true, KeepsPhone: true), members[1]);
+        Assert.Equal(new ValidMember("刘小燕", "女", null, null), members[2]);
     }
 
     [Theory]
