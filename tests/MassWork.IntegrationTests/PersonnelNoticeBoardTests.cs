@@ -15,6 +15,10 @@ public sealed class PersonnelNoticeBoardTests(PlatformFixture platform)
         await _api.AddMemberAsync(team, cadre, "Resident");
         await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = cadre, householdId = household, kind = "Resident" });
         await _api.CreatedAsync($"/api/personnel/teams/{team}/commitments", _api.TownStaff, new { text = "群众来电24小时内回复" });
+        // The team before this one, recalled: off the board with its promise.
+        var earlier = await _api.CreateTeamAsync(village, await _api.CreateUnitAsync("赣州市林业局"));
+        await _api.CreatedAsync($"/api/personnel/teams/{earlier}/commitments", _api.TownStaff, new { text = "每月走访全覆盖" });
+        await _api.OkAsync(HttpMethod.Post, $"/api/personnel/teams/{earlier}/retire", _api.TownStaff, new { reason = "驻村期满轮换" });
 
         var board = await _api.OkAsync(HttpMethod.Get, $"/api/personnel/notice-board/{village}", platform.Token(village, MassWork.ServiceDefaults.Auth.Roles.VillageStaff));
 
@@ -24,6 +28,7 @@ public sealed class PersonnelNoticeBoardTests(PlatformFixture platform)
         Assert.Equal(("宋明辉", "139****1234", 1), (member.GetProperty("name").GetString(), member.GetProperty("phone").GetString(), member.GetProperty("pairedHouseholds").GetInt32()));
         Assert.Equal("彭桂花", member.GetProperty("households")[0].GetProperty("headName").GetString());
         Assert.Equal("群众来电24小时内回复", boardTeam.GetProperty("commitments")[0].GetProperty("text").GetString());
+        Assert.EndsWith("+08:00", boardTeam.GetProperty("commitments")[0].GetProperty("createdAt").GetString());
         Assert.DoesNotContain("13970701234", board.GetRawText());
     }
 
@@ -51,5 +56,6 @@ public sealed class PersonnelNoticeBoardTests(PlatformFixture platform)
         Assert.Equal(("道路水利", false), (problems[0].GetProperty("category").GetString(), problems[0].GetProperty("closed").GetBoolean()));
         Assert.Equal(("饮水安全", true, "Supported"), (problems[1].GetProperty("category").GetString(), problems[1].GetProperty("closed").GetBoolean(), problems[1].GetProperty("outcome").GetString()));
         Assert.DoesNotContain("钟秀兰", board.GetRawText());
+        Assert.EndsWith("+08:00", problems[1].GetProperty("closedAt").GetString());
     }
 }

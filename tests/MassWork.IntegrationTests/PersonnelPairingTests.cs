@@ -77,6 +77,25 @@ public sealed class PersonnelPairingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_proposal_applied_after_its_cadre_left_skips_their_households()
+    {
+        var village = await _api.NewVillageAsync();
+        var household = await _api.RegisterHouseholdAsync(village, "彭秀莲");
+        var team = await _api.CreateTeamAsync(village, await _api.CreateUnitAsync("赣州市统计局"));
+        var cadre = await _api.RegisterCadreAsync("彭小军");
+        await _api.AddMemberAsync(team, cadre, "Resident");
+        var proposal = await _api.CreatedAsync("/api/personnel/assignments", _api.TownStaff, new { regionCode = village });
+        Assert.Equal(cadre, Assert.Single(proposal.GetProperty("items").EnumerateArray()).GetProperty("cadreId").GetGuid());
+
+        await _api.OkAsync(HttpMethod.Post, $"/api/personnel/cadres/{cadre}/retire", _api.TownStaff, new { reason = "调离" });
+        var applied = await _api.OkAsync(HttpMethod.Post, $"/api/personnel/assignments/{proposal.GetProperty("id").GetGuid()}/apply", _api.TownStaff);
+
+        // Not paired with someone who will never come: the household stays a gap the report shows.
+        Assert.Equal((0, 1), (applied.GetProperty("applied").GetInt32(), applied.GetProperty("skipped").GetInt32()));
+        Assert.Equal(0, await platform.CountAsync("personneldb", "SELECT count(*) FROM pairings WHERE household_id = @h", ("h", household)));
+    }
+
+    [Fact]
     public async Task A_cadre_of_one_villages_team_is_not_paired_with_a_household_of_another_village()
     {
         var (village, otherVillage) = (await _api.NewVillageAsync(), await _api.NewVillageAsync());

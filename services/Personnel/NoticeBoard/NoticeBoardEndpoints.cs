@@ -77,7 +77,8 @@ public static class NoticeBoardEndpoints
             return Problems.NotFound($"Village {villageCode}");
         }
 
-        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.VillageCode == villageCode)
+        // A recalled team is off the board with its members and commitments.
+        var teams = await db.WorkTeams.AsNoTracking().Where(t => t.VillageCode == villageCode && t.RetiredAt == null)
             .Select(t => new { t.Id, t.Name, Unit = db.DispatchingUnits.Where(u => u.Id == t.UnitId).Select(u => u.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var teamIds = teams.Select(t => t.Id).ToList();
@@ -85,7 +86,8 @@ public static class NoticeBoardEndpoints
             .Join(db.Cadres, m => m.CadreId, c => c.Id, (m, c) => new { m.TeamId, m.CadreId, c.Name, m.Role, c.Position, c.PhoneMasked })
             .ToListAsync(cancellationToken);
         var cadreIds = members.Select(m => m.CadreId).ToList();
-        var paired = (await db.Pairings.AsNoTracking().Where(p => p.EndedAt == null && cadreIds.Contains(p.CadreId))
+        // The households each member is paired with in this village: the board is the village's.
+        var paired = (await db.Pairings.AsNoTracking().Where(p => p.EndedAt == null && p.VillageCode == villageCode && cadreIds.Contains(p.CadreId))
             .Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { p.CadreId, h.HouseholdNumber, h.HeadName, p.Kind })
             .OrderBy(x => x.HouseholdNumber)
             .ToListAsync(cancellationToken)).ToLookup(x => x.CadreId);
@@ -101,6 +103,7 @@ public static class NoticeBoardEndpoints
         var latest = await problems.OrderBy(p => p.Closed).ThenByDescending(p => p.RaisedAt).Take(100)
             .Select(p => new BoardProblem(p.CaseNumber, p.Category, p.RaisedAt, p.Closed, p.Outcome, p.ClosedAt))
             .ToListAsync(cancellationToken);
+        latest = [.. latest.Select(p => p with { RaisedAt = ChinaTime.Local(p.RaisedAt), ClosedAt = ChinaTime.Local(p.ClosedAt) })];
 
         // A project leaves the board when its publicity period ends, by this service's clock.
         var now = time.GetUtcNow();
@@ -113,7 +116,7 @@ public static class NoticeBoardEndpoints
                 .Select(m => new BoardMember(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, paired[m.CadreId].Count(),
                     paired[m.CadreId].Select(h => new BoardHousehold(h.HouseholdNumber, h.HeadName, h.Kind.ToString())).ToList()))
                 .ToList(),
-            commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, c.CreatedAt)).ToList())).ToList();
+            commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, ChinaTime.Local(c.CreatedAt))).ToList())).ToList();
         return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board, openProblems, closedProblems, latest,
             projects.Select(p => new BoardProject(p.ProjectId, p.Title, p.Category, p.BudgetFen, p.PaidFen, p.Sources, p.Payees, p.ProgressPercent, p.BeneficiaryCount,
                 ChinaTime.Local(p.AcceptedAt), p.CouncilSignOffs, ChinaTime.Local(p.PublishedAt), ChinaTime.Local(p.OnNoticeUntil))).ToList()));
@@ -137,6 +140,6 @@ public static class NoticeBoardEndpoints
         var commitment = new Commitment { Id = Guid.CreateVersion7(), TeamId = id, Text = text, CreatedAt = time.GetUtcNow(), CreatedBy = caller.UserId };
         db.Commitments.Add(commitment);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/personnel/notice-board/{team.VillageCode}", new BoardCommitment(commitment.Id, commitment.Text, commitment.CreatedAt));
+        return TypedResults.Created($"/api/personnel/notice-board/{team.VillageCode}", new BoardCommitment(commitment.Id, commitment.Text, ChinaTime.Local(commitment.CreatedAt)));
     }
 }

@@ -53,9 +53,10 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
     }
 
     /// <summary>
-    /// Inserts the proposed pairings that are still valid (the household still lacks that kind, the
-    /// cadre still exists) with their PairingStarted events, and marks the proposal applied — all
-    /// in one transaction. Items overtaken since the review are counted as skipped.
+    /// Inserts the proposed pairings that are still valid (the household still lacks that kind; the
+    /// cadre is not retired and still where the plan found them: on a team serving the household's
+    /// village, or living in its compound) with their PairingStarted events, and marks the proposal
+    /// applied — all in one transaction. Items overtaken since the review are counted as skipped.
     /// </summary>
     public async Task ApplyAsync(AssignmentProposal proposal, string appliedBy, CancellationToken cancellationToken)
     {
@@ -69,7 +70,11 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
             SELECT i.id, i.cadre_id, i.household_id, i.kind, h.village_code, @now, @by
             FROM unnest(@ids, @cadres, @households, @kinds) AS i(id, cadre_id, household_id, kind)
             JOIN households h ON h.id = i.household_id
-            WHERE EXISTS (SELECT 1 FROM cadres c WHERE c.id = i.cadre_id)
+            JOIN cadres c ON c.id = i.cadre_id AND c.retired_at IS NULL
+            WHERE (CASE WHEN @by_team
+                   THEN EXISTS (SELECT 1 FROM team_memberships m JOIN work_teams t ON t.id = m.team_id
+                                WHERE m.cadre_id = i.cadre_id AND m.left_at IS NULL AND t.retired_at IS NULL AND t.village_code = h.village_code)
+                   ELSE h.compound_id = c.home_compound_id END)
               AND NOT EXISTS (SELECT 1 FROM pairings p WHERE p.household_id = i.household_id AND p.cadre_id = i.cadre_id AND p.ended_at IS NULL)
             ON CONFLICT (household_id, kind) WHERE ended_at IS NULL DO NOTHING
             RETURNING id, cadre_id, household_id, kind, village_code
@@ -80,6 +85,7 @@ public sealed class AssignmentService(PersonnelDbContext db, PersonalDataProtect
         command.Parameters.AddWithValue("kinds", items.Select(i => i.Kind.ToString()).ToArray());
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("by", appliedBy);
+        command.Parameters.AddWithValue("by_team", proposal.Mode == AssignmentMode.Village);
 
         var inserted = new List<Pairing>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
