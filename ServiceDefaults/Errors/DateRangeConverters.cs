@@ -34,5 +34,9 @@ public sealed class DateTimeOffsetRangeConverter : JsonConverter<DateTimeOffset>
         return DateRules.IsInRange(instant) ? instant : throw new JsonException(DateRules.Message);
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    /// <summary>
+    /// Every instant a response shows is in Asia/Shanghai (+08:00), however the code built it: times
+    /// are stored in UTC and shown in Shanghai, in one place rather than in every view.
+    /// </summary>
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(ChinaTime.Local(value));
 }

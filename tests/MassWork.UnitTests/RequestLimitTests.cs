@@ -30,6 +30,14 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
+    public void Every_instant_a_response_shows_is_in_Shanghai_time()
+    {
+        var json = JsonSerializer.Serialize(new Period(null, new DateTimeOffset(2026, 12, 1, 23, 30, 0, TimeSpan.Zero)), Json);
+
+        Assert.Contains("\"at\":\"2026-12-02T07:30:00+08:00\"", json);
+    }
+
+    [Fact]
     public void A_page_is_refused_once_the_rows_it_skips_no_longer_fit_an_int()
     {
         Assert.Null(Problems.Paging(int.MaxValue / 500 + 1, 500));
