@@ -227,6 +227,27 @@ public sealed class VisitTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_meeting_of_two_villages_shows_each_village_only_its_own_households_and_demands()
+    {
+        var (village, household, cadre) = await PairedAsync();
+        var neighbour = await _api.RegisterHouseholdAsync(await _api.NewVillageAsync(), "钟建华");
+        await _api.CreatedAsync("/api/personnel/pairings", _api.TownStaff, new { cadreId = cadre, householdId = neighbour, kind = "FullCoverage" });
+        await WaitAsync("SELECT count(*) FROM pairings WHERE household_id = @h AND started_at IS NOT NULL", "the neighbour's pairing", ("h", neighbour));
+        var body = Visit(Guid.NewGuid().ToString(), cadre, household, platform.Clock.GetUtcNow());
+        (body["mode"], body["householdIds"]) = ("Meeting", new[] { household, neighbour });
+        body["demands"] = new[] { new { clientId = "d-1", householdId = neighbour, categoryCode = "roads-irrigation", matterType = "Request", content = "邻村便桥垮塌，请求修复" } };
+        var id = (await _api.CreatedAsync(Visits, Town(village), body)).GetProperty("id").GetGuid();
+
+        var byVillage = await _api.OkAsync(HttpMethod.Get, $"{Visits}/{id}", platform.Token(village, Roles.VillageStaff, "village-clerk"));
+        var byTown = await _api.OkAsync(HttpMethod.Get, $"{Visits}/{id}", Town(village));
+
+        Assert.Equal([household], byVillage.GetProperty("households").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()));
+        Assert.Empty(byVillage.GetProperty("demands").EnumerateArray());
+        Assert.DoesNotContain("钟建华", byVillage.GetRawText());
+        Assert.Equal((2, 1), (byTown.GetProperty("households").GetArrayLength(), byTown.GetProperty("demands").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task A_group_talk_covers_thirty_households_in_two_or_three_villager_groups()
     {
         var village = await _api.NewVillageAsync();

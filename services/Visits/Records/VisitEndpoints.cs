@@ -29,7 +29,7 @@ public static class VisitEndpoints
             return outcome.Validation.ToProblem("The visit cannot be recorded");
         }
 
-        var view = await reader.ViewAsync(visit, cancellationToken);
+        var view = await reader.ViewAsync(visit, caller.RegionPrefix, cancellationToken);
         return outcome.Replayed ? TypedResults.Ok(view) : TypedResults.Created($"/api/visits/visits/{visit.Id}", view);
     }
 

@@ -6,9 +6,10 @@ namespace MassWork.Visits.Records;
 public sealed record VisitFilter(Guid? Household, Guid? Cadre, string? Village, DateOnly? From, DateOnly? To);
 
 /// <summary>
-/// Reads visits within a region: a visit is seen by whoever covers one of its households. Names
-/// come from the read model at read time, so a renamed cadre shows as now named; a failed phone
-/// spot-check call naming the visit shows as its flag.
+/// Reads visits within a region: a visit is seen by whoever covers one of its households, with the
+/// households, demands and spot-check flags of that region only (a meeting of two villages shows
+/// each village its own). Names come from the read model at read time, so a renamed cadre shows as
+/// now named; a failed phone spot-check call naming the visit shows as its flag.
 /// </summary>
 public sealed class VisitReader(VisitsDbContext db)
 {
@@ -16,7 +17,7 @@ public sealed class VisitReader(VisitsDbContext db)
     {
         var visit = await InRegion(regionPrefix).Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        return visit is null ? null : await ViewAsync(visit, cancellationToken);
+        return visit is null ? null : await ViewAsync(visit, regionPrefix, cancellationToken);
     }
 
     public async Task<VisitPage> ListAsync(string regionPrefix, VisitFilter filter, int page, int pageSize, CancellationToken cancellationToken)
@@ -53,10 +54,10 @@ public sealed class VisitReader(VisitsDbContext db)
         var visits = await query.Include(v => v.Households).Include(v => v.Cadres).Include(v => v.Demands).AsSplitQuery()
             .OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new VisitPage(total, page, pageSize, await ViewsAsync(visits, cancellationToken));
+        return new VisitPage(total, page, pageSize, await ViewsAsync(visits, regionPrefix, cancellationToken));
     }
 
-    public async Task<VisitView> ViewAsync(Visit visit, CancellationToken cancellationToken) => (await ViewsAsync([visit], cancellationToken))[0];
+    public async Task<VisitView> ViewAsync(Visit visit, string regionPrefix, CancellationToken cancellationToken) => (await ViewsAsync([visit], regionPrefix, cancellationToken))[0];
 
     /// <summary>Households' number and head by id, as the read model has them now.</summary>
     public async Task<Dictionary<Guid, (string Number, string Head)>> HouseholdNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
@@ -69,7 +70,7 @@ public sealed class VisitReader(VisitsDbContext db)
     private IQueryable<Visit> InRegion(string regionPrefix) =>
         db.Visits.AsNoTracking().Where(v => v.Households.Any(h => h.VillageCode.StartsWith(regionPrefix)));
 
-    private async Task<List<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, CancellationToken cancellationToken)
+    private async Task<List<VisitView>> ViewsAsync(IReadOnlyList<Visit> visits, string regionPrefix, CancellationToken cancellationToken)
     {
         var cadreIds = visits.SelectMany(v => v.Cadres).Select(c => c.CadreId).Distinct().ToList();
         var householdIds = visits.SelectMany(v => v.Households).Select(h => h.HouseholdId);
@@ -81,6 +82,6 @@ public sealed class VisitReader(VisitsDbContext db)
             .Select(c => new { c.VisitIds, Flag = new SpotCheckFlagView(c.SpotCheckId, c.Id, c.HouseholdId, c.AnsweredAt!.Value) })
             .ToListAsync(cancellationToken);
         var flags = failed.SelectMany(c => c.VisitIds.Select(id => (id, c.Flag))).ToLookup(x => x.id, x => x.Flag);
-        return [.. visits.Select(v => VisitView.Of(v, cadres, households, flags[v.Id]))];
+        return [.. visits.Select(v => VisitView.Of(v, cadres, households, flags[v.Id], regionPrefix))];
     }
 }

@@ -35,17 +35,24 @@ public sealed record VisitView(
     /// <param name="cadres">Cadres' names by id.</param>
     /// <param name="households">Households' number and head by id.</param>
     /// <param name="flags">The failed spot-check calls that name the visit.</param>
+    /// <param name="regionPrefix">The reader's region: only its households, their demands and flags are shown.</param>
     public static VisitView Of(
-        Visit v, IReadOnlyDictionary<Guid, string> cadres, IReadOnlyDictionary<Guid, (string Number, string Head)> households, IEnumerable<SpotCheckFlagView> flags) => new(
-        v.Id, v.ClientId, v.Mode.ToString(), ChinaTime.Local(v.VisitedAt), ChinaTime.Local(v.RecordedAt), v.RecordedBy, v.LateEntry,
-        [.. v.Cadres.Select(c => new VisitCadreView(c.CadreId, cadres.GetValueOrDefault(c.CadreId, ""))).OrderBy(c => c.Name, StringComparer.Ordinal)],
-        [.. v.Households.Select(h => households.TryGetValue(h.HouseholdId, out var x)
-                ? new VisitHouseholdView(h.HouseholdId, x.Number, x.Head, h.VillageCode, h.ContactCardHandedOver)
-                : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode, h.ContactCardHandedOver))
-            .OrderBy(h => h.HouseholdNumber, StringComparer.Ordinal)],
-        v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone,
-        [.. v.Demands.OrderBy(d => d.Id).Select(d => DemandView.Of(d, households))],
-        [.. flags.Select(f => f with { AnsweredAt = ChinaTime.Local(f.AnsweredAt) }).OrderBy(f => f.AnsweredAt)]);
+        Visit v, IReadOnlyDictionary<Guid, string> cadres, IReadOnlyDictionary<Guid, (string Number, string Head)> households, IEnumerable<SpotCheckFlagView> flags,
+        string regionPrefix)
+    {
+        var seen = v.Households.Where(h => h.VillageCode.StartsWith(regionPrefix, StringComparison.Ordinal)).ToList();
+        var seenIds = seen.Select(h => h.HouseholdId).ToHashSet();
+        return new(
+            v.Id, v.ClientId, v.Mode.ToString(), ChinaTime.Local(v.VisitedAt), ChinaTime.Local(v.RecordedAt), v.RecordedBy, v.LateEntry,
+            [.. v.Cadres.Select(c => new VisitCadreView(c.CadreId, cadres.GetValueOrDefault(c.CadreId, ""))).OrderBy(c => c.Name, StringComparer.Ordinal)],
+            [.. seen.Select(h => households.TryGetValue(h.HouseholdId, out var x)
+                    ? new VisitHouseholdView(h.HouseholdId, x.Number, x.Head, h.VillageCode, h.ContactCardHandedOver)
+                    : new VisitHouseholdView(h.HouseholdId, "", "", h.VillageCode, h.ContactCardHandedOver))
+                .OrderBy(h => h.HouseholdNumber, StringComparer.Ordinal)],
+            v.Place, v.Notes, v.PolicyTopics, new AidView(v.AidCashFen, v.AidGoods, v.AidCashFen + v.AidGoodsValueFen), v.ServicesDone,
+            [.. v.Demands.Where(d => seenIds.Contains(d.HouseholdId)).OrderBy(d => d.Id).Select(d => DemandView.Of(d, households))],
+            [.. flags.Where(f => seenIds.Contains(f.HouseholdId)).Select(f => f with { AnsweredAt = ChinaTime.Local(f.AnsweredAt) }).OrderBy(f => f.AnsweredAt)]);
+    }
 }
 
 public sealed record VisitPage(long Total, int Page, int PageSize, IReadOnlyList<VisitView> Visits);
