@@ -103,7 +103,6 @@ public static class NoticeBoardEndpoints
         var latest = await problems.OrderBy(p => p.Closed).ThenByDescending(p => p.RaisedAt).Take(100)
             .Select(p => new BoardProblem(p.CaseNumber, p.Category, p.RaisedAt, p.Closed, p.Outcome, p.ClosedAt))
             .ToListAsync(cancellationToken);
-        latest = [.. latest.Select(p => p with { RaisedAt = ChinaTime.Local(p.RaisedAt), ClosedAt = ChinaTime.Local(p.ClosedAt) })];
 
         // A project leaves the board when its publicity period ends, by this service's clock.
         var now = time.GetUtcNow();
@@ -116,7 +115,7 @@ public static class NoticeBoardEndpoints
                 .Select(m => new BoardMember(m.CadreId, m.Name, m.Role.ToString(), m.Position, m.PhoneMasked, paired[m.CadreId].Count(),
                     paired[m.CadreId].Select(h => new BoardHousehold(h.HouseholdNumber, h.HeadName, h.Kind.ToString())).ToList()))
                 .ToList(),
-            commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, ChinaTime.Local(c.CreatedAt))).ToList())).ToList();
+            commitments[t.Id].Select(c => new BoardCommitment(c.Id, c.Text, c.CreatedAt)).ToList())).ToList();
         return TypedResults.Ok(new NoticeBoardResponse(villageCode, village.Name, households, pairedHouseholds, board, openProblems, closedProblems, latest,
             projects.Select(p => new BoardProject(p.ProjectId, p.Title, p.Category, p.BudgetFen, p.PaidFen, p.Sources, p.Payees, p.ProgressPercent, p.BeneficiaryCount,
                 ChinaTime.Local(p.AcceptedAt), p.CouncilSignOffs, ChinaTime.Local(p.PublishedAt), ChinaTime.Local(p.OnNoticeUntil))).ToList()));
@@ -140,6 +139,6 @@ public static class NoticeBoardEndpoints
         var commitment = new Commitment { Id = Guid.CreateVersion7(), TeamId = id, Text = text, CreatedAt = time.GetUtcNow(), CreatedBy = caller.UserId };
         db.Commitments.Add(commitment);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/personnel/notice-board/{team.VillageCode}", new BoardCommitment(commitment.Id, commitment.Text, ChinaTime.Local(commitment.CreatedAt)));
+        return TypedResults.Created($"/api/personnel/notice-board/{team.VillageCode}", new BoardCommitment(commitment.Id, commitment.Text, commitment.CreatedAt));
     }
 }
